@@ -1,0 +1,176 @@
+/**
+ * Every problem docs2ts reports, in one table: a stable code, a severity and a one-sentence message template
+ * ({0}, {1}... are replaced by the arguments). Codes never change meaning once released; retired codes are not reused.
+ * DT1xx come from reading one page (parse), DT2xx from linking pages (model), DT3xx from writing code (emit).
+ * README.md lists this table; test/diagnostics.test.ts checks that both agree and that codes are unique.
+ */
+export type Severity = "error" | "warning" | "info";
+
+export interface DiagnosticDefinition {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+}
+
+export const diagnosticDefinitions = {
+  // Reading a page.
+  pageUnreadable: { code: "DT100", severity: "error", message: "Page could not be read and is left out: {0}." },
+  frontMatterInvalid: { code: "DT101", severity: "warning", message: "Front matter is not valid YAML: {0}." },
+  templateLeftover: { code: "DT102", severity: "warning", message: "Unreplaced template text `{0}`." },
+  pageKindInferred: {
+    code: "DT103",
+    severity: "info",
+    message: "Page has no usable doc_type ({0}); read as a {1} page by its structure.",
+  },
+  titleMissing: { code: "DT104", severity: "warning", message: "Page has no H1 title." },
+  annotationInvalid: {
+    code: "DT110",
+    severity: "warning",
+    message: "Annotation is not valid JSON and is ignored: {0}.",
+  },
+  annotationRepaired: {
+    code: "DT111",
+    severity: "info",
+    message: "Annotation is not strict JSON; read with repairs: {0}.",
+  },
+  annotationDetached: {
+    code: "DT112",
+    severity: "warning",
+    message: "Annotation is separated from its code block by {0}; it is attached to the block at line {1}.",
+  },
+  annotationOrphan: {
+    code: "DT113",
+    severity: "info",
+    message: "Annotation of blockType `{0}` is followed by no code block.",
+  },
+  permissionsEmpty: { code: "DT120", severity: "warning", message: "Permissions table lists no permissions." },
+  tableRowMalformed: {
+    code: "DT121",
+    severity: "info",
+    message: "Table row has {0} cells where the header has {1}; missing cells are read as empty.",
+  },
+  syntaxBlockEmpty: { code: "DT130", severity: "warning", message: "HTTP syntax block is empty." },
+  syntaxLineInvalid: { code: "DT131", severity: "warning", message: "HTTP syntax line is not `METHOD /path`: `{0}`." },
+  syntaxMissing: { code: "DT132", severity: "warning", message: "API page has no HTTP syntax block." },
+  exampleRequestInvalid: {
+    code: "DT140",
+    severity: "warning",
+    message: "Example request does not start with `METHOD URL`: `{0}`.",
+  },
+  exampleResponseInvalid: {
+    code: "DT141",
+    severity: "warning",
+    message: "Example response does not start with an HTTP status line: `{0}`.",
+  },
+  exampleUrlNoPath: { code: "DT142", severity: "warning", message: "Example request URL `{0}` has no path." },
+  exampleBodyRepaired: {
+    code: "DT143",
+    severity: "info",
+    message: "Example {0} body is not strict JSON; read with repairs: {1}.",
+  },
+  exampleBodyUnreadable: {
+    code: "DT144",
+    severity: "warning",
+    message: "Example {0} body could not be read as JSON: {1}.",
+  },
+  exampleUnpaired: { code: "DT145", severity: "info", message: "Example {0} has no matching {1}." },
+  exampleLayout: { code: "DT146", severity: "info", message: "Example {0} is laid out irregularly: {1}." },
+
+  // Linking pages into one API.
+  typeCellUnknown: {
+    code: "DT201",
+    severity: "warning",
+    message: "Type `{0}` of `{1}` names no documented type; emitted as `unknown`.",
+  },
+  typeFromRequestBody: {
+    code: "DT202",
+    severity: "info",
+    message: "Type `{0}` has no resource page; its members are read from this request body table.",
+  },
+  typeDuplicate: {
+    code: "DT203",
+    severity: "warning",
+    message: "Type `{0}` is also documented by {1}; the first page in path order is used.",
+  },
+  baseTypeUnknown: {
+    code: "DT204",
+    severity: "warning",
+    message: "Base type `{0}` of `{1}` names no documented type; the type is emitted without it.",
+  },
+  propertyTypeConflict: {
+    code: "DT205",
+    severity: "info",
+    message: "Property `{0}` is typed `{1}` here but `{2}` on the resource page of `{3}`; the resource page wins.",
+  },
+  enumDuplicate: {
+    code: "DT206",
+    severity: "warning",
+    message: "Enum `{0}` is also documented by {1}; the first page in path order is used.",
+  },
+  typeNameMissing: {
+    code: "DT207",
+    severity: "warning",
+    message:
+      "Page names no type (no `@odata.type` annotation and no `x resource type` or `x values` title); its tables are not used.",
+  },
+  operationPathRecovered: {
+    code: "DT210",
+    severity: "info",
+    message: "No usable HTTP syntax line; `{0}` recovered from {1}.",
+  },
+  operationPathUnrecoverable: {
+    code: "DT211",
+    severity: "error",
+    message: "No HTTP syntax line and no page of the docs set documents a path for this operation; it is not emitted.",
+  },
+  operationDuplicate: {
+    code: "DT212",
+    severity: "warning",
+    message: "`{0} {1}` is also documented by {2}; the first page in path order defines its types.",
+  },
+  responseTypeUnknown: {
+    code: "DT213",
+    severity: "info",
+    message: "Response section names no documented type; the operation resolves to `unknown`.",
+  },
+  pathSegmentUnsupported: {
+    code: "DT214",
+    severity: "warning",
+    message: "Path `{0}` has a segment the client cannot address (`{1}`); the path is not emitted.",
+  },
+  exampleUrlUnmatched: {
+    code: "DT220",
+    severity: "warning",
+    message: "Example URL path `{0}` matches no path of the operation.",
+  },
+  exampleBodyArray: {
+    code: "DT221",
+    severity: "warning",
+    message: "Example request body is a JSON array; the operation takes one `{0}` object.",
+  },
+  examplePlaceholders: {
+    code: "DT222",
+    severity: "warning",
+    message: "Example {0} body holds placeholder values instead of sample data: {1}.",
+  },
+  exampleResponseWrapped: {
+    code: "DT223",
+    severity: "warning",
+    message: "Example response wraps the body in `value`, but the operation returns one `{0}` object.",
+  },
+  exampleBodyIgnored: {
+    code: "DT225",
+    severity: "warning",
+    message: "Example {0} request has a body, which a {0} request does not send; the body is not replayed.",
+  },
+  exampleUntested: { code: "DT224", severity: "info", message: "Example `{0}` gets no generated test: {1}." },
+
+  // Writing the package.
+  nameCollision: {
+    code: "DT301",
+    severity: "info",
+    message: "`{0}` and `{1}` would both be emitted as `{2}`; the second is emitted as `{3}`.",
+  },
+} as const satisfies Record<string, DiagnosticDefinition>;
+
+export type DiagnosticName = keyof typeof diagnosticDefinitions;

@@ -1,0 +1,78 @@
+import { diagnosticDefinitions, type DiagnosticName, type Severity } from "./codes.js";
+
+/** One problem found in the docs, at a place in one file of the docs set. Plain data, so pages can be cached. */
+export interface Diagnostic {
+  /** Path relative to the docs root, posix separators. */
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly severity: Severity;
+  readonly code: string;
+  readonly name: DiagnosticName;
+  readonly message: string;
+}
+
+export interface Position {
+  readonly line: number;
+  readonly col?: number;
+}
+
+export function createDiagnostic(
+  name: DiagnosticName,
+  file: string,
+  position: Position,
+  ...args: ReadonlyArray<string | number>
+): Diagnostic {
+  const definition = diagnosticDefinitions[name];
+  const message = definition.message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)] ?? ""));
+  return {
+    file,
+    line: position.line,
+    col: position.col ?? 1,
+    severity: definition.severity,
+    code: definition.code,
+    name,
+    message,
+  };
+}
+
+/** Collects the diagnostics of one unit of work (a page, the model, the emitter) instead of printing them. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+
+  constructor(readonly file: string) {}
+
+  report(name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): Diagnostic {
+    return this.reportIn(this.file, name, position, ...args);
+  }
+
+  reportIn(
+    file: string,
+    name: DiagnosticName,
+    position: Position,
+    ...args: ReadonlyArray<string | number>
+  ): Diagnostic {
+    const diagnostic = createDiagnostic(name, file, position, ...args);
+    this.items.push(diagnostic);
+    return diagnostic;
+  }
+}
+
+/** `path:line:col severity CODE message`, the one printed form; `prefix` turns docs-root paths into cwd paths. */
+export function formatDiagnostic(diagnostic: Diagnostic, prefix = ""): string {
+  const { file, line, col, severity, code, message } = diagnostic;
+  return `${prefix}${file}:${line}:${col} ${severity} ${code} ${message}`;
+}
+
+const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Deterministic order: by file, then position, then code. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return (
+    a.line - b.line ||
+    a.col - b.col ||
+    (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
+    severityOrder[a.severity] - severityOrder[b.severity]
+  );
+}

@@ -1,0 +1,9 @@
+export { diagnosticDefinitions, type DiagnosticDefinition, type DiagnosticName, type Severity } from "./codes.js";
+export {
+  compareDiagnostics,
+  createDiagnostic,
+  DiagnosticBag,
+  formatDiagnostic,
+  type Diagnostic,
+  type Position,
+} from "./diagnostic.js";
