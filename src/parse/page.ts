@@ -1,0 +1,349 @@
+/**
+ * One page's text -> PageModel. Walks the blocks of the markdown tree in document order, keeping track of the
+ * section each block sits in, and hands tables, annotations, code blocks and prose to their readers. Pure: it knows
+ * nothing of other pages, so its result can be cached by content and computed in a worker.
+ */
+import type { Code, Definition, Heading, Html, Nodes, Paragraph, Root, RootContent } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkFrontmatter from "remark-frontmatter";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+import { DiagnosticBag } from "../diagnostics/index.js";
+import { readAnnotation } from "./annotations.js";
+import { readExamples, type ExampleBlock } from "./examples.js";
+import { pageKindOfDocType, readFrontMatter } from "./front-matter.js";
+import { looksLikeRequest, looksLikeResponse, readSyntaxBlock } from "./http-message.js";
+import { toLink } from "./links.js";
+import type {
+  Annotation,
+  HttpSyntaxBlock,
+  Link,
+  Located,
+  PageKind,
+  PageModel,
+  Prose,
+  Section,
+  Table,
+} from "./page-model.js";
+import { cleanText, collectLinks, readTable } from "./tables.js";
+import { findTemplateLeftovers } from "./template-text.js";
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
+
+export function parseMarkdown(text: string): Root {
+  return processor.parse(text);
+}
+
+export function parsePage(file: string, text: string): PageModel {
+  const source = text.replace(/\r\n?/g, "\n");
+  const root = parseMarkdown(source);
+  return new PageReader(file, source, root).read();
+}
+
+interface PendingAnnotation {
+  readonly annotation: Annotation;
+  readonly line: number;
+  /** What stood between the annotation and the next code block, if anything did. */
+  interruptedBy?: string;
+}
+
+class PageReader {
+  private readonly diagnostics: DiagnosticBag;
+  private readonly definitions = new Map<string, Definition>();
+  private readonly sections: Section[] = [];
+  private readonly tables: Table[] = [];
+  private readonly httpSyntax: HttpSyntaxBlock[] = [];
+  private readonly exampleBlocks: ExampleBlock[] = [];
+  private readonly links: Located<Link>[] = [];
+  private title: { line: number; text: string } | undefined;
+  private namespace: { line: number; text: string } | undefined;
+  private resourceAnnotation: Located<Annotation> | undefined;
+  private inheritsFrom: Located<Link> | undefined;
+  private requestBodyProse: { line: number; texts: string[]; links: Located<Link>[] } | undefined;
+  private responseProse: { line: number; texts: string[]; links: Located<Link>[] } | undefined;
+  private currentSection = -1;
+  private pending: PendingAnnotation | undefined;
+  private kind: PageKind = "conceptual";
+
+  constructor(
+    private readonly file: string,
+    private readonly source: string,
+    private readonly root: Root,
+  ) {
+    this.diagnostics = new DiagnosticBag(file);
+  }
+
+  read(): PageModel {
+    const yamlNode = this.root.children[0]?.type === "yaml" ? this.root.children[0] : undefined;
+    const frontMatterRead = readFrontMatter(yamlNode?.value, yamlNode?.position?.start.line ?? 1);
+    if (frontMatterRead.error)
+      this.diagnostics.report(
+        "frontMatterInvalid",
+        { line: frontMatterRead.error.line },
+        frontMatterRead.error.message,
+      );
+    for (const leftover of findTemplateLeftovers(this.source)) {
+      this.diagnostics.report("templateLeftover", leftover, leftover.text);
+    }
+    this.collectDefinitionsAndLinks(this.root);
+    const docTypeKind = pageKindOfDocType(frontMatterRead.frontMatter.docType);
+    this.kind = docTypeKind ?? this.inferKind();
+    if (!docTypeKind) {
+      this.diagnostics.report(
+        "pageKindInferred",
+        { line: frontMatterRead.frontMatter.line },
+        frontMatterRead.frontMatter.docType ? `\`${frontMatterRead.frontMatter.docType}\`` : "none given",
+        this.kind,
+      );
+    }
+
+    for (const node of blocks(this.root)) this.visit(node);
+    this.flushPending();
+    if (!this.title && this.kind !== "conceptual") this.diagnostics.report("titleMissing", { line: 1 });
+    if (this.kind === "api" && this.httpSyntax.length === 0 && this.sectionIndex(/^http requests?\b/i) < 0) {
+      this.diagnostics.report("syntaxMissing", { line: this.title?.line ?? 1 });
+    }
+    const examples = readExamples(this.exampleBlocks, this.diagnostics);
+
+    return {
+      file: this.file,
+      kind: this.kind,
+      frontMatter: frontMatterRead.frontMatter,
+      ...(this.title ? { title: this.title } : {}),
+      ...(this.namespace ? { namespace: this.namespace } : {}),
+      sections: this.sections,
+      tables: this.tables,
+      httpSyntax: this.httpSyntax,
+      examples,
+      ...(this.resourceAnnotation ? { resourceAnnotation: this.resourceAnnotation } : {}),
+      ...(this.inheritsFrom ? { inheritsFrom: this.inheritsFrom } : {}),
+      ...(this.requestBodyProse ? { requestBodyProse: toProse(this.requestBodyProse) } : {}),
+      ...(this.responseProse ? { responseProse: toProse(this.responseProse) } : {}),
+      links: this.links,
+      diagnostics: this.diagnostics.items,
+    };
+  }
+
+  /** A page without a usable doc_type is read by what it contains. */
+  private inferKind(): PageKind {
+    const headings = this.root.children
+      .filter((node): node is Heading => node.type === "heading")
+      .map((node) => cleanText(toString(node)));
+    const title = headings[0] ?? "";
+    if (headings.some((heading) => /^http requests?\b/i.test(heading))) return "api";
+    if (/\b(values|enum type|enumeration)$/i.test(title)) return "enum";
+    if (/resource type$/i.test(title) || headings.some((heading) => /^properties$/i.test(heading))) return "resource";
+    return "conceptual";
+  }
+
+  private collectDefinitionsAndLinks(node: Nodes): void {
+    if (node.type === "definition") this.definitions.set(node.identifier.toLowerCase(), node);
+    if ("children" in node) for (const child of node.children) this.collectDefinitionsAndLinks(child);
+    if (node.type === "root") this.collectPageLinks(node);
+  }
+
+  private collectPageLinks(node: Nodes): void {
+    if (node.type === "link" || node.type === "linkReference") {
+      const url = node.type === "link" ? node.url : this.definitions.get(node.identifier.toLowerCase())?.url;
+      if (url !== undefined) {
+        const link = toLink(cleanText(toString(node)), url, this.file);
+        if (link.page) this.links.push({ line: node.position?.start.line ?? 0, value: link });
+      }
+      return;
+    }
+    if ("children" in node) for (const child of node.children) this.collectPageLinks(child);
+  }
+
+  private visit(node: RootContent): void {
+    switch (node.type) {
+      case "heading":
+        return this.visitHeading(node);
+      case "html":
+        return this.visitHtml(node);
+      case "code":
+        return this.visitCode(node);
+      case "table": {
+        this.interruptPending("a table");
+        const read = readTable(node, {
+          file: this.file,
+          pageKind: this.kind,
+          headings: this.headingChain(),
+          section: this.currentSection,
+          definitions: this.definitions,
+        });
+        for (const row of read.ragged) {
+          this.diagnostics.report("tableRowMalformed", { line: row.line }, row.cells, read.table.header.length);
+        }
+        if (
+          read.table.kind === "permissions" &&
+          read.table.rows.every((row) => row.cells.slice(1).every((cell) => cell.text === ""))
+        ) {
+          this.diagnostics.report("permissionsEmpty", { line: read.table.line });
+        }
+        this.tables.push(read.table);
+        return;
+      }
+      case "paragraph":
+        this.interruptPending("a paragraph");
+        return this.visitParagraph(node);
+      default:
+        return;
+    }
+  }
+
+  private visitHeading(node: Heading): void {
+    const text = cleanText(toString(node));
+    const line = node.position?.start.line ?? 0;
+    // docfx tab markers (`# [HTTP](#tab/http)`) are written as headings but open no section.
+    if (isTabMarker(node)) return;
+    if (this.pending) this.pending.interruptedBy ??= `the heading "${text}"`;
+    if (node.depth === 1 && !this.title) {
+      this.title = { line, text };
+    }
+    let parent = this.currentSection;
+    while (parent >= 0 && this.sections[parent]!.depth >= node.depth) parent = this.sections[parent]!.parent;
+    this.sections.push({ title: text, depth: node.depth, line, parent });
+    this.currentSection = this.sections.length - 1;
+  }
+
+  private visitHtml(node: Html): void {
+    const read = readAnnotation(node.value);
+    const line = node.position?.start.line ?? 0;
+    if (read.kind === "none") return;
+    if (read.kind === "invalid") {
+      this.diagnostics.report("annotationInvalid", { line }, read.message);
+      return;
+    }
+    if (read.repairs.length > 0) this.diagnostics.report("annotationRepaired", { line }, read.repairs.join(", "));
+    if (read.pageLevel) return;
+    this.flushPending();
+    this.pending = { annotation: read.annotation, line };
+  }
+
+  private visitCode(node: Code): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    const blockLine = node.position?.start.line ?? 0;
+    if (pending?.interruptedBy) {
+      this.diagnostics.report("annotationDetached", { line: pending.line }, pending.interruptedBy, blockLine);
+    }
+    const annotation = pending?.annotation;
+    const blockType = annotation?.blockType?.toLowerCase();
+    const content = node.value;
+    const firstLine = blockLine + 1;
+    if (blockType === "resource") {
+      this.resourceAnnotation ??= { line: pending!.line, value: annotation! };
+      return;
+    }
+    if (blockType === "request" || blockType === "response") {
+      this.exampleBlocks.push({ role: blockType, firstLine, content, ...(annotation ? { annotation } : {}) });
+      return;
+    }
+    const lang = (node.lang ?? "").toLowerCase();
+    if (this.inSection(/^http requests?\b/i)) {
+      if (
+        lang === "" ||
+        lang === "http" ||
+        lang === "msgraph-interactive" ||
+        looksLikeRequest(content) ||
+        content.trim() === ""
+      ) {
+        this.readSyntax(content, blockLine, firstLine);
+      }
+      return;
+    }
+    if (this.inSection(/^examples?\b|^request$|^response$/i)) {
+      if (looksLikeRequest(content))
+        this.exampleBlocks.push({ role: "request", firstLine, content, ...(annotation ? { annotation } : {}) });
+      else if (looksLikeResponse(content))
+        this.exampleBlocks.push({ role: "response", firstLine, content, ...(annotation ? { annotation } : {}) });
+    }
+  }
+
+  private readSyntax(content: string, blockLine: number, firstLine: number): void {
+    const read = readSyntaxBlock(content, firstLine);
+    for (const invalid of read.invalid)
+      this.diagnostics.report("syntaxLineInvalid", { line: invalid.line }, invalid.text);
+    if (read.lines.length === 0 && read.invalid.length === 0)
+      this.diagnostics.report("syntaxBlockEmpty", { line: blockLine });
+    this.httpSyntax.push({ line: blockLine, section: this.currentSection, lines: read.lines });
+  }
+
+  private visitParagraph(node: Paragraph): void {
+    const text = cleanText(toString(node));
+    const line = node.position?.start.line ?? 0;
+    if (!this.namespace) {
+      const namespace = /^namespace\s*:\s*([A-Za-z][\w.]*)/i.exec(text);
+      if (namespace) this.namespace = { line, text: namespace[1]! };
+    }
+    const links: Link[] = [];
+    collectLinks(node.children, { file: this.file, definitions: this.definitions }, links);
+    const located = links.map((value) => ({ line, value }));
+    if (!this.inheritsFrom && /\binherits from\b/i.test(text)) {
+      const target = links.find((link) => link.page);
+      if (target) this.inheritsFrom = { line, value: target };
+    }
+    if (this.inSection(/^request body$/i) && !this.inSection(/^examples?\b/i)) {
+      this.requestBodyProse ??= { line, texts: [], links: [] };
+      if (this.requestBodyProse.texts.length < 4) {
+        this.requestBodyProse.texts.push(text);
+        this.requestBodyProse.links.push(...located);
+      }
+    }
+    if (this.inSection(/^responses?$/i) && !this.inSection(/^examples?\b/i)) {
+      this.responseProse ??= { line, texts: [], links: [] };
+      if (this.responseProse.texts.length < 4) {
+        this.responseProse.texts.push(text);
+        this.responseProse.links.push(...located);
+      }
+    }
+  }
+
+  /** Something stands between an annotation and its code block: it still attaches, with a diagnostic. */
+  private interruptPending(what: string): void {
+    if (this.pending) this.pending.interruptedBy ??= what;
+  }
+
+  /** An annotation that meets no code block before the next annotation or the end of the page is an orphan. */
+  private flushPending(): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    const blockType = pending.annotation.blockType?.toLowerCase();
+    if (blockType === "request" || blockType === "response" || blockType === "resource") {
+      this.diagnostics.report("annotationOrphan", { line: pending.line }, blockType);
+    }
+  }
+
+  private headingChain(): string[] {
+    const chain: string[] = [];
+    for (let i = this.currentSection; i >= 0; i = this.sections[i]!.parent) chain.push(this.sections[i]!.title);
+    return chain;
+  }
+
+  private inSection(pattern: RegExp): boolean {
+    return this.headingChain().some((title) => pattern.test(title));
+  }
+
+  private sectionIndex(pattern: RegExp): number {
+    return this.sections.findIndex((section) => pattern.test(section.title));
+  }
+}
+
+/** Block nodes in document order; lists and block quotes are looked into, since tables and code sit inside them. */
+function* blocks(parent: { children: Nodes[] }): Generator<RootContent> {
+  for (const node of parent.children) {
+    if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") yield* blocks(node);
+    else yield node as RootContent;
+  }
+}
+
+function isTabMarker(node: Heading): boolean {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === "link" && only.url.startsWith("#tab/");
+}
+
+function toProse(prose: { line: number; texts: string[]; links: Located<Link>[] }): Prose {
+  return { line: prose.line, text: prose.texts.join("\n"), links: prose.links };
+}
