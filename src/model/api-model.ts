@@ -1,0 +1,187 @@
+/**
+ * The ApiModel: the whole docs set linked into one language-neutral description of the API. Built from all
+ * PageModels by the model stage (the only place that knows about more than one page), written out by the emit stage.
+ * Names are the documented ones (`deviceComplianceScriptDeviceState`); turning them into TypeScript names is the
+ * emitter's job.
+ */
+import type { Diagnostic } from "../diagnostics/index.js";
+import type { HttpHeader, HttpMethod, JsonValue, PageKind } from "../parse/index.js";
+
+export interface ApiModel {
+  /** Object types and enums, sorted by qualified name. */
+  readonly types: ObjectType[];
+  readonly enums: EnumType[];
+  /** Operations, sorted by page then line. */
+  readonly operations: Operation[];
+  readonly pages: PageSummary[];
+  /** The namespace most pages state; types in it keep their plain names when emitted. */
+  readonly defaultNamespace: string;
+  /** Diagnostics of every stage so far, parse included, in file and line order. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Where something was documented. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export interface PageSummary {
+  readonly file: string;
+  readonly kind: PageKind;
+}
+
+export interface ObjectType {
+  readonly kind: "object";
+  /** As documented: `deviceComplianceScriptDeviceState`. */
+  readonly name: string;
+  /** `microsoft.graph`, `microsoft.graph.callRecords`. */
+  readonly namespace: string;
+  readonly qualifiedName: string;
+  readonly description?: string;
+  /** Qualified name of the base type. */
+  readonly baseType?: string;
+  readonly abstract: boolean;
+  readonly openType: boolean;
+  /** Own members only: members documented again on a derived type's page are dropped in favour of the base's. */
+  readonly properties: Property[];
+  readonly source: SourceRef;
+  /** A resource page, or only an API page's request-body table. */
+  readonly origin: "resource" | "requestBody";
+}
+
+export interface Property {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly description?: string;
+  readonly readOnly: boolean;
+  /** From a Relationships table. */
+  readonly navigation: boolean;
+  readonly source: SourceRef;
+}
+
+export interface EnumType {
+  readonly kind: "enum";
+  readonly name: string;
+  readonly namespace: string;
+  readonly qualifiedName: string;
+  readonly description?: string;
+  readonly members: EnumMember[];
+  readonly source: SourceRef;
+}
+
+export interface EnumMember {
+  readonly name: string;
+  readonly value?: string;
+  readonly description?: string;
+}
+
+/** A type as a Type cell, a Response section or an annotation names it. */
+export type TypeRef =
+  | { readonly kind: "primitive"; readonly name: "string" | "number" | "boolean"; readonly format?: string }
+  /** An object type or enum of the model, by qualified name. */
+  | { readonly kind: "named"; readonly qualifiedName: string }
+  /** "Possible values are: `a`, `b`" on a property with no enum page. */
+  | { readonly kind: "literals"; readonly values: string[] }
+  | { readonly kind: "collection"; readonly of: TypeRef }
+  | { readonly kind: "union"; readonly of: TypeRef[] }
+  /** Documented as free-form JSON (`Json`). */
+  | { readonly kind: "json" }
+  /** A spelling that names nothing known; always diagnosed where it was read. */
+  | { readonly kind: "unknown"; readonly text: string };
+
+export interface Operation {
+  /** Unique and stable: `beta/api/user-get.md#1`. */
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly method: HttpMethod;
+  /** Alternative paths, one per syntax line. */
+  readonly paths: OperationPath[];
+  readonly requestBody?: RequestBody;
+  readonly response: ResponseShape;
+  readonly permissions: Permission[];
+  readonly examples: OperationExample[];
+  readonly source: SourceRef;
+  /** Set when the path came from elsewhere than the page's own syntax block. */
+  readonly recoveredFrom?: string;
+}
+
+export interface OperationPath {
+  /** As documented, normalized (no version prefix, no query): `/users/{id | userPrincipalName}/messages`. */
+  readonly template: string;
+  readonly segments: PathSegment[];
+  readonly query?: string;
+  readonly source: SourceRef;
+}
+
+export type PathSegment =
+  | { readonly kind: "static"; readonly name: string }
+  | { readonly kind: "key"; readonly name: string }
+  /** An OData function call or alternate key: `getEmailActivityUserDetail(period='{period_value}')`. */
+  | { readonly kind: "function"; readonly name: string; readonly parameters: FunctionParameter[] };
+
+export interface FunctionParameter {
+  readonly name: string;
+  /** Whether the documented form quotes the value (`period='{period_value}'`) or not (`date={date_value}`). */
+  readonly quoted: boolean;
+}
+
+export type RequestBody =
+  /** The body is a resource (create, update): `supply a JSON representation of the [user] object`. */
+  | { readonly kind: "type"; readonly type: TypeRef }
+  /** The body is an object of documented parameters (actions). */
+  | { readonly kind: "parameters"; readonly parameters: BodyParameter[] };
+
+export interface BodyParameter {
+  readonly name: string;
+  readonly type: TypeRef;
+  readonly required: boolean;
+  readonly description?: string;
+}
+
+export interface ResponseShape {
+  /** The success status the Response section names; 200 (204 without a type) when it names none. */
+  readonly status: number;
+  /** Undefined for an empty response (`204 No Content`). */
+  readonly type?: TypeRef;
+  /** The response is a collection page (`{ value: T[] }`). */
+  readonly collection: boolean;
+}
+
+export interface Permission {
+  /** `Delegated (work or school account)`, `Delegated (personal Microsoft account)`, `Application`. */
+  readonly kind: string;
+  /** Empty where the page says "Not supported." or nothing. */
+  readonly scopes: string[];
+}
+
+/** A documented example, matched against its operation; `test` is set when it can be replayed. */
+export interface OperationExample {
+  /** Annotation name, or `<page>-<index>`. */
+  readonly name: string;
+  readonly source: SourceRef;
+  readonly test?: ExampleTest;
+  /** Why the example gets no test, when it gets none. */
+  readonly untestedReason?: string;
+}
+
+export interface ExampleTest {
+  /** Index into the operation's `paths` of the template the URL matched. */
+  readonly pathIndex: number;
+  /** One value per key or function segment of the template, in order (`{}` of parameters for functions). */
+  readonly arguments: Array<string | Record<string, string>>;
+  /** Query parameters of the example URL, decoded, in order. */
+  readonly query: Array<[string, string]>;
+  /** Request headers worth replaying (not Authorization, Content-Type, Content-Length, Host). */
+  readonly headers: HttpHeader[];
+  readonly body?: ExampleBody;
+  readonly response: {
+    readonly status: number;
+    readonly headers: HttpHeader[];
+    readonly body?: ExampleBody;
+  };
+}
+
+export type ExampleBody =
+  { readonly kind: "json"; readonly value: JsonValue } | { readonly kind: "text"; readonly text: string };

@@ -1,0 +1,27 @@
+/**
+ * All PageModels -> ApiModel. The passes run in a fixed order: declarations (types and enums, which every later
+ * pass links to), then operations (with path recovery and examples). Each pass reports into the shared context.
+ */
+import { compareDiagnostics } from "../diagnostics/index.js";
+import type { PageModel } from "../parse/index.js";
+import type { ApiModel } from "./api-model.js";
+import { ModelContext, type ModelOptions } from "./context.js";
+import { buildDeclarations } from "./declarations.js";
+import { buildOperations } from "./operations.js";
+
+export function buildApiModel(pages: readonly PageModel[], options: ModelOptions): ApiModel {
+  const context = new ModelContext(pages, options);
+  const declarations = buildDeclarations(context);
+  const operations = buildOperations(context, declarations);
+  const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
+    compareDiagnostics,
+  );
+  return {
+    types: declarations.types,
+    enums: declarations.enums,
+    operations,
+    pages: context.pages.map((page) => ({ file: page.file, kind: page.kind })),
+    defaultNamespace: context.defaultNamespace,
+    diagnostics,
+  };
+}

@@ -1,0 +1,385 @@
+/**
+ * Object types and enums of the docs set. Declared first (a name per resource page, enum table, and request-body
+ * table that documents an otherwise undocumented type), so that Type cells anywhere can link to any of them; then
+ * defined (members, base types), then refined (members documented again on derived types are dropped).
+ */
+import type { Cell, PageModel, Table, TableRow } from "../parse/index.js";
+import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
+import type { ModelContext } from "./context.js";
+import { readTypeCell, type TypeLookup } from "./type-refs.js";
+
+export interface Declarations {
+  readonly types: ObjectType[];
+  readonly enums: EnumType[];
+  readonly lookup: TypeLookup;
+  /** The type an API page's Request body section names, by page. */
+  readonly requestBodyTypes: ReadonlyMap<string, string>;
+}
+
+interface Declared {
+  readonly name: string;
+  readonly namespace: string;
+  readonly qualifiedName: string;
+  readonly page: PageModel;
+  readonly line: number;
+}
+
+interface DeclaredEnum extends Declared {
+  readonly table: Table;
+  /** The heading slug that links to this enum on a page holding several. */
+  readonly anchor?: string;
+}
+
+export function buildDeclarations(context: ModelContext): Declarations {
+  const objects = new Map<string, Declared & { origin: ObjectType["origin"]; table?: Table }>();
+  const enums = new Map<string, DeclaredEnum>();
+  const byPage = new Map<string, string>();
+  const enumsByAnchor = new Map<string, string>();
+  const byName = new Map<string, string[]>();
+  const byQualified = new Map<string, string>();
+
+  const declare = (entry: Declared, into: Map<string, Declared>, what: "type" | "enum"): boolean => {
+    const existing = into.get(entry.qualifiedName) ?? (what === "type" ? enums : objects).get(entry.qualifiedName);
+    if (existing) {
+      context.report(
+        entry.page.file,
+        what === "type" ? "typeDuplicate" : "enumDuplicate",
+        { line: entry.line },
+        entry.qualifiedName,
+        existing.page.file,
+      );
+      return false;
+    }
+    into.set(entry.qualifiedName, entry);
+    byQualified.set(entry.qualifiedName.toLowerCase(), entry.qualifiedName);
+    const simple = entry.name.toLowerCase();
+    byName.set(simple, [...(byName.get(simple) ?? []), entry.qualifiedName]);
+    return true;
+  };
+
+  // Resource pages, then enum pages.
+  for (const page of context.pages) {
+    if (page.kind === "resource") {
+      const named = nameOfResourcePage(page, context.defaultNamespace);
+      if (!named) {
+        if (page.tables.some((table) => table.kind === "properties")) {
+          context.report(page.file, "typeNameMissing", { line: page.title?.line ?? 1 });
+        }
+        continue;
+      }
+      const entry = {
+        ...named,
+        page,
+        line: page.resourceAnnotation?.line ?? page.title?.line ?? 1,
+        origin: "resource" as const,
+      };
+      if (declare(entry, objects, "type")) byPage.set(page.file, entry.qualifiedName);
+    }
+    const memberTables = page.tables.filter((table) => table.kind === "enumMembers");
+    if (page.kind === "enum" || (page.kind !== "api" && memberTables.length > 0 && !byPage.has(page.file))) {
+      for (const table of memberTables) {
+        const named = nameOfEnumTable(page, table, memberTables.length, context.defaultNamespace);
+        if (!named) {
+          context.report(page.file, "typeNameMissing", { line: table.line });
+          continue;
+        }
+        const entry = { ...named, page, table, line: table.line };
+        if (!declare(entry, enums, "enum")) continue;
+        if (memberTables.length === 1) byPage.set(page.file, entry.qualifiedName);
+        if (named.anchor) enumsByAnchor.set(`${page.file}#${named.anchor}`, entry.qualifiedName);
+      }
+    }
+  }
+
+  // Types that only an API page's request-body table documents.
+  const requestBodyTypes = new Map<string, string>();
+  for (const page of context.pages) {
+    if (page.kind !== "api") continue;
+    const bodyName = requestBodyTypeName(page);
+    if (!bodyName) continue;
+    const linked = bodyName.page ? byPage.get(bodyName.page) : undefined;
+    const known = linked ?? lookupName(bodyName.name, page.namespace?.text ?? context.defaultNamespace);
+    if (known) {
+      requestBodyTypes.set(page.file, known);
+      continue;
+    }
+    const table = page.tables.find((candidate) => candidate.kind === "requestBody");
+    if (!table || table.rows.length === 0 || !/^[A-Za-z_]\w*$/.test(bodyName.name)) continue;
+    const namespace = page.namespace?.text ?? context.defaultNamespace;
+    const entry = {
+      name: bodyName.name,
+      namespace,
+      qualifiedName: `${namespace}.${bodyName.name}`,
+      page,
+      line: table.line,
+      origin: "requestBody" as const,
+      table,
+    };
+    if (declare(entry, objects, "type")) {
+      context.report(page.file, "typeFromRequestBody", { line: table.line }, bodyName.name);
+      if (bodyName.page) byPage.set(bodyName.page, entry.qualifiedName);
+      requestBodyTypes.set(page.file, entry.qualifiedName);
+    }
+  }
+
+  function lookupName(name: string, namespace: string): string | undefined {
+    const trimmed = name.trim().replace(/^#/, "");
+    const qualified = byQualified.get(trimmed.toLowerCase());
+    if (qualified) return qualified;
+    const candidates = byName.get(trimmed.toLowerCase());
+    if (!candidates) return undefined;
+    return candidates.find((candidate) => candidate.startsWith(`${namespace}.`)) ?? candidates[0];
+  }
+
+  const lookup: TypeLookup = {
+    byPage(page, url) {
+      const fragment = /#(.+)$/.exec(url)?.[1]?.toLowerCase();
+      return (fragment ? enumsByAnchor.get(`${page}#${fragment}`) : undefined) ?? byPage.get(page);
+    },
+    byName: lookupName,
+  };
+
+  const types = [...objects.values()].map((declared) => defineObjectType(declared, lookup, context));
+  const enumTypes = [...enums.values()].map((declared) => defineEnum(declared));
+  return {
+    types: dropInheritedMembers(types).sort(byQualifiedName),
+    enums: enumTypes.sort(byQualifiedName),
+    lookup,
+    requestBodyTypes,
+  };
+}
+
+function nameOfResourcePage(
+  page: PageModel,
+  defaultNamespace: string,
+): Pick<Declared, "name" | "namespace" | "qualifiedName"> | undefined {
+  const odataType = page.resourceAnnotation?.value.odataType?.replace(/^#/, "");
+  if (odataType && /^[A-Za-z_][\w.]*$/.test(odataType)) {
+    const dot = odataType.lastIndexOf(".");
+    if (dot > 0)
+      return { name: odataType.slice(dot + 1), namespace: odataType.slice(0, dot), qualifiedName: odataType };
+  }
+  const title = /^(.+?)\s+resource type\b/i.exec(page.title?.text ?? page.frontMatter.title ?? "")?.[1]?.trim();
+  if (!title || !/^[A-Za-z_]\w*$/.test(title)) return undefined;
+  const namespace = page.namespace?.text ?? defaultNamespace;
+  return { name: title, namespace, qualifiedName: `${namespace}.${title}` };
+}
+
+function nameOfEnumTable(
+  page: PageModel,
+  table: Table,
+  tablesOnPage: number,
+  defaultNamespace: string,
+): (Pick<Declared, "name" | "namespace" | "qualifiedName"> & { anchor?: string }) | undefined {
+  const namespace = page.namespace?.text ?? defaultNamespace;
+  const heading = table.section >= 0 ? page.sections[table.section]!.title : "";
+  const fromHeading = /^(.+?)\s+(?:enum(?:eration)?\s+)?(?:values|type|members)$/i.exec(heading)?.[1]?.trim();
+  const fromTitle = /^(.+?)\s+(?:enum(?:eration)?\s+type|enum(?:eration)?|values)$/i
+    .exec(page.title?.text ?? page.frontMatter.title ?? "")?.[1]
+    ?.trim();
+  const name = tablesOnPage === 1 ? (isIdentifier(fromTitle) ? fromTitle : fromHeading) : fromHeading;
+  if (!isIdentifier(name)) return undefined;
+  return {
+    name,
+    namespace,
+    qualifiedName: `${namespace}.${name}`,
+    ...(tablesOnPage > 1 ? { anchor: slug(heading) } : {}),
+  };
+}
+
+/** The type a Request body section names: "supply a JSON representation of the [user](../resources/user.md) object". */
+function requestBodyTypeName(page: PageModel): { name: string; page?: string } | undefined {
+  const prose = page.requestBodyProse;
+  if (!prose || !/representation of\b/i.test(prose.text)) return undefined;
+  const link = prose.links.find((candidate) => candidate.value.page);
+  if (link) return { name: link.value.text.replace(/[`*]/g, "").trim(), page: link.value.page! };
+  const plain = /representation of (?:an? |the )?(?:updated |new )?([A-Za-z_]\w*)(?: object| resource| entity)?/i.exec(
+    prose.text,
+  )?.[1];
+  return plain ? { name: plain } : undefined;
+}
+
+function defineObjectType(
+  declared: Declared & { origin: ObjectType["origin"]; table?: Table },
+  lookup: TypeLookup,
+  context: ModelContext,
+): ObjectType {
+  const { page } = declared;
+  const annotation = page.resourceAnnotation?.value;
+  const tables = declared.table
+    ? [declared.table]
+    : page.tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
+  const properties: Property[] = [];
+  const seen = new Set<string>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const property = readPropertyRow(row, table, declared.namespace, lookup, page, context);
+      if (!property || seen.has(property.name)) continue;
+      seen.add(property.name);
+      properties.push(property);
+    }
+  }
+  let baseType: string | undefined;
+  if (declared.origin === "resource") {
+    const baseName = annotation?.baseType?.replace(/^#/, "");
+    baseType = baseName ? lookup.byName(baseName, declared.namespace) : undefined;
+    const inherits = page.inheritsFrom?.value;
+    if (!baseType && inherits?.page) baseType = lookup.byPage(inherits.page, inherits.url);
+    if (baseType === declared.qualifiedName) baseType = undefined;
+    const documentedBase = baseName ?? inherits?.text;
+    if (!baseType && documentedBase) {
+      context.report(
+        page.file,
+        "baseTypeUnknown",
+        { line: page.inheritsFrom?.line ?? declared.line },
+        documentedBase,
+        declared.name,
+      );
+    }
+  }
+  const description = page.kind === "resource" ? page.frontMatter.description : undefined;
+  return {
+    kind: "object",
+    name: declared.name,
+    namespace: declared.namespace,
+    qualifiedName: declared.qualifiedName,
+    ...(description && !/^not yet documented\.?$/i.test(description) ? { description } : {}),
+    ...(baseType ? { baseType } : {}),
+    abstract: annotation?.abstract ?? false,
+    openType: annotation?.openType ?? false,
+    properties,
+    source: { file: page.file, line: declared.line },
+    origin: declared.origin,
+  };
+}
+
+/** One row of a Properties, Relationships or request-body table. */
+export function readPropertyRow(
+  row: TableRow,
+  table: Table,
+  namespace: string,
+  lookup: TypeLookup,
+  page: PageModel,
+  context: ModelContext,
+): Property | undefined {
+  const nameCell = columnCell(row, table, "name") ?? row.cells[0];
+  const name = /^[@A-Za-z_$][\w.@$-]*/.exec(nameCell?.text ?? "")?.[0];
+  if (!name) return undefined;
+  const typeCell = columnCell(row, table, "type");
+  const descriptionCell = columnCell(row, table, "description");
+  const description = descriptionCell?.text || undefined;
+  let type: TypeRef = typeCell ? readTypeCell(typeCell, namespace, lookup) : { kind: "unknown", text: "" };
+  if (type.kind === "unknown") {
+    context.report(
+      page.file,
+      "typeCellUnknown",
+      { line: row.line, col: typeCell?.col ?? 1 },
+      typeCell?.text ?? "",
+      name,
+    );
+  }
+  const literals = descriptionCell ? possibleValues(descriptionCell) : undefined;
+  if (literals && type.kind === "primitive" && type.name === "string") type = { kind: "literals", values: literals };
+  else if (literals && type.kind === "collection" && type.of.kind === "primitive" && type.of.name === "string") {
+    type = { kind: "collection", of: { kind: "literals", values: literals } };
+  }
+  return {
+    name,
+    type,
+    ...(description ? { description } : {}),
+    readOnly: /\bread[- ]?only\b/i.test(description ?? ""),
+    navigation: table.kind === "relationships",
+    source: { file: page.file, line: row.line },
+  };
+}
+
+export function columnCell(row: TableRow, table: Table, role: Table["columns"][number]): Cell | undefined {
+  const index = table.columns.indexOf(role);
+  return index < 0 ? undefined : row.cells[index];
+}
+
+/** "Possible values are: `a`, `b`, `unknownFutureValue`." */
+function possibleValues(cell: Cell): string[] | undefined {
+  const match = /possible values (?:are|include)\s*:?\s*([^.]*)/i.exec(cell.text);
+  if (!match) return undefined;
+  const listed = match[1]!;
+  const fromCode = cell.code.filter((code) => listed.includes(code) && /^[A-Za-z_][\w-]*$/.test(code));
+  const values =
+    fromCode.length > 0
+      ? fromCode
+      : listed
+          .split(/,|\bor\b|\band\b/)
+          .map((part) => part.trim().replace(/^["']|["']$/g, ""))
+          .filter((part) => /^[A-Za-z_][\w-]*$/.test(part));
+  const unique = [...new Set(values)];
+  return unique.length > 0 ? unique : undefined;
+}
+
+function defineEnum(declared: DeclaredEnum): EnumType {
+  const members: EnumMember[] = [];
+  const seen = new Set<string>();
+  for (const row of declared.table.rows) {
+    const nameCell = columnCell(row, declared.table, "name") ?? row.cells[0];
+    const name = /^[A-Za-z_][\w-]*/.exec(nameCell?.text ?? "")?.[0];
+    if (!name || seen.has(name)) continue;
+    seen.add(name);
+    const value = columnCell(row, declared.table, "value")?.text;
+    const description = columnCell(row, declared.table, "description")?.text;
+    members.push({
+      name,
+      ...(value ? { value } : {}),
+      ...(description && !/^not yet documented\.?$/i.test(description) ? { description } : {}),
+    });
+  }
+  const description = declared.page.frontMatter.description;
+  return {
+    kind: "enum",
+    name: declared.name,
+    namespace: declared.namespace,
+    qualifiedName: declared.qualifiedName,
+    ...(description && !/^not yet documented\.?$/i.test(description) ? { description } : {}),
+    members,
+    source: { file: declared.page.file, line: declared.line },
+  };
+}
+
+/** Members a page documents again although a base type already has them ("Inherited from entity"). */
+function dropInheritedMembers(types: ObjectType[]): ObjectType[] {
+  const byName = new Map(types.map((type) => [type.qualifiedName, type]));
+  const inherited = (type: ObjectType): Set<string> => {
+    const names = new Set<string>();
+    const visited = new Set<string>([type.qualifiedName]);
+    for (
+      let base = type.baseType && byName.get(type.baseType);
+      base && !visited.has(base.qualifiedName);
+      base = base.baseType && byName.get(base.baseType)
+    ) {
+      visited.add(base.qualifiedName);
+      for (const property of base.properties) names.add(property.name);
+    }
+    return names;
+  };
+  return types.map((type) => {
+    const names = inherited(type);
+    return names.size === 0
+      ? type
+      : { ...type, properties: type.properties.filter((property) => !names.has(property.name)) };
+  });
+}
+
+function byQualifiedName(a: { qualifiedName: string }, b: { qualifiedName: string }): number {
+  return a.qualifiedName < b.qualifiedName ? -1 : a.qualifiedName > b.qualifiedName ? 1 : 0;
+}
+
+function isIdentifier(name: string | undefined): name is string {
+  return name !== undefined && /^[A-Za-z_]\w*$/.test(name);
+}
+
+/** GitHub-style heading anchor: `callType values` -> `calltype-values`. */
+function slug(heading: string): string {
+  return heading
+    .toLowerCase()
+    .trim()
+    .replace(/[^\w\s-]/g, "")
+    .replace(/\s/g, "-");
+}

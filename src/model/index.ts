@@ -1,0 +1,3 @@
+export { buildApiModel } from "./build.js";
+export type * from "./api-model.js";
+export type { ModelOptions } from "./context.js";

@@ -1,0 +1,212 @@
+/**
+ * Operations from API pages: one per HTTP syntax block and method, each syntax line an alternative path. The
+ * request body, response and permissions come from the page's Request body, Response and Permissions sections.
+ * Pages whose syntax block is empty get their path from the pages around them (recover-paths.ts).
+ */
+import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
+import type {
+  BodyParameter,
+  Operation,
+  OperationPath,
+  Permission,
+  RequestBody,
+  ResponseShape,
+  TypeRef,
+} from "./api-model.js";
+import type { ModelContext } from "./context.js";
+import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
+import { attachExamples } from "./examples.js";
+import { readTemplate } from "./paths.js";
+import { recoverPaths } from "./recover-paths.js";
+import { readTypeText } from "./type-refs.js";
+
+export function buildOperations(context: ModelContext, declarations: Declarations): Operation[] {
+  const operations: Operation[] = [];
+  const unresolved: PageModel[] = [];
+  for (const page of context.pages) {
+    if (page.kind !== "api") continue;
+    const documented = page.httpSyntax.filter((block) => block.lines.length > 0);
+    if (documented.length === 0) {
+      if (page.httpSyntax.length > 0 || page.examples.length > 0) unresolved.push(page);
+      continue;
+    }
+    let count = 0;
+    for (const block of documented) {
+      for (const method of methodsOf(block.lines)) {
+        const paths = toPaths(
+          block.lines.filter((line) => line.method === method),
+          page,
+          context,
+        );
+        if (paths.length === 0) continue;
+        count++;
+        operations.push(describe(page, `${page.file}#${count}`, method, paths, block.line, context, declarations));
+      }
+    }
+  }
+  // Recovery reads the operations documented so far, never other recovered ones.
+  const documentedOperations = [...operations];
+  for (const page of unresolved) {
+    const line = page.httpSyntax[0]?.line ?? page.title?.line ?? 1;
+    const recovered = recoverPaths(page, documentedOperations, context, declarations);
+    if (!recovered) {
+      context.report(page.file, "operationPathUnrecoverable", { line });
+      continue;
+    }
+    const templates = recovered.paths.map((path) => `${recovered.method} ${path.template}`).join("`, `");
+    context.report(page.file, "operationPathRecovered", { line }, templates, recovered.from);
+    operations.push({
+      ...describe(page, `${page.file}#1`, recovered.method, recovered.paths, line, context, declarations),
+      recoveredFrom: recovered.from,
+    });
+  }
+  operations.sort((a, b) =>
+    a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
+  );
+  const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
+  const withExamples = attachExamples(operations, context, types);
+  reportDuplicates(withExamples, context);
+  return withExamples;
+}
+
+function methodsOf(lines: HttpSyntaxLine[]): HttpMethod[] {
+  return [...new Set(lines.map((line) => line.method))];
+}
+
+function toPaths(lines: HttpSyntaxLine[], page: PageModel, context: ModelContext): OperationPath[] {
+  const paths: OperationPath[] = [];
+  for (const line of lines) {
+    const read = readTemplate(line.path, context.versionSegment);
+    if (read.kind === "unsupported") {
+      context.report(page.file, "pathSegmentUnsupported", { line: line.line }, line.path, read.segment);
+      continue;
+    }
+    if (paths.some((path) => path.template === read.template)) continue;
+    paths.push({
+      template: read.template,
+      segments: read.segments,
+      ...(line.query ? { query: line.query } : {}),
+      source: { file: page.file, line: line.line },
+    });
+  }
+  return paths;
+}
+
+function describe(
+  page: PageModel,
+  id: string,
+  method: HttpMethod,
+  paths: OperationPath[],
+  line: number,
+  context: ModelContext,
+  declarations: Declarations,
+): Operation {
+  const requestBody =
+    method === "GET" || method === "DELETE" ? undefined : readRequestBody(page, context, declarations);
+  const description = page.frontMatter.description;
+  return {
+    id,
+    title: page.title?.text ?? page.frontMatter.title ?? page.file,
+    ...(description ? { description } : {}),
+    method,
+    paths,
+    ...(requestBody ? { requestBody } : {}),
+    response: readResponse(page, context, declarations),
+    permissions: readPermissions(page),
+    examples: [],
+    source: { file: page.file, line },
+  };
+}
+
+function readRequestBody(page: PageModel, context: ModelContext, declarations: Declarations): RequestBody | undefined {
+  const typeName = declarations.requestBodyTypes.get(page.file);
+  if (typeName) return { kind: "type", type: { kind: "named", qualifiedName: typeName } };
+  const table = page.tables.find((candidate) => candidate.kind === "requestBody");
+  if (!table || table.rows.length === 0) return undefined;
+  const namespace = page.namespace?.text ?? context.defaultNamespace;
+  const parameters: BodyParameter[] = [];
+  for (const row of table.rows) {
+    const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context);
+    if (!property || parameters.some((parameter) => parameter.name === property.name)) continue;
+    const requiredCell = columnCell(row, table, "required")?.text ?? "";
+    const required = /^(yes|true|required)\b/i.test(requiredCell) || /^required\b/i.test(property.description ?? "");
+    parameters.push({
+      name: property.name,
+      type: property.type,
+      required,
+      ...(property.description ? { description: property.description } : {}),
+    });
+  }
+  return { kind: "parameters", parameters };
+}
+
+function readResponse(page: PageModel, context: ModelContext, declarations: Declarations): ResponseShape {
+  const prose = page.responseProse;
+  const text = prose?.text ?? "";
+  const status = Number(/\b([1-5]\d\d)\s+[A-Z]/.exec(text)?.[1] ?? 0) || undefined;
+  const namespace = page.namespace?.text ?? context.defaultNamespace;
+  let type: TypeRef | undefined;
+  for (const link of prose?.links ?? []) {
+    const found = link.value.page ? declarations.lookup.byPage(link.value.page, link.value.url) : undefined;
+    if (found) {
+      type = { kind: "named", qualifiedName: found };
+      break;
+    }
+  }
+  if (!type) {
+    for (const match of text.matchAll(/\b([A-Za-z_][\w.]*)\s+(?:object|objects|collection|entity|resource)\b/g)) {
+      const found = declarations.lookup.byName(match[1]!, namespace);
+      if (found) {
+        type = { kind: "named", qualifiedName: found };
+        break;
+      }
+    }
+  }
+  const annotated = page.examples
+    .map((example) => example.response?.annotation)
+    .find((annotation) => annotation?.odataType);
+  if (!type && annotated?.odataType && status !== 204) {
+    const fromAnnotation = readTypeText(annotated.odataType, [], namespace, declarations.lookup);
+    if (fromAnnotation.kind === "named") type = fromAnnotation;
+  }
+  const collection = /\bcollection\b/i.test(text) || (annotated?.isCollection ?? false);
+  const noContent = status === 204 || (!status && /\bno content\b/i.test(text));
+  if (noContent) return { status: 204, collection: false };
+  if (!type && prose && /\b(object|objects|collection)\b/i.test(text)) {
+    context.report(page.file, "responseTypeUnknown", { line: prose.line });
+  }
+  return { status: status ?? 200, ...(type ? { type } : {}), collection: collection && type !== undefined };
+}
+
+function readPermissions(page: PageModel): Permission[] {
+  const table = page.tables.find((candidate) => candidate.kind === "permissions");
+  if (!table) return [];
+  return table.rows.map((row) => ({
+    kind: row.cells[0]?.text ?? "",
+    scopes: (row.cells[1]?.text ?? "")
+      .split(/[,;]|\s+and\s+|\s+or\s+/)
+      .map((scope) => scope.trim().replace(/\.$/, ""))
+      .filter((scope) => /^[A-Za-z][\w.-]*$/.test(scope) && !/^(not|none|n\/a)$/i.test(scope)),
+  }));
+}
+
+/** Two pages documenting the same method and path: both are kept, the first defines the emitted signature. */
+function reportDuplicates(operations: Operation[], context: ModelContext): void {
+  const seen = new Map<string, Operation>();
+  for (const operation of operations) {
+    for (const path of operation.paths) {
+      const key = `${operation.method} ${path.template.toLowerCase().replace(/\{[^}]*\}/g, "{}")}`;
+      const first = seen.get(key);
+      if (first && first.source.file !== operation.source.file) {
+        context.report(
+          path.source.file,
+          "operationDuplicate",
+          { line: path.source.line },
+          operation.method,
+          path.template,
+          first.source.file,
+        );
+      } else if (!first) seen.set(key, operation);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Path templates of syntax lines (`/users/{id | userPrincipalName}/messages`,
+ * `/reports/getEmailActivityUserDetail(period='{period_value}')`) and the URLs of examples matched against them.
+ */
+import { splitTarget } from "../parse/http-message.js";
+import type { FunctionParameter, PathSegment } from "./api-model.js";
+
+export type TemplateRead =
+  | { readonly kind: "template"; readonly template: string; readonly segments: PathSegment[] }
+  | { readonly kind: "unsupported"; readonly segment: string };
+
+/** Splits a path on `/`, except inside `(...)`, `{...}` and quotes. Empty segments are dropped. */
+export function splitPath(path: string): string[] {
+  const segments: string[] = [];
+  let depth = 0;
+  let quote = false;
+  let current = "";
+  for (const ch of path) {
+    if (ch === "'" && depth > 0) quote = !quote;
+    else if (!quote && (ch === "(" || ch === "{")) depth++;
+    else if (!quote && (ch === ")" || ch === "}") && depth > 0) depth--;
+    if (ch === "/" && depth === 0 && !quote) {
+      if (current.trim() !== "") segments.push(current.trim());
+      current = "";
+    } else current += ch;
+  }
+  if (current.trim() !== "") segments.push(current.trim());
+  return segments;
+}
+
+/**
+ * Drops a leading version segment (`/v1.0/me`, `/beta/me`): the base URL already carries it. `versionSegment` is the
+ * last segment of the base URL's path.
+ */
+export function stripVersion(segments: string[], versionSegment: string | undefined): string[] {
+  const first = segments[0]?.toLowerCase();
+  if (first !== undefined && (first === versionSegment?.toLowerCase() || /^(v\d+(\.\d+)?|beta)$/.test(first)))
+    return segments.slice(1);
+  return segments;
+}
+
+export function readTemplate(path: string, versionSegment: string | undefined): TemplateRead {
+  const raw = stripVersion(splitPath(path), versionSegment);
+  const segments: PathSegment[] = [];
+  for (const text of raw) {
+    const segment = readSegment(text);
+    if (!segment) return { kind: "unsupported", segment: text };
+    segments.push(segment);
+  }
+  return { kind: "template", template: `/${raw.join("/")}`, segments };
+}
+
+const staticSegment = /^[A-Za-z_$@][\w$@.-]*$/;
+
+function readSegment(text: string): PathSegment | undefined {
+  const key = /^\{([^{}]+)\}$/.exec(text);
+  if (key) return { kind: "key", name: key[1]!.trim() };
+  const call = /^([A-Za-z_][\w.]*)\((.*)\)$/.exec(text);
+  if (call) {
+    const parameters = readFunctionParameters(call[2]!);
+    return parameters ? { kind: "function", name: call[1]!, parameters } : undefined;
+  }
+  return staticSegment.test(text) ? { kind: "static", name: text } : undefined;
+}
+
+/** `period='{period_value}',date={date}` -> parameters; undefined when the text is not `name=value` pairs. */
+function readFunctionParameters(text: string): FunctionParameter[] | undefined {
+  if (text.trim() === "") return [];
+  const parameters: FunctionParameter[] = [];
+  for (const part of splitArguments(text)) {
+    const match = /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(part);
+    if (!match) return undefined;
+    parameters.push({ name: match[1]!, quoted: /^'.*'$/.test(match[2]!) });
+  }
+  return parameters;
+}
+
+/** Splits `a='x,y',b=2` on commas outside quotes. */
+export function splitArguments(text: string): string[] {
+  const parts: string[] = [];
+  let quote = false;
+  let current = "";
+  for (const ch of text) {
+    if (ch === "'") quote = !quote;
+    if (ch === "," && !quote) {
+      parts.push(current);
+      current = "";
+    } else current += ch;
+  }
+  parts.push(current);
+  return parts;
+}
+
+export type PathArgument = string | Record<string, string>;
+
+/**
+ * Matches the path of an example URL (already relative to the service root) against a template: the same number of
+ * segments, statics equal (ignoring case and a `microsoft.graph.`-style namespace), keys and function parameters
+ * captured. Returns one argument per key or function segment.
+ */
+export function matchTemplate(segments: readonly PathSegment[], examplePath: string): PathArgument[] | undefined {
+  const actual = splitPath(examplePath);
+  if (actual.length !== segments.length) return undefined;
+  const args: PathArgument[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    const text = actual[i]!;
+    switch (segment.kind) {
+      case "static":
+        if (!sameName(segment.name, decode(text).replace(/\(\)$/, ""))) return undefined;
+        break;
+      case "key":
+        if (/^\{?\s*\}?$/.test(text)) return undefined;
+        args.push(decode(text));
+        break;
+      case "function": {
+        const call = /^([A-Za-z_][\w.]*)(?:\((.*)\))?$/.exec(text);
+        if (!call || !sameName(segment.name, call[1]!)) return undefined;
+        const values: Record<string, string> = {};
+        if (call[2] !== undefined && call[2].trim() !== "") {
+          for (const part of splitArguments(call[2])) {
+            const pair = /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(part);
+            if (!pair) return undefined;
+            const parameter = segment.parameters.find((p) => p.name.toLowerCase() === pair[1]!.toLowerCase());
+            if (!parameter) return undefined;
+            values[parameter.name] = unquote(decode(pair[2]!));
+          }
+        }
+        if (Object.keys(values).length !== segment.parameters.length) return undefined;
+        args.push(values);
+        break;
+      }
+    }
+  }
+  return args;
+}
+
+function sameName(template: string, actual: string): boolean {
+  const a = template.toLowerCase();
+  const b = actual.toLowerCase();
+  return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
+}
+
+function unquote(value: string): string {
+  return /^'.*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
+}
+
+export function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Query string -> decoded pairs, in order. */
+export function readQuery(query: string | undefined): Array<[string, string]> {
+  if (!query) return [];
+  return query
+    .split("&")
+    .filter((part) => part !== "")
+    .map((part) => {
+      const eq = part.indexOf("=");
+      return eq < 0 ? [decode(part), ""] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))];
+    });
+}
+
+/** The path and query of an example URL relative to the service root; `path` is undefined when the URL has none. */
+export function examplePath(url: string, versionSegment: string | undefined): string | undefined {
+  return exampleTarget(url, versionSegment).path;
+}
+
+export function exampleTarget(url: string, versionSegment: string | undefined): { path?: string; query?: string } {
+  const { path, query } = splitTarget(url);
+  const segments = stripVersion(splitPath(path), versionSegment);
+  return { ...(segments.length > 0 ? { path: `/${segments.join("/")}` } : {}), ...(query ? { query } : {}) };
+}
