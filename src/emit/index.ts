@@ -1,0 +1,1 @@
+export { emitPackage, type EmitOptions, type EmittedPackage } from "./emit-package.js";

@@ -1,0 +1,313 @@
+/**
+ * One test module per API page under test/examples/: each documented example is rebuilt through the request builders (keys
+ * from the example URL, query and body from the example) and checked against the documented request, then sent to
+ * a local server that answers with the documented response, whose body the client must return. Examples that cannot
+ * be replayed are emitted as skipped tests that say why.
+ */
+import { StructureKind, type CodeBlockWriter, type OptionalKind, type SourceFileStructure } from "ts-morph";
+import type { ExampleBody, ExampleTest, Operation, OperationExample } from "../model/index.js";
+import type { ModuleFile } from "./models.js";
+import { kebabCase, NameScope } from "./names.js";
+import { memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
+import { encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
+
+export interface TestEmitOptions {
+  readonly baseUrl: string;
+}
+
+interface PlannedExample {
+  readonly operation: Operation;
+  readonly example: OperationExample;
+}
+
+export function emitTests(plan: EmitPlan, options: TestEmitOptions): ModuleFile[] {
+  const byPage = new Map<string, PlannedExample[]>();
+  for (const operation of plan.model.operations) {
+    for (const example of operation.examples) {
+      byPage.set(example.source.file, [...(byPage.get(example.source.file) ?? []), { operation, example }]);
+    }
+  }
+  const scope = new NameScope();
+  const files: ModuleFile[] = [];
+  for (const [page, examples] of [...byPage].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    examples.sort((a, b) => a.example.source.line - b.example.source.line);
+    const base = kebabCase(page.replace(/^.*\//, "").replace(/\.md$/i, "")) || "page";
+    files.push({ module: `test/examples/${scope.claim(base)}`, structure: testFile(page, examples, plan, options) });
+  }
+  // One entry point, so that `node --test` runs every example in one process instead of one per page.
+  files.push({
+    module: "test/examples.test",
+    structure: {
+      statements: [
+        "// Runs the tests of every documented example; test/examples/<page>.ts holds those of one page.",
+        ...files.map((file) => ({
+          kind: StructureKind.ImportDeclaration as const,
+          moduleSpecifier: `./${file.module.slice("test/".length)}.js`,
+        })),
+      ],
+    },
+  });
+  return files;
+}
+
+function testFile(
+  page: string,
+  examples: PlannedExample[],
+  plan: EmitPlan,
+  options: TestEmitOptions,
+): OptionalKind<SourceFileStructure> {
+  // Cases are planned before anything is printed, so that the imports name exactly what the tests use.
+  const used = new Set<string>();
+  const cases = examples.map(({ operation, example }) => {
+    const title = `${example.name} (${example.source.file}:${example.source.line})`;
+    return example.test
+      ? { title, testCase: planTestCase(operation, example.test, plan, options, used) }
+      : { title, skip: example.untestedReason ?? "not replayable" };
+  });
+  const fromIndex = [...used]
+    .filter((name) => name !== "serve" && name !== "assert")
+    .sort((a, b) => a.localeCompare(b));
+  return {
+    statements: [
+      `// Tests generated from the examples of ${page}.`,
+      ...(used.has("assert")
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration as const,
+              defaultImport: "assert",
+              moduleSpecifier: "node:assert/strict",
+            },
+          ]
+        : []),
+      { kind: StructureKind.ImportDeclaration, namedImports: ["test"], moduleSpecifier: "node:test" },
+      ...(fromIndex.length > 0
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration as const,
+              namedImports: fromIndex.map((name) => (name === "ApiClient" ? { name, isTypeOnly: true } : name)),
+              moduleSpecifier: "../../src/index.js",
+            },
+          ]
+        : []),
+      ...(used.has("serve")
+        ? [
+            {
+              kind: StructureKind.ImportDeclaration as const,
+              namedImports: ["serve"],
+              moduleSpecifier: "../support.js",
+            },
+          ]
+        : []),
+      ...cases.map((entry) => (writer: CodeBlockWriter) => {
+        writer.blankLineIfLastNot();
+        if (entry.testCase) writeTestCase(writer, entry.title, entry.testCase);
+        else
+          writer.writeLine(`test(${JSON.stringify(entry.title)}, { skip: ${JSON.stringify(entry.skip)} }, () => {});`);
+      }),
+    ],
+  };
+}
+
+/** Everything one generated test states, decided before printing. */
+interface TestCase {
+  readonly method: string;
+  readonly accessor: string;
+  readonly verb: string;
+  readonly describeName: string;
+  readonly callArgs: string;
+  readonly body?: ExampleBody;
+  readonly expectedUrl: string;
+  readonly expectedPath: string;
+  readonly basePath: string;
+  readonly baseUrl: string;
+  readonly status: number;
+  readonly served: { status: number; headers: Record<string, string>; body?: string };
+  readonly expected: ExampleBody | "bytes" | undefined;
+}
+
+function planTestCase(
+  operation: Operation,
+  plan: ExampleTest,
+  emitPlan: EmitPlan,
+  options: TestEmitOptions,
+  used: Set<string>,
+): TestCase {
+  for (const name of ["assert", "ApiClient", "createClient", "serve"]) used.add(name);
+  if (plan.response.status >= 400) used.add("ApiError");
+  const path = operation.paths[plan.pathIndex]!;
+  const { accessor, urlPath } = navigate(emitPlan.root, path.segments, plan.arguments, used);
+  const query: Record<string, string> = {};
+  for (const [name, value] of plan.query) query[name] = value;
+  const queryText = Object.entries(query)
+    .map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`)
+    .join("&");
+  const expectedPath = `${urlPath}${queryText ? `?${queryText}` : ""}`;
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const hasBodyParameter = operation.method === "POST" || operation.method === "PUT" || operation.method === "PATCH";
+  const headers = Object.fromEntries(
+    plan.headers
+      .filter((header) => validHeader(header.name, header.value))
+      .map((header) => [header.name, header.value]),
+  );
+  const requestOptions: Record<string, unknown> = {};
+  if (Object.keys(query).length > 0) requestOptions["query"] = query;
+  if (Object.keys(headers).length > 0) requestOptions["headers"] = headers;
+  const optionsText = Object.keys(requestOptions).length > 0 ? JSON.stringify(requestOptions) : undefined;
+  // An example without a body still calls a verb whose signature asks for one.
+  const missingBody = operation.requestBody ? "undefined as never" : "undefined";
+  const args = [hasBodyParameter ? (plan.body ? "requestBody" : missingBody) : undefined, optionsText].filter(
+    (arg) => arg !== undefined,
+  );
+  while (args.length > 0 && args[args.length - 1] === "undefined") args.pop();
+  const response = servedResponse(plan);
+  return {
+    method: operation.method,
+    accessor,
+    verb: operation.method.toLowerCase(),
+    describeName: `to${operation.method[0]}${operation.method.slice(1).toLowerCase()}Request`,
+    callArgs: args.join(", "),
+    ...(plan.body ? { body: plan.body } : {}),
+    expectedUrl: `${baseUrl}${expectedPath}`,
+    expectedPath,
+    basePath: new URL(baseUrl).pathname.replace(/\/+$/, ""),
+    baseUrl,
+    status: plan.response.status,
+    served: response.served,
+    expected: response.expected,
+  };
+}
+
+function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): void {
+  writer.write(`test(${JSON.stringify(title)}, async () => `).inlineBlock(() => {
+    writer.writeLine(`const at = (client: ApiClient) => client${test.accessor};`);
+    if (test.body) {
+      // Example bodies are replayed as documented; checking them against the types is the model's job.
+      writer.writeLine(`const requestBody = ${bodyLiteral(test.body)} as never;`);
+    }
+    writer.writeLine(
+      `const request = at(createClient({ baseUrl: ${JSON.stringify(test.baseUrl)} })).${test.describeName}(${test.callArgs});`,
+    );
+    writer.writeLine(`assert.equal(request.method, ${JSON.stringify(test.method)});`);
+    writer.writeLine(`assert.equal(request.url, ${JSON.stringify(test.expectedUrl)});`);
+    if (test.body?.kind === "json")
+      writer.writeLine("assert.deepEqual(JSON.parse(String(request.body)), requestBody);");
+    if (test.body?.kind === "text") writer.writeLine("assert.equal(request.body, requestBody);");
+    writer.blankLine();
+    writer.writeLine(`const server = await serve(${JSON.stringify(test.served)}, ${JSON.stringify(test.basePath)});`);
+    writer.write("try ").inlineBlock(() => {
+      writer.writeLine(
+        `const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).${test.verb}(${test.callArgs});`,
+      );
+      if (test.status >= 400) {
+        writer.writeLine(
+          `await assert.rejects(call, (error: unknown) => error instanceof ApiError && error.status === ${test.status});`,
+        );
+      } else {
+        writer.writeLine("const result: unknown = await call;");
+      }
+      writer.writeLine("const received = server.requests[0];");
+      writer.writeLine(`assert.equal(received?.method, ${JSON.stringify(test.method)});`);
+      writer.writeLine(`assert.equal(received?.url, ${JSON.stringify(`${test.basePath}${test.expectedPath}`)});`);
+      writer.writeLine(`assert.equal(received?.headers.authorization, "Bearer example-token");`);
+      if (test.body?.kind === "json")
+        writer.writeLine('assert.deepEqual(JSON.parse(received?.body ?? ""), requestBody);');
+      if (test.body?.kind === "text") writer.writeLine("assert.equal(received?.body, requestBody);");
+      if (test.status < 400) {
+        if (test.expected === "bytes")
+          writer.writeLine(
+            `assert.equal(Buffer.from(result as ArrayBuffer).toString("utf8"), ${JSON.stringify(test.served.body)});`,
+          );
+        else
+          writer.writeLine(
+            `assert.deepEqual(result, ${test.expected === undefined ? "undefined" : bodyLiteral(test.expected)});`,
+          );
+      }
+    });
+    writer.write(" finally ").inlineBlock(() => {
+      writer.writeLine("await server.close();");
+    });
+    writer.newLine();
+  });
+  writer.write(");").newLine();
+}
+
+/** The builder expression for a path (`.users.byId("a").messages`) and the path the runtime will send. */
+function navigate(
+  root: NavigationNode,
+  segments: Operation["paths"][number]["segments"],
+  args: ExampleTest["arguments"],
+  used: Set<string>,
+): { accessor: string; urlPath: string } {
+  let node = root;
+  let accessor = "";
+  let urlPath = "";
+  let argIndex = 0;
+  for (const segment of segments) {
+    const key = segment.kind === "key" ? "key" : `${segment.kind}:${segment.name.toLowerCase()}`;
+    const next = node.children.get(key);
+    if (!next) throw new Error(`navigation has no ${key} under ${node.path}`);
+    if (segment.kind === "static") {
+      accessor += memberAccess(next.member);
+      urlPath += `/${next.segment.kind === "static" ? next.segment.name : segment.name}`;
+    } else if (segment.kind === "key") {
+      const value = String(args[argIndex++] ?? "");
+      accessor += `.byId(${JSON.stringify(value)})`;
+      urlPath += `/${encodeKeySegment(value)}`;
+    } else {
+      const values = (args[argIndex++] ?? {}) as Record<string, string>;
+      const literals: string[] = [];
+      const formatted: string[] = [];
+      for (const [name, text] of Object.entries(values)) {
+        const quoted = next.parameters.get(name)?.quoted ?? true;
+        const { code, url } = formatFunctionValue(text, quoted);
+        if (code.startsWith("literal(")) used.add("literal");
+        literals.push(`${JSON.stringify(name)}: ${code}`);
+        formatted.push(`${name}=${url}`);
+      }
+      accessor += `${memberAccess(next.member)}(${literals.length > 0 || next.parameters.size > 0 ? `{ ${literals.join(", ")} }` : ""})`;
+      urlPath += `/${next.segment.kind === "function" ? next.segment.name : segment.name}(${formatted.join(",")})`;
+    }
+    node = next;
+  }
+  return { accessor, urlPath };
+}
+
+function servedResponse(plan: ExampleTest): {
+  served: { status: number; headers: Record<string, string>; body?: string };
+  expected: ExampleBody | "bytes" | undefined;
+} {
+  const { response } = plan;
+  const headers: Record<string, string> = {};
+  for (const header of response.headers)
+    if (validHeader(header.name, header.value)) headers[header.name] = header.value;
+  const typeHeader = Object.keys(headers).find((name) => name.toLowerCase() === "content-type");
+  const noBody = response.status === 204 || response.status === 205 || response.status === 304;
+  if (!response.body || noBody) return { served: { status: response.status, headers }, expected: undefined };
+  if (response.body.kind === "json") {
+    if (!typeHeader || !/json/i.test(headers[typeHeader]!)) {
+      if (typeHeader) delete headers[typeHeader];
+      headers["Content-Type"] = "application/json";
+    }
+    return {
+      served: { status: response.status, headers, body: JSON.stringify(response.body.value) },
+      expected: response.body,
+    };
+  }
+  if (!typeHeader) headers["Content-Type"] = "text/plain";
+  const type = typeHeader ? headers[typeHeader]! : "text/plain";
+  const text = response.body.text;
+  const readAsText = /json|^text\/|xml/i.test(type);
+  return {
+    served: { status: response.status, headers, body: text },
+    expected: readAsText ? { kind: "text", text } : "bytes",
+  };
+}
+
+function bodyLiteral(body: ExampleBody): string {
+  return body.kind === "json" ? JSON.stringify(body.value, null, 2) : JSON.stringify(body.text);
+}
+
+/** Headers node:http would refuse to send are left out of the replay. */
+function validHeader(name: string, value: string): boolean {
+  return /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && /^[\t\x20-\x7e]*$/.test(value);
+}
