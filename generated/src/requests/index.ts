@@ -1,0 +1,7 @@
+import type { DeviceManagementRequests } from "./device-management.js";
+export type { DeviceManagementRequests } from "./device-management.js";
+
+/** The root of the API: every documented path starts here. */
+export interface ApiClient {
+  readonly deviceManagement: DeviceManagementRequests;
+}
