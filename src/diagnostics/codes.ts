@@ -20,7 +20,7 @@ export const diagnosticDefinitions = {
   pageKindInferred: {
     code: "DT103",
     severity: "info",
-    message: "Page has no usable doc_type ({0}); read as a {1} page by its structure.",
+    message: "Page has no usable doc_type ({0}); its structure makes it a page of kind `{1}`.",
   },
   titleMissing: { code: "DT104", severity: "warning", message: "Page has no H1 title." },
   annotationInvalid: {
@@ -47,7 +47,8 @@ export const diagnosticDefinitions = {
   tableRowMalformed: {
     code: "DT121",
     severity: "info",
-    message: "Table row has {0} cells where the header has {1}; missing cells are read as empty.",
+    message:
+      "Table row has {0} cells where the header has {1}; missing cells are read as empty, extra cells are ignored.",
   },
   syntaxBlockEmpty: { code: "DT130", severity: "warning", message: "HTTP syntax block is empty." },
   syntaxLineInvalid: { code: "DT131", severity: "warning", message: "HTTP syntax line is not `METHOD /path`: `{0}`." },
@@ -158,12 +159,12 @@ export const diagnosticDefinitions = {
     severity: "warning",
     message: "Example response wraps the body in `value`, but the operation returns one `{0}` object.",
   },
+  exampleUntested: { code: "DT224", severity: "info", message: "Example `{0}` gets no generated test: {1}." },
   exampleBodyIgnored: {
     code: "DT225",
     severity: "warning",
     message: "Example {0} request has a body, which a {0} request does not send; the body is not replayed.",
   },
-  exampleUntested: { code: "DT224", severity: "info", message: "Example `{0}` gets no generated test: {1}." },
 
   // Writing the package.
   nameCollision: {

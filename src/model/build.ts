@@ -6,12 +6,14 @@ import { compareDiagnostics } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 import type { ApiModel } from "./api-model.js";
 import { ModelContext, type ModelOptions } from "./context.js";
+import { checkRequestBodyTables } from "./conflicts.js";
 import { buildDeclarations } from "./declarations.js";
 import { buildOperations } from "./operations.js";
 
 export function buildApiModel(pages: readonly PageModel[], options: ModelOptions): ApiModel {
   const context = new ModelContext(pages, options);
   const declarations = buildDeclarations(context);
+  checkRequestBodyTables(context, declarations);
   const operations = buildOperations(context, declarations);
   const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,

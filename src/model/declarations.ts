@@ -261,6 +261,7 @@ export function readPropertyRow(
   lookup: TypeLookup,
   page: PageModel,
   context: ModelContext,
+  reportUnknown = true,
 ): Property | undefined {
   const nameCell = columnCell(row, table, "name") ?? row.cells[0];
   const name = /^[@A-Za-z_$][\w.@$-]*/.exec(nameCell?.text ?? "")?.[0];
@@ -269,7 +270,7 @@ export function readPropertyRow(
   const descriptionCell = columnCell(row, table, "description");
   const description = descriptionCell?.text || undefined;
   let type: TypeRef = typeCell ? readTypeCell(typeCell, namespace, lookup) : { kind: "unknown", text: "" };
-  if (type.kind === "unknown") {
+  if (type.kind === "unknown" && reportUnknown) {
     context.report(
       page.file,
       "typeCellUnknown",
