@@ -5,9 +5,11 @@
  * Exit codes: 0 done; 1 `--check` found the output stale, or `--strict` found warnings or errors; 2 bad usage or
  * a failure to read the docs or write the output.
  */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics/index.js";
+import { formatDiagnostic } from "./diagnostics/index.js";
 import { generate, type GenerateResult } from "./generate.js";
 import { diffOutput, OutputError, writeOutput } from "./output.js";
 
@@ -25,7 +27,17 @@ Options:
   --quiet             print the summary only, not each diagnostic
   --help              show this help`;
 
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+/** Where the CLI prints; tests pass their own. */
+export interface Io {
+  readonly out: { write(text: string): unknown };
+  readonly err: { write(text: string): unknown };
+}
+
+export async function main(
+  argv: string[],
+  cwd = process.cwd(),
+  io: Io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -43,11 +55,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       allowPositionals: false,
     }).values;
   } catch (error) {
-    process.stderr.write(`docs2ts: ${(error as Error).message}\n\n${usage}\n`);
+    io.err.write(`docs2ts: ${(error as Error).message}\n\n${usage}\n`);
     return 2;
   }
   if (args.help) {
-    process.stdout.write(`${usage}\n`);
+    io.out.write(`${usage}\n`);
     return 0;
   }
   let config: Docs2tsConfig;
@@ -59,7 +71,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       ...(args["package-name"] ? { packageName: args["package-name"] } : {}),
     });
   } catch (error) {
-    process.stderr.write(`docs2ts: ${(error as Error).message}\n`);
+    io.err.write(`docs2ts: ${(error as Error).message}\n`);
     return 2;
   }
   const started = performance.now();
@@ -69,12 +81,12 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   try {
     result = await generate(config, inputLabel);
   } catch (error) {
-    process.stderr.write(`docs2ts: ${(error as Error).message}\n`);
+    io.err.write(`docs2ts: ${(error as Error).message}\n`);
     return 2;
   }
   if (!args.quiet) {
     const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
-    for (const diagnostic of result.diagnostics) process.stderr.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
+    for (const diagnostic of result.diagnostics) io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
   }
   let outcome: string;
   let exitCode = 0;
@@ -90,10 +102,10 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     }
   } catch (error) {
     if (!(error instanceof OutputError)) throw error;
-    process.stderr.write(`docs2ts: ${error.message}\n`);
+    io.err.write(`docs2ts: ${error.message}\n`);
     return 2;
   }
-  process.stdout.write(summary(result, inputLabel, outcome, performance.now() - started));
+  io.out.write(summary(result, inputLabel, outcome, performance.now() - started));
   if (args.strict && result.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
 }
@@ -136,13 +148,8 @@ function summary(result: GenerateResult, inputLabel: string, outcome: string, el
   return `${lines.join("\n")}\n`;
 }
 
-export type { Diagnostic };
-
-if (
-  import.meta.url === `file://${process.argv[1]}` ||
-  process.argv[1]?.endsWith("/src/cli.ts") ||
-  process.argv[1]?.endsWith("/cli.js")
-) {
+// Run when executed (`node --import tsx src/cli.ts`), not when imported by tests.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

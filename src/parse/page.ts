@@ -9,7 +9,7 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { DiagnosticBag } from "../diagnostics/index.js";
+import { compareDiagnostics, DiagnosticBag } from "../diagnostics/index.js";
 import { readAnnotation } from "./annotations.js";
 import { readExamples, type ExampleBlock } from "./examples.js";
 import { pageKindOfDocType, readFrontMatter } from "./front-matter.js";
@@ -121,7 +121,7 @@ class PageReader {
       ...(this.requestBodyProse ? { requestBodyProse: toProse(this.requestBodyProse) } : {}),
       ...(this.responseProse ? { responseProse: toProse(this.responseProse) } : {}),
       links: this.links,
-      diagnostics: this.diagnostics.items,
+      diagnostics: this.diagnostics.items.sort(compareDiagnostics),
     };
   }
 

@@ -31,7 +31,7 @@ export function readTable(node: MdastTable, context: TableContext): TableRead {
   for (const row of bodyRows) {
     const line = row.position?.start.line ?? 0;
     const cells = row.children.map((cell) => readCell(cell, context));
-    if (cells.length < header.length && cells.length > 1) ragged.push({ line, cells: cells.length });
+    if (cells.length !== header.length && cells.length > 1) ragged.push({ line, cells: cells.length });
     if (isSectionRow(row.children, cells, header.length)) continue;
     while (cells.length < header.length) cells.push({ text: "", links: [], code: [], col: 0 });
     rows.push({ line, cells });
