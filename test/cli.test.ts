@@ -1,0 +1,130 @@
+/**
+ * The command line and the output directory: options, exit codes, --check, --strict, and writing the package
+ * whole or not at all without touching anything else.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { main } from "../src/cli.js";
+import { writeOutput } from "../src/output.js";
+import { fixtureBaseUrl, fixtureDocs, tempDir } from "./helpers.js";
+
+async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const code = await main(args, cwd, {
+    out: { write: (text: string) => (out += text) },
+    err: { write: (text: string) => (err += text) },
+  });
+  return { code, out, err };
+}
+
+const fixtureArgs = (out: string): string[] => [
+  "--input",
+  fixtureDocs,
+  "--out",
+  out,
+  "--base-url",
+  fixtureBaseUrl,
+  "--package-name",
+  "widget-store",
+];
+
+test("generate writes the package and prints diagnostics and a summary", async () => {
+  const dir = tempDir("cli");
+  const out = join(dir, "pkg");
+  const run = await cli(fixtureArgs(out), dir);
+  assert.equal(run.code, 0, run.err);
+  assert.ok(existsSync(join(out, "src", "index.ts")));
+  assert.match(run.err, /v1\.0\/api\/widget-update\.md:23:1 warning DT130 HTTP syntax block is empty\.\n/);
+  assert.match(run.out, /15 pages in .* \(api 8, enum 2, resource 5\)/);
+  assert.match(run.out, /types 5, enums 3, operations 8, examples 9 \(tests 8, skipped 1\)/);
+  assert.match(run.out, /DT130 warning 1/);
+  assert.match(run.out, /files written to .*pkg\//);
+});
+
+test("--check exits 1 when the output would change, and writes nothing", async () => {
+  const dir = tempDir("check");
+  const out = join(dir, "pkg");
+  assert.equal((await cli([...fixtureArgs(out), "--check", "--quiet"], dir)).code, 1);
+  assert.ok(!existsSync(out));
+  assert.equal((await cli([...fixtureArgs(out), "--quiet"], dir)).code, 0);
+  const upToDate = await cli([...fixtureArgs(out), "--check", "--quiet"], dir);
+  assert.equal(upToDate.code, 0);
+  assert.match(upToDate.out, /is up to date/);
+  writeFileSync(join(out, "src", "index.ts"), "// edited\n");
+  writeFileSync(join(out, "stray.txt"), "stray\n");
+  const stale = await cli([...fixtureArgs(out), "--check", "--quiet"], dir);
+  assert.equal(stale.code, 1);
+  assert.match(stale.out, /changed src\/index\.ts/);
+  assert.match(stale.out, /removed stray\.txt/);
+  assert.equal(readFileSync(join(out, "src", "index.ts"), "utf8"), "// edited\n");
+});
+
+test("--strict exits 1 when there are warnings", async () => {
+  const dir = tempDir("strict");
+  assert.equal((await cli([...fixtureArgs(join(dir, "pkg")), "--strict", "--quiet"], dir)).code, 1);
+});
+
+test("bad usage exits 2 with a message", async () => {
+  const dir = tempDir("usage");
+  assert.match((await cli(["--bogus"], dir)).err, /Unknown option '--bogus'/);
+  assert.equal((await cli(["--bogus"], dir)).code, 2);
+  assert.equal((await cli(["--base-url", "not a url", "--input", fixtureDocs], dir)).code, 2);
+  const missing = await cli(["--input", join(dir, "nowhere"), "--out", join(dir, "pkg")], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /nowhere/);
+  assert.equal((await cli(["--help"], dir)).code, 0);
+});
+
+test("a directory docs2ts did not write is never replaced", async () => {
+  const dir = tempDir("foreign");
+  const out = join(dir, "precious");
+  mkdirSync(out);
+  writeFileSync(join(out, "notes.txt"), "mine\n");
+  const run = await cli([...fixtureArgs(out), "--quiet"], dir);
+  assert.equal(run.code, 2);
+  assert.match(run.err, /refusing to replace/);
+  assert.deepEqual(readdirSync(out), ["notes.txt"]);
+  assert.deepEqual(readdirSync(dir), ["precious"]);
+});
+
+test("the output is written whole or not at all, and node_modules survives", () => {
+  const dir = tempDir("atomic");
+  const out = join(dir, "pkg");
+  writeOutput(
+    out,
+    new Map([
+      ["package.json", '{"docs2ts":{}}\n'],
+      ["src/a.ts", "a\n"],
+    ]),
+  );
+  mkdirSync(join(out, "node_modules", "dep"), { recursive: true });
+  // "src/a.ts/b.ts" cannot be written beside the file "src/a.ts": the write fails half way.
+  assert.throws(
+    () =>
+      writeOutput(
+        out,
+        new Map([
+          ["package.json", '{"docs2ts":{}}\n'],
+          ["src/a.ts", "changed\n"],
+          ["src/a.ts/b.ts", "b\n"],
+        ]),
+      ),
+    /could not write/,
+  );
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a\n");
+  assert.ok(existsSync(join(out, "node_modules", "dep")));
+  assert.deepEqual(readdirSync(dir), ["pkg"], "no staging directory is left behind");
+  const result = writeOutput(
+    out,
+    new Map([
+      ["package.json", '{"docs2ts":{}}\n'],
+      ["src/b.ts", "b\n"],
+    ]),
+  );
+  assert.deepEqual(result, { written: 2, changed: 1, removed: 1 });
+  assert.ok(existsSync(join(out, "node_modules", "dep")));
+  assert.ok(!existsSync(join(out, "src", "a.ts")));
+});

@@ -1,0 +1,40 @@
+/**
+ * The real Graph v1.0 docs (../shared/corpus/graph-docs-2021/v1.0, 3,341 pages): docs2ts never crashes on them,
+ * the package it writes compiles under strict, and every generated example test passes. Skipped when ../shared
+ * is not beside the project.
+ */
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { resolveConfig } from "../src/config.js";
+import { generate } from "../src/generate.js";
+import { writeOutput } from "../src/output.js";
+import { compilePackage, corpus, failures, root, runPackageTests, tempDir } from "./helpers.js";
+
+const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;
+
+test(
+  "the v1.0 corpus generates a package that compiles and whose example tests pass",
+  { skip, timeout: 15 * 60_000 },
+  async () => {
+    const out = join(tempDir("corpus"), "v1.0");
+    const config = resolveConfig(root, {
+      input: corpus,
+      out,
+      baseUrl: "https://graph.microsoft.com/v1.0",
+      packageName: "graph-v1",
+    });
+    const result = await generate(config, "v1.0");
+    assert.equal(result.pages.length, 3341);
+    assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.code === "DT100"), "a page could not be read");
+    writeOutput(out, result.emitted.files);
+    await compilePackage(out, join(out, "dist"));
+    const run = await runPackageTests(join(out, "dist"));
+    const examples = result.model.operations.reduce((count, operation) => count + operation.examples.length, 0);
+    assert.equal(run.fail, 0, failures(run.output));
+    assert.equal(run.tests, examples);
+    assert.equal(run.pass, result.emitted.counts.tests);
+    assert.equal(run.skipped, result.emitted.counts.skipped);
+  },
+);

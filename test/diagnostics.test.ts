@@ -1,0 +1,51 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import {
+  compareDiagnostics,
+  createDiagnostic,
+  diagnosticDefinitions,
+  formatDiagnostic,
+} from "../src/diagnostics/index.js";
+import { root } from "./helpers.js";
+
+test("every diagnostic code is unique and well formed", () => {
+  const codes = Object.values(diagnosticDefinitions).map((definition) => definition.code);
+  assert.equal(new Set(codes).size, codes.length, "duplicate diagnostic codes");
+  for (const code of codes) assert.match(code, /^DT[1-3]\d\d$/);
+});
+
+test("every message is one sentence ending with a period", () => {
+  for (const [name, definition] of Object.entries(diagnosticDefinitions)) {
+    assert.match(definition.message, /^[A-Z`].*\.$/s, `${name}: ${definition.message}`);
+  }
+});
+
+test("the README lists every code with its severity, and no other", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  const listed = new Map(
+    [...readme.matchAll(/^\| (DT\d{3}) \| (error|warning|info) \|/gm)].map((match) => [match[1], match[2]]),
+  );
+  for (const definition of Object.values(diagnosticDefinitions)) {
+    assert.equal(listed.get(definition.code), definition.severity, `README row for ${definition.code}`);
+  }
+  assert.equal(listed.size, Object.keys(diagnosticDefinitions).length, "README lists codes that do not exist");
+});
+
+test("a diagnostic prints as path:line:col severity CODE message", () => {
+  const diagnostic = createDiagnostic("syntaxBlockEmpty", "beta/api/x.md", { line: 35 });
+  assert.equal(
+    formatDiagnostic(diagnostic, "docs-input/"),
+    "docs-input/beta/api/x.md:35:1 warning DT130 HTTP syntax block is empty.",
+  );
+  const withArgs = createDiagnostic("templateLeftover", "a.md", { line: 5, col: 10 }, "$(metadata.owner)");
+  assert.equal(formatDiagnostic(withArgs), "a.md:5:10 warning DT102 Unreplaced template text `$(metadata.owner)`.");
+});
+
+test("diagnostics sort by file, then line, column and code", () => {
+  const a = createDiagnostic("syntaxBlockEmpty", "b.md", { line: 1 });
+  const b = createDiagnostic("templateLeftover", "a.md", { line: 9 }, "x");
+  const c = createDiagnostic("titleMissing", "a.md", { line: 2 });
+  assert.deepEqual([a, b, c].sort(compareDiagnostics), [c, b, a]);
+});

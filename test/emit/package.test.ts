@@ -1,0 +1,107 @@
+/**
+ * The emitter's golden files: the package generated from test/fixtures/docs is committed under
+ * test/fixtures/golden and reviewed in the diff (UPDATE=1 rewrites it). The same package must compile under
+ * strict, its example tests must pass, and formatting it again must change nothing.
+ */
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import { test } from "node:test";
+import * as prettier from "prettier";
+import { resolveConfig } from "../../src/config.js";
+import { emitPackage, type EmittedPackage } from "../../src/emit/index.js";
+import {
+  buildFixtureModel,
+  compilePackage,
+  expectGolden,
+  failures,
+  fixtureBaseUrl,
+  fixtures,
+  runPackageTests,
+  tempDir,
+  updating,
+} from "../helpers.js";
+
+const golden = join(fixtures, "golden");
+
+async function emitFixture(): Promise<EmittedPackage> {
+  const config = resolveConfig(process.cwd());
+  return emitPackage(buildFixtureModel(), {
+    packageName: "widget-store",
+    packageVersion: "1.0.0",
+    baseUrl: fixtureBaseUrl,
+    docsLabel: "test/fixtures/docs",
+    typescriptVersion: config.typescriptVersion,
+    typesNodeVersion: config.typesNodeVersion,
+  });
+}
+
+const emitted = await emitFixture();
+
+test("every emitted file matches its golden file", () => {
+  for (const [path, content] of emitted.files) expectGolden(join(golden, path), content);
+  if (!updating) {
+    const goldenFiles = listFiles(golden);
+    assert.deepEqual(goldenFiles, [...emitted.files.keys()].sort(), "golden files that are no longer emitted");
+  }
+});
+
+test("emitting twice gives the same bytes", async () => {
+  const again = await emitFixture();
+  assert.deepEqual([...again.files], [...emitted.files]);
+});
+
+test("formatting the output again changes nothing", async () => {
+  for (const [path, content] of emitted.files) {
+    if (!path.endsWith(".ts")) continue;
+    assert.equal(await prettier.format(content, { parser: "typescript", printWidth: 100 }), content, path);
+  }
+});
+
+test("the package compiles under strict and its example tests pass", async () => {
+  const dir = tempDir("fixture-package");
+  for (const [path, content] of emitted.files) {
+    const target = join(dir, ...path.split("/"));
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+  }
+  await compilePackage(dir, join(dir, "dist"));
+  const run = await runPackageTests(join(dir, "dist"));
+  assert.equal(run.fail, 0, failures(run.output));
+  // get, 404 error, list, create, update, delete, paint, function with a literal, and the damaged page skipped.
+  assert.equal(run.pass, 8);
+  assert.equal(run.skipped, 1);
+});
+
+test("the interfaces say what the docs say", () => {
+  const widget = emitted.files.get("src/models/widget.ts")!;
+  assert.match(widget, /export interface Widget extends Entity \{/);
+  assert.match(widget, /readonly createdDateTime\?: string \| null;/);
+  assert.match(widget, /size\?: "small" \| "large" \| "unknownFutureValue" \| null;/);
+  assert.match(widget, /gadgets\?: Gadget\[\] \| null;/);
+  assert.match(widget, /extra\?: unknown;/);
+  const requests = emitted.files.get("src/requests/widgets.ts")!;
+  assert.match(requests, /get\(options\?: RequestOptions\): Promise<CollectionPage<Widget>>;/);
+  assert.match(requests, /post\(body: Widget, options\?: RequestOptions\): Promise<Widget>;/);
+  assert.match(requests, /delete\(options\?: RequestOptions\): Promise<void>;/);
+  assert.match(requests, /body: \{ color: Color \| null; coats\?: number \| null \}/);
+  const reports = emitted.files.get("src/requests/reports.ts")!;
+  assert.match(
+    reports,
+    /getWidgetUsage\(parameters: \{\s*period\?: string;\s*date\?: number \| boolean \| Literal;?\s*\}\)/,
+  );
+});
+
+function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.push(relative(root, path).split(sep).join("/"));
+    }
+  };
+  walk(root);
+  return found.sort();
+}

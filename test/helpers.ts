@@ -1,0 +1,104 @@
+/**
+ * Shared by the tests: fixture locations, golden-file comparison (rewritten when UPDATE=1 is set, then reviewed in
+ * the diff), and building or running a generated package with the project's own TypeScript.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { listDocsFiles, readDocsFile } from "../src/docs-set.js";
+import { buildApiModel, type ApiModel } from "../src/model/index.js";
+import { parsePage, type PageModel } from "../src/parse/index.js";
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const fixtures = join(root, "test", "fixtures");
+export const fixtureDocs = join(fixtures, "docs");
+export const fixtureBaseUrl = "https://graph.microsoft.com/v1.0";
+export const corpus = join(root, "..", "shared", "corpus", "graph-docs-2021", "v1.0");
+export const updating = process.env["UPDATE"] === "1";
+
+const run = promisify(execFile);
+
+export function readPages(docsRoot: string): PageModel[] {
+  return listDocsFiles(docsRoot).map((file) => parsePage(file, readDocsFile(docsRoot, file).text));
+}
+
+export function buildFixtureModel(): ApiModel {
+  return buildApiModel(readPages(fixtureDocs), { baseUrl: fixtureBaseUrl });
+}
+
+/** Compares with the golden file, or rewrites it when UPDATE=1. */
+export function expectGolden(path: string, actual: string): void {
+  if (updating || !existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, actual);
+    if (!updating) assert.fail(`golden file ${path} did not exist; it has been written, review it and run again`);
+    return;
+  }
+  assert.equal(actual, readFileSync(path, "utf8"), `${path} differs from its golden file (UPDATE=1 rewrites it)`);
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `docs2ts-${prefix}-`));
+}
+
+/** Compiles a generated package with the project's tsc into `outDir`; rejects with the compiler output on error. */
+export async function compilePackage(packageDir: string, outDir: string): Promise<void> {
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  try {
+    await run(
+      process.execPath,
+      [
+        tsc,
+        "-p",
+        join(packageDir, "tsconfig.json"),
+        "--outDir",
+        outDir,
+        "--typeRoots",
+        join(root, "node_modules", "@types"),
+      ],
+      {
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc failed for ${packageDir}:\n${(stdout ?? "").slice(0, 4000)}${stderr ?? ""}`);
+  }
+}
+
+export interface TestRunSummary {
+  readonly tests: number;
+  readonly pass: number;
+  readonly fail: number;
+  readonly skipped: number;
+  readonly output: string;
+}
+
+/** Runs the compiled tests of a generated package with node --test and reads the TAP summary. */
+export async function runPackageTests(compiledDir: string): Promise<TestRunSummary> {
+  let output: string;
+  try {
+    // A nested test runner must not think it reports to ours (node --test marks its children with this variable).
+    const env = { ...process.env };
+    delete env["NODE_TEST_CONTEXT"];
+    const args = ["--test", "--test-reporter=tap", join(compiledDir, "test", "examples.test.js")];
+    output = (await run(process.execPath, args, { env, maxBuffer: 256 * 1024 * 1024 })).stdout;
+  } catch (error) {
+    output = (error as { stdout?: string }).stdout ?? String(error);
+  }
+  const count = (name: string): number => Number(new RegExp(`^# ${name} (\\d+)$`, "m").exec(output)?.[1] ?? NaN);
+  return { tests: count("tests"), pass: count("pass"), fail: count("fail"), skipped: count("skipped"), output };
+}
+
+/** The failing tests of a TAP output, for assertion messages. */
+export function failures(output: string): string {
+  return output
+    .split("\n")
+    .filter((line) => line.startsWith("not ok"))
+    .slice(0, 20)
+    .join("\n");
+}
