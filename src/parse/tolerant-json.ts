@@ -139,45 +139,25 @@ class Reader {
 
   object(pointer: string): { [key: string]: JsonValue } {
     const result: { [key: string]: JsonValue } = {};
-    this.pos++;
-    let needComma = false;
-    for (;;) {
-      this.skipSpace();
-      if (this.skipEllipsis()) {
-        if (this.text[this.pos] === ",") this.pos++;
-        continue;
-      }
-      const ch = this.text[this.pos];
-      if (ch === undefined) this.fail("object is not closed");
-      if (ch === "}") {
-        this.pos++;
-        return result;
-      }
-      if (ch === ",") {
-        this.pos++;
-        this.skipSpace();
-        // A comma right before `}` is a trailing comma; doubled commas read the same way.
-        if (this.text[this.pos] === "}" || this.text[this.pos] === ",") this.repair("trailing comma");
-        needComma = false;
-        continue;
-      }
-      if (needComma) this.repair("missing comma");
+    this.members("}", "object", () => {
       const key = this.key();
       this.skipSpace();
       if (this.text[this.pos] !== ":") this.fail(`expected \`:\` after key "${key}"`);
       this.pos++;
       this.skipSpace();
-      if (this.skipEllipsis()) {
-        needComma = true;
-        continue;
-      }
-      result[key] = this.value(`${pointer}/${escapePointer(key)}`);
-      needComma = true;
-    }
+      if (!this.skipEllipsis()) result[key] = this.value(`${pointer}/${escapePointer(key)}`);
+    });
+    return result;
   }
 
   array(pointer: string): JsonValue[] {
     const result: JsonValue[] = [];
+    this.members("]", "array", () => result.push(this.value(`${pointer}/${result.length}`)));
+    return result;
+  }
+
+  /** The comma-separated members of an object or array, up to and including `close`, read one by one by `member`. */
+  private members(close: "}" | "]", what: string, member: () => void): void {
     this.pos++;
     let needComma = false;
     for (;;) {
@@ -187,20 +167,21 @@ class Reader {
         continue;
       }
       const ch = this.text[this.pos];
-      if (ch === undefined) this.fail("array is not closed");
-      if (ch === "]") {
+      if (ch === undefined) this.fail(`${what} is not closed`);
+      if (ch === close) {
         this.pos++;
-        return result;
+        return;
       }
       if (ch === ",") {
         this.pos++;
         this.skipSpace();
-        if (this.text[this.pos] === "]" || this.text[this.pos] === ",") this.repair("trailing comma");
+        // A comma right before the closing bracket is a trailing comma; doubled commas read the same way.
+        if (this.text[this.pos] === close || this.text[this.pos] === ",") this.repair("trailing comma");
         needComma = false;
         continue;
       }
       if (needComma) this.repair("missing comma");
-      result.push(this.value(`${pointer}/${result.length}`));
+      member();
       needComma = true;
     }
   }
