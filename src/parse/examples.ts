@@ -83,8 +83,16 @@ function readBody(
   diagnostics: DiagnosticBag,
 ): MessageBody {
   const contentType = headers.find((header) => header.name.toLowerCase() === "content-type")?.value.toLowerCase() ?? "";
-  const looksJson = /^[\s\u00a0]*[[{]/.test(body.text);
-  if (!looksJson && !(contentType.includes("json") && !contentType.includes("multipart"))) return body;
+  const declaredJson = contentType.includes("json") && !contentType.includes("multipart");
+  // A declared non-JSON type (a zip, bytes, text) is taken at its word, whatever the body looks like.
+  if (contentType !== "" && !declaredJson) return body;
+  if (!declaredJson && !/^[\s\u00a0]*[[{]/.test(body.text)) return body;
+  // `{Raw bytes of the file}`, `[Zip file containing a package]`: words standing in for data.
+  const placeholder = /^\s*(\{[^{}":,[\]]*\}|\[[^{}":,[\]]*\])\s*$/.exec(body.text);
+  if (placeholder && /[A-Za-z]{2,}\s+[A-Za-z]/.test(placeholder[1]!)) {
+    diagnostics.report("exampleBodyPlaceholder", { line: body.line }, side, placeholder[1]!);
+    return body;
+  }
   const read = readTolerantJson(body.text, { offsets: true });
   const lineOf = lineIndex(body.text, body.line);
   if (read.error || read.value === undefined) {

@@ -13,12 +13,15 @@ const statusPattern = /^HTTP(\/|\s+)?(?:\d(?:\.\d)?)?\s+(\d{3})\b/i;
 export interface SyntaxBlockRead {
   readonly lines: HttpSyntaxLine[];
   readonly invalid: { readonly line: number; readonly text: string }[];
+  /** Lines whose path lacks its leading slash (`GET policies/x`), read as if it had one. */
+  readonly relative: { readonly line: number; readonly path: string }[];
 }
 
 /** Reads a syntax block; `firstLine` is the line of the block's first content line. */
 export function readSyntaxBlock(content: string, firstLine: number): SyntaxBlockRead {
   const lines: HttpSyntaxLine[] = [];
   const invalid: { line: number; text: string }[] = [];
+  const relative: { line: number; path: string }[] = [];
   content.split("\n").forEach((raw, index) => {
     const text = raw.trim();
     const line = firstLine + index;
@@ -29,14 +32,27 @@ export function readSyntaxBlock(content: string, firstLine: number): SyntaxBlock
       return;
     }
     const target = stripProtocolSuffix(match[2]!);
-    const { path, query } = splitTarget(target);
+    let { path, query } = splitTarget(target);
     if (!path.startsWith("/")) {
-      invalid.push({ line, text });
-      return;
+      if (!/^[A-Za-z$]/.test(path)) {
+        invalid.push({ line, text });
+        return;
+      }
+      relative.push({ line, path });
+      path = `/${path}`;
     }
     lines.push({ line, method: match[1]!.toUpperCase() as HttpMethod, path, ...(query ? { query } : {}) });
   });
-  return { lines, invalid };
+  return { lines, invalid, relative };
+}
+
+/** Whether every non-blank line of a block is `METHOD /path` with no host: a syntax block, whatever its annotation says. */
+export function looksLikeSyntax(content: string): boolean {
+  const lines = content
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "");
+  return lines.length > 0 && lines.every((line) => /^(GET|POST|PUT|PATCH|DELETE)\s+\/(?!\/)/i.test(line));
 }
 
 /** Splits a request target into path and query; an absolute URL keeps only its path. */
@@ -170,7 +186,7 @@ function readMessage(lines: string[], start: number, firstLine: number, layout: 
 function isUrlContinuation(next: string, url: string): boolean {
   const text = next.trim();
   if (text === "" || headerPattern.test(text) || /^[{[<]/.test(text)) return false;
-  return /^[&?/$%=]/.test(text) || /[&?=,(]$/.test(url);
+  return /^[&?/$%=]/.test(text) || /[&?=,(/]$/.test(url);
 }
 
 function skipBlank(lines: string[], from: number): number {

@@ -6,7 +6,8 @@ import { posix } from "node:path";
 import type { Link } from "./page-model.js";
 
 export function toLink(text: string, url: string, fromFile: string): Link {
-  const page = resolvePageLink(fromFile, url);
+  // `#onlinemeetingpresenters-values` points into the page itself (an enum documented under a heading).
+  const page = url.startsWith("#") ? fromFile : resolvePageLink(fromFile, url);
   return { text, url, ...(page ? { page } : {}) };
 }
 

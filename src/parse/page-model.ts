@@ -32,7 +32,20 @@ export interface PageModel {
   readonly responseProse?: Prose;
   /** Every link whose target is another markdown page (relative `.md` targets), resolved to docs-root paths. */
   readonly links: Located<Link>[];
+  /** docfx `[!INCLUDE [name](path)]` lines: the model reads the included file's tables where it is in the docs set. */
+  readonly includes: Include[];
   readonly diagnostics: Diagnostic[];
+}
+
+export interface Include {
+  readonly line: number;
+  /** Index into `sections` of the section the include sits in, or -1. */
+  readonly section: number;
+  readonly name: string;
+  /** As written. */
+  readonly url: string;
+  /** Docs-root path of the included file; undefined when it lies outside the docs root. */
+  readonly page?: string;
 }
 
 export interface Located<T> {
@@ -88,6 +101,8 @@ export type ColumnRole = "name" | "type" | "description" | "value" | "required" 
 export interface Table {
   readonly kind: TableKind;
   readonly line: number;
+  /** The file the table was written in, when it is not the page itself (a table brought in by an INCLUDE). */
+  readonly file?: string;
   /** Index into `sections` of the section the table sits in, or -1. */
   readonly section: number;
   readonly header: string[];

@@ -9,15 +9,16 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { compareDiagnostics, DiagnosticBag } from "../diagnostics/index.js";
+import { compareDiagnostics, DiagnosticBag, type DiagnosticName, type Position } from "../diagnostics/index.js";
 import { readAnnotation } from "./annotations.js";
 import { readExamples, type ExampleBlock } from "./examples.js";
 import { pageKindOfDocType, readFrontMatter } from "./front-matter.js";
-import { looksLikeRequest, looksLikeResponse, readSyntaxBlock } from "./http-message.js";
-import { toLink } from "./links.js";
+import { looksLikeRequest, looksLikeResponse, looksLikeSyntax, readSyntaxBlock } from "./http-message.js";
+import { resolvePageLink, toLink } from "./links.js";
 import type {
   Annotation,
   HttpSyntaxBlock,
+  Include,
   Link,
   Located,
   PageKind,
@@ -27,6 +28,7 @@ import type {
   Table,
 } from "./page-model.js";
 import { cleanText, collectLinks, readTable } from "./tables.js";
+import { findUnclosedFence } from "./fences.js";
 import { findTemplateLeftovers } from "./template-text.js";
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
@@ -38,7 +40,15 @@ export function parseMarkdown(text: string): Root {
 export function parsePage(file: string, text: string): PageModel {
   const source = text.replace(/\r\n?/g, "\n");
   const root = parseMarkdown(source);
-  return new PageReader(file, source, root).read();
+  const fence = findUnclosedFence(source, root);
+  if (!fence) return new PageReader(file, source, root).read();
+  // Read the repaired page, but report (and scan for template text) against what was written.
+  const repaired = fence.text ?? source;
+  const reader = new PageReader(file, repaired, fence.text ? parseMarkdown(repaired) : root);
+  if (fence.closedBefore)
+    reader.report("codeFenceUnclosed", { line: fence.line }, `it is closed before line ${fence.closedBefore}`);
+  else reader.report("codeFenceUnclosed", { line: fence.line }, "the rest of the page is read as code");
+  return reader.read();
 }
 
 interface PendingAnnotation {
@@ -56,6 +66,7 @@ class PageReader {
   private readonly httpSyntax: HttpSyntaxBlock[] = [];
   private readonly exampleBlocks: ExampleBlock[] = [];
   private readonly links: Located<Link>[] = [];
+  private readonly includes: Include[] = [];
   private title: { line: number; text: string } | undefined;
   private namespace: { line: number; text: string } | undefined;
   private resourceAnnotation: Located<Annotation> | undefined;
@@ -74,6 +85,10 @@ class PageReader {
     this.diagnostics = new DiagnosticBag(file);
   }
 
+  report(name: DiagnosticName, position: Position, ...args: string[]): void {
+    this.diagnostics.report(name, position, ...args);
+  }
+
   read(): PageModel {
     const yamlNode = this.root.children[0]?.type === "yaml" ? this.root.children[0] : undefined;
     const frontMatterRead = readFrontMatter(yamlNode?.value, yamlNode?.position?.start.line ?? 1);
@@ -88,7 +103,8 @@ class PageReader {
     }
     this.collectDefinitionsAndLinks(this.root);
     const docTypeKind = pageKindOfDocType(frontMatterRead.frontMatter.docType);
-    this.kind = docTypeKind ?? this.inferKind();
+    const structure = this.inferKind();
+    this.kind = docTypeKind ?? structure;
     if (!docTypeKind) {
       this.diagnostics.report(
         "pageKindInferred",
@@ -96,9 +112,18 @@ class PageReader {
         frontMatterRead.frontMatter.docType ? `\`${frontMatterRead.frontMatter.docType}\`` : "none given",
         this.kind,
       );
+    } else if (contradicts(docTypeKind, structure)) {
+      this.kind = structure;
+      this.diagnostics.report(
+        "pageKindContradicted",
+        { line: frontMatterRead.frontMatter.line },
+        frontMatterRead.frontMatter.docType!,
+        structure,
+      );
     }
 
     for (const node of blocks(this.root)) this.visit(node);
+    this.reportEmptySection(1);
     this.flushPending();
     if (!this.title && this.kind !== "conceptual") this.diagnostics.report("titleMissing", { line: 1 });
     if (this.kind === "api" && this.httpSyntax.length === 0 && this.sectionIndex(/^http requests?\b/i) < 0) {
@@ -121,6 +146,7 @@ class PageReader {
       ...(this.requestBodyProse ? { requestBodyProse: toProse(this.requestBodyProse) } : {}),
       ...(this.responseProse ? { responseProse: toProse(this.responseProse) } : {}),
       links: this.links,
+      includes: this.includes,
       diagnostics: this.diagnostics.items.sort(compareDiagnostics),
     };
   }
@@ -148,7 +174,7 @@ class PageReader {
       const url = node.type === "link" ? node.url : this.definitions.get(node.identifier.toLowerCase())?.url;
       if (url !== undefined) {
         const link = toLink(cleanText(toString(node)), url, this.file);
-        if (link.page) this.links.push({ line: node.position?.start.line ?? 0, value: link });
+        if (link.page && !url.startsWith("#")) this.links.push({ line: node.position?.start.line ?? 0, value: link });
       }
       return;
     }
@@ -156,6 +182,7 @@ class PageReader {
   }
 
   private visit(node: RootContent): void {
+    if (node.type !== "heading" && node.type !== "yaml" && node.type !== "definition") this.sectionHasContent = true;
     switch (node.type) {
       case "heading":
         return this.visitHeading(node);
@@ -197,6 +224,7 @@ class PageReader {
     const line = node.position?.start.line ?? 0;
     // docfx tab markers (`# [HTTP](#tab/http)`) are written as headings but open no section.
     if (isTabMarker(node)) return;
+    this.reportEmptySection(node.depth);
     if (this.pending) this.pending.interruptedBy ??= `the heading "${text}"`;
     if (node.depth === 1 && !this.title) {
       this.title = { line, text };
@@ -205,6 +233,17 @@ class PageReader {
     while (parent >= 0 && this.sections[parent]!.depth >= node.depth) parent = this.sections[parent]!.parent;
     this.sections.push({ title: text, depth: node.depth, line, parent });
     this.currentSection = this.sections.length - 1;
+    this.sectionHasContent = false;
+  }
+
+  private sectionHasContent = true;
+
+  /** A section whose heading is followed by nothing before a heading of its level or higher (or the end). */
+  private reportEmptySection(nextDepth: number): void {
+    const section = this.sections[this.currentSection];
+    if (section && !this.sectionHasContent && nextDepth <= section.depth) {
+      this.diagnostics.report("sectionEmpty", { line: section.line }, section.title);
+    }
   }
 
   private visitHtml(node: Html): void {
@@ -236,6 +275,11 @@ class PageReader {
       this.resourceAnnotation ??= { line: pending!.line, value: annotation! };
       return;
     }
+    // An interactive request in the HTTP request section, with no host, is the syntax of the call, not an example.
+    if (blockType === "request" && this.inSection(/^http requests?\b/i) && looksLikeSyntax(content)) {
+      this.readSyntax(content, blockLine, firstLine);
+      return;
+    }
     if (blockType === "request" || blockType === "response") {
       this.exampleBlocks.push({ role: blockType, firstLine, content, ...(annotation ? { annotation } : {}) });
       return;
@@ -265,6 +309,8 @@ class PageReader {
     const read = readSyntaxBlock(content, firstLine);
     for (const invalid of read.invalid)
       this.diagnostics.report("syntaxLineInvalid", { line: invalid.line }, invalid.text);
+    for (const relative of read.relative)
+      this.diagnostics.report("syntaxPathRelative", { line: relative.line }, relative.path);
     if (read.lines.length === 0 && read.invalid.length === 0)
       this.diagnostics.report("syntaxBlockEmpty", { line: blockLine });
     this.httpSyntax.push({ line: blockLine, section: this.currentSection, lines: read.lines });
@@ -273,6 +319,23 @@ class PageReader {
   private visitParagraph(node: Paragraph): void {
     const text = cleanText(toString(node));
     const line = node.position?.start.line ?? 0;
+    if (/^\[!INCLUDE/i.test(text)) {
+      // One INCLUDE per line; consecutive lines make one paragraph.
+      for (let at = line; at <= (node.position?.end.line ?? line); at++) {
+        const include = /^\s*\[!INCLUDE\s*\[([^\]]*)\]\(([^)]+)\)\s*\]/i.exec(this.sourceLine(at));
+        if (!include) continue;
+        const url = include[2]!.trim();
+        const page = resolvePageLink(this.file, url);
+        this.includes.push({
+          line: at,
+          section: this.currentSection,
+          name: include[1]!,
+          url,
+          ...(page ? { page } : {}),
+        });
+      }
+      return;
+    }
     if (!this.namespace) {
       const namespace = /^namespace\s*:\s*([A-Za-z][\w.]*)/i.exec(text);
       if (namespace) this.namespace = { line, text: namespace[1]! };
@@ -316,6 +379,12 @@ class PageReader {
     }
   }
 
+  private sourceLine(line: number): string {
+    return (this.lines ??= this.source.split("\n"))[line - 1] ?? "";
+  }
+
+  private lines: string[] | undefined;
+
   private headingChain(): string[] {
     const chain: string[] = [];
     for (let i = this.currentSection; i >= 0; i = this.sections[i]!.parent) chain.push(this.sections[i]!.title);
@@ -346,4 +415,9 @@ function isTabMarker(node: Heading): boolean {
 
 function toProse(prose: { line: number; texts: string[]; links: Located<Link>[] }): Prose {
   return { line: prose.line, text: prose.texts.join("\n"), links: prose.links };
+}
+
+/** A doc_type that the page's structure plainly contradicts: an "API" page with no HTTP request section that documents a resource type. */
+function contradicts(docType: PageKind, structure: PageKind): boolean {
+  return docType === "api" && structure === "resource";
 }

@@ -96,7 +96,7 @@ function normalizeHeader(text: string): string {
 
 function columnRole(header: string): ColumnRole {
   if (
-    /^(property|property name|name|parameter|parameter name|relationship|member|members|header|method|methods|permission type|key)$/.test(
+    /^(property|property name|name|parameter|parameter name|relationship|relationship name|member|members|header|method|methods|permission type|key)$/.test(
       header,
     )
   ) {
@@ -117,7 +117,7 @@ function classifyTable(header: string[], columns: ColumnRole[], context: TableCo
   const hasNameAndType = columns[0] === "name" && columns.includes("type");
   if (first === "permission type" || columns.includes("permissions")) return "permissions";
   if (first === "method" || first === "methods") return "methods";
-  if (first === "relationship") return "relationships";
+  if (first === "relationship" || first === "relationship name") return "relationships";
   if (first === "member" || first === "members") return "enumMembers";
   if (/request headers?$/.test(nearest) || (first === "header" && !columns.includes("type"))) return "requestHeaders";
   if (/path parameters?$/.test(nearest)) return "pathParameters";
@@ -128,7 +128,13 @@ function classifyTable(header: string[], columns: ColumnRole[], context: TableCo
   if (/properties$/.test(nearest) && hasNameAndType) return "properties";
   if (/^methods$/.test(nearest)) return "methods";
   if (context.pageKind === "enum" && (columns[0] === "name" || columns[0] === "value")) return "enumMembers";
-  if (/(members|values)$/.test(nearest) && columns[0] === "name" && !columns.includes("type")) return "enumMembers";
+  if (
+    /(members|values)$/.test(nearest) &&
+    (columns[0] === "name" || columns[0] === "value") &&
+    !columns.includes("type")
+  ) {
+    return "enumMembers";
+  }
   if (context.pageKind === "resource" && hasNameAndType) return "properties";
   return "other";
 }

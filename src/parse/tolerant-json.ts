@@ -16,7 +16,9 @@ export type JsonRepair =
   | "missing comma"
   | "`...` placeholder"
   | "text after the value"
-  | "unquoted key";
+  | "unquoted key"
+  | "unquoted value"
+  | "doubled quote";
 
 export interface JsonReadResult {
   readonly value?: JsonValue;
@@ -123,7 +125,11 @@ class Reader {
     if (ch === "{") return this.object(pointer);
     if (ch === "[") return this.array(pointer);
     if (ch === '"' || smartOpen.has(ch) || singleQuotes.has(ch)) return this.string();
-    if (ch === "-" || (ch >= "0" && ch <= "9")) return this.number();
+    if (ch === "-" || (ch >= "0" && ch <= "9")) {
+      const number = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(this.text.slice(this.pos, this.pos + 400));
+      // `2018-04-01T12:39:16Z` starts like a number but is an unquoted value; read as one below.
+      if (number && !/[\w:.+-]/.test(this.text[this.pos + number[0].length] ?? "")) return this.number();
+    }
     for (const [word, value] of [
       ["true", true],
       ["false", false],
@@ -134,7 +140,19 @@ class Reader {
         return value;
       }
     }
+    // A bare word where a value belongs (`"deletedDateTime": 2018-04-01T12:39:16Z,`) reads as a string.
+    const bare = /^[^,\]}\n\r"{[]+/.exec(this.text.slice(this.pos, this.pos + 400))?.[0].trim();
+    if (bare && /^[\w+-]/.test(bare)) {
+      this.repair("unquoted value");
+      this.pos += this.text.slice(this.pos).indexOf(bare) + bare.length;
+      return bare;
+    }
     return this.fail(`unexpected \`${this.text.slice(this.pos, this.pos + 12).split("\n")[0]}\``);
+  }
+
+  /** Whether a value can end at `index`: only spaces up to `,`, `}`, `]`, `:` or the end of a line. */
+  private endsValue(index: number): boolean {
+    return /^[ \t]*(?:[,}\]:]|\r?\n|$)/.test(this.text.slice(index, index + 40));
   }
 
   object(pointer: string): { [key: string]: JsonValue } {
@@ -200,8 +218,16 @@ class Reader {
     const text = this.text;
     const open = text[this.pos]!;
     let close: (ch: string) => boolean;
-    if (open === '"') close = (ch) => ch === '"';
-    else if (smartOpen.has(open)) {
+    if (open === '"') {
+      // `""word"`: a doubled opening quote.
+      if (text[this.pos + 1] === '"' && /\w/.test(text[this.pos + 2] ?? "")) {
+        this.repair("doubled quote");
+        this.pos++;
+      }
+      // `"GET”`: opened straight, closed curly, where the curly quote ends the value.
+      close = (ch) =>
+        ch === '"' || (ch === "\u201d" && this.endsValue(this.pos + 1) && (this.repair("smart quotes"), true));
+    } else if (smartOpen.has(open)) {
       this.repair("smart quotes");
       close = (ch) => ch === "\u201d" || ch === "\u201c" || ch === '"';
     } else {
