@@ -23,6 +23,12 @@ export const diagnosticDefinitions = {
     message: "Page has no usable doc_type ({0}); its structure makes it a page of kind `{1}`.",
   },
   titleMissing: { code: "DT104", severity: "warning", message: "Page has no H1 title." },
+  sectionEmpty: { code: "DT106", severity: "info", message: "Section `{0}` is empty." },
+  pageKindContradicted: {
+    code: "DT105",
+    severity: "warning",
+    message: "The doc_type `{0}` contradicts the page's structure; it is read as a page of kind `{1}`.",
+  },
   annotationInvalid: {
     code: "DT110",
     severity: "warning",
@@ -53,6 +59,11 @@ export const diagnosticDefinitions = {
   syntaxBlockEmpty: { code: "DT130", severity: "warning", message: "HTTP syntax block is empty." },
   syntaxLineInvalid: { code: "DT131", severity: "warning", message: "HTTP syntax line is not `METHOD /path`: `{0}`." },
   syntaxMissing: { code: "DT132", severity: "warning", message: "API page has no HTTP syntax block." },
+  syntaxPathRelative: {
+    code: "DT133",
+    severity: "warning",
+    message: "HTTP syntax path `{0}` does not start with `/`; it is read as `/{0}`.",
+  },
   exampleRequestInvalid: {
     code: "DT140",
     severity: "warning",
@@ -76,8 +87,23 @@ export const diagnosticDefinitions = {
   },
   exampleUnpaired: { code: "DT145", severity: "info", message: "Example {0} has no matching {1}." },
   exampleLayout: { code: "DT146", severity: "info", message: "Example {0} is laid out irregularly: {1}." },
+  codeFenceUnclosed: {
+    code: "DT148",
+    severity: "warning",
+    message: "Code fence is never closed; {0}.",
+  },
+  exampleBodyPlaceholder: {
+    code: "DT147",
+    severity: "warning",
+    message: "Example {0} body is a placeholder (`{1}`), not data; it is kept as text.",
+  },
 
   // Linking pages into one API.
+  includeUnresolved: {
+    code: "DT200",
+    severity: "info",
+    message: "INCLUDE `{0}` names a file that is not in the docs set; its content is not read.",
+  },
   typeCellUnknown: {
     code: "DT201",
     severity: "warning",
@@ -102,6 +128,12 @@ export const diagnosticDefinitions = {
     code: "DT205",
     severity: "info",
     message: "Property `{0}` is typed `{1}` here but `{2}` on the resource page of `{3}`; the resource page wins.",
+  },
+  requestBodyMemberUnknown: {
+    code: "DT208",
+    severity: "warning",
+    message:
+      "Request body member `{0}` is not a member of `{1}` on its resource page; the resource page defines the type.",
   },
   enumDuplicate: {
     code: "DT206",
@@ -133,6 +165,11 @@ export const diagnosticDefinitions = {
     code: "DT213",
     severity: "info",
     message: "Response section names no documented type; the operation resolves to `unknown`.",
+  },
+  pathKeyConcrete: {
+    code: "DT215",
+    severity: "warning",
+    message: "Path `{0}` holds the concrete key `{1}` where a placeholder such as `{id}` belongs; it is read as a key.",
   },
   pathSegmentUnsupported: {
     code: "DT214",

@@ -6,6 +6,9 @@
  */
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { HttpHeader, HttpMethod, JsonValue, PageKind } from "../parse/index.js";
+import type { Coverage } from "./context.js";
+
+export type { Coverage };
 
 export interface ApiModel {
   /** Object types and enums, sorted by qualified name. */
@@ -18,6 +21,7 @@ export interface ApiModel {
   readonly defaultNamespace: string;
   /** Diagnostics of every stage so far, parse included, in file and line order. */
   readonly diagnostics: Diagnostic[];
+  readonly coverage: Coverage;
 }
 
 /** Where something was documented. */
@@ -101,10 +105,30 @@ export interface Operation {
   readonly requestBody?: RequestBody;
   readonly response: ResponseShape;
   readonly permissions: Permission[];
+  /** From the Path, Function and Query parameters tables. */
+  readonly parameters: OperationParameter[];
+  /** From the Request headers table. */
+  readonly requestHeaders: RequestHeader[];
   readonly examples: OperationExample[];
   readonly source: SourceRef;
   /** Set when the path came from elsewhere than the page's own syntax block. */
   readonly recoveredFrom?: string;
+}
+
+export interface OperationParameter {
+  readonly in: "path" | "function" | "query";
+  readonly name: string;
+  /** Undefined where the table has no Type column. */
+  readonly type?: TypeRef;
+  readonly required: boolean;
+  readonly description?: string;
+}
+
+export interface RequestHeader {
+  readonly name: string;
+  /** The value or description cell: `Bearer {token}. Required.` */
+  readonly description?: string;
+  readonly required: boolean;
 }
 
 export interface OperationPath {
@@ -118,6 +142,8 @@ export interface OperationPath {
 export type PathSegment =
   | { readonly kind: "static"; readonly name: string }
   | { readonly kind: "key"; readonly name: string }
+  /** An item addressed by its path inside a drive: `root:/{item-path}:`; the segment before it carries the colon. */
+  | { readonly kind: "itemPath"; readonly name: string }
   /** An OData function call or alternate key: `getEmailActivityUserDetail(period='{period_value}')`. */
   | { readonly kind: "function"; readonly name: string; readonly parameters: FunctionParameter[] };
 

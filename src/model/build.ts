@@ -25,5 +25,6 @@ export function buildApiModel(pages: readonly PageModel[], options: ModelOptions
     pages: context.pages.map((page) => ({ file: page.file, kind: page.kind })),
     defaultNamespace: context.defaultNamespace,
     diagnostics,
+    coverage: context.coverage,
   };
 }

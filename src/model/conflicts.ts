@@ -1,6 +1,7 @@
 /**
  * Where pages disagree. A create or update page's request-body table restates members of the resource it sends;
- * when it types one differently from the resource page, the resource page wins and the difference is reported.
+ * when it types one differently from the resource page, the resource page wins and the difference is reported, as
+ * is a member the resource page does not have (the type is not widened: the resource page defines it).
  */
 import type { ObjectType, TypeRef } from "./api-model.js";
 import type { ModelContext } from "./context.js";
@@ -17,11 +18,26 @@ export function checkRequestBodyTables(context: ModelContext, declarations: Decl
     for (const row of table.rows) {
       // Unknown Type cells are reported where the table is read as a type or as parameters, not again here.
       const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context, false);
-      if (!property || property.type.kind === "unknown") continue;
+      if (!property) continue;
       const documented = findProperty(type, property.name, types);
-      if (!documented || documented.type.kind === "unknown" || sameType(documented.type, property.type)) continue;
+      if (!documented) {
+        context.report(
+          table.file ?? page.file,
+          "requestBodyMemberUnknown",
+          { line: row.line },
+          property.name,
+          type.name,
+        );
+        continue;
+      }
+      if (
+        property.type.kind === "unknown" ||
+        documented.type.kind === "unknown" ||
+        sameType(documented.type, property.type)
+      )
+        continue;
       context.report(
-        page.file,
+        table.file ?? page.file,
         "propertyTypeConflict",
         { line: row.line },
         property.name,

@@ -75,19 +75,19 @@ export function buildDeclarations(context: ModelContext): Declarations {
       };
       if (declare(entry, objects, "type")) byPage.set(page.file, entry.qualifiedName);
     }
-    const memberTables = page.tables.filter((table) => table.kind === "enumMembers");
-    if (page.kind === "enum" || (page.kind !== "api" && memberTables.length > 0 && !byPage.has(page.file))) {
-      for (const table of memberTables) {
-        const named = nameOfEnumTable(page, table, memberTables.length, context.defaultNamespace);
-        if (!named) {
-          context.report(page.file, "typeNameMissing", { line: table.line });
-          continue;
-        }
-        const entry = { ...named, page, table, line: table.line };
-        if (!declare(entry, enums, "enum")) continue;
-        if (memberTables.length === 1) byPage.set(page.file, entry.qualifiedName);
-        if (named.anchor) enumsByAnchor.set(`${page.file}#${named.anchor}`, entry.qualifiedName);
+    // Enum pages hold enums; other pages may document one under an `x values` heading, linked by its anchor.
+    const memberTables = page.kind === "api" ? [] : page.tables.filter((table) => table.kind === "enumMembers");
+    const enumPage = page.kind === "enum";
+    for (const table of memberTables) {
+      const named = nameOfEnumTable(page, table, enumPage && memberTables.length === 1, context.defaultNamespace);
+      if (!named) {
+        if (enumPage) context.report(page.file, "typeNameMissing", { line: table.line });
+        continue;
       }
+      const entry = { ...named, page, table, line: table.line };
+      if (!declare(entry, enums, "enum")) continue;
+      if (enumPage && memberTables.length === 1) byPage.set(page.file, entry.qualifiedName);
+      if (named.anchor) enumsByAnchor.set(`${page.file}#${named.anchor}`, entry.qualifiedName);
     }
   }
 
@@ -128,7 +128,9 @@ export function buildDeclarations(context: ModelContext): Declarations {
     if (qualified) return qualified;
     const candidates = byName.get(trimmed.toLowerCase());
     if (!candidates) return undefined;
-    return candidates.find((candidate) => candidate.startsWith(`${namespace}.`)) ?? candidates[0];
+    return (
+      candidates.find((candidate) => candidate.slice(0, candidate.lastIndexOf(".")) === namespace) ?? candidates[0]
+    );
   }
 
   const lookup: TypeLookup = {
@@ -165,10 +167,11 @@ function nameOfResourcePage(
   return { name: title, namespace, qualifiedName: `${namespace}.${title}` };
 }
 
+/** An enum is named by its page's title when it is the page's only table, else by its `x values` heading. */
 function nameOfEnumTable(
   page: PageModel,
   table: Table,
-  tablesOnPage: number,
+  namedByTitle: boolean,
   defaultNamespace: string,
 ): (Pick<Declared, "name" | "namespace" | "qualifiedName"> & { anchor?: string }) | undefined {
   const namespace = page.namespace?.text ?? defaultNamespace;
@@ -177,14 +180,9 @@ function nameOfEnumTable(
   const fromTitle = /^(.+?)\s+(?:enum(?:eration)?\s+type|enum(?:eration)?|values)$/i
     .exec(page.title?.text ?? page.frontMatter.title ?? "")?.[1]
     ?.trim();
-  const name = tablesOnPage === 1 ? (isIdentifier(fromTitle) ? fromTitle : fromHeading) : fromHeading;
+  const name = namedByTitle && isIdentifier(fromTitle) ? fromTitle : fromHeading;
   if (!isIdentifier(name)) return undefined;
-  return {
-    name,
-    namespace,
-    qualifiedName: `${namespace}.${name}`,
-    ...(tablesOnPage > 1 ? { anchor: slug(heading) } : {}),
-  };
+  return { name, namespace, qualifiedName: `${namespace}.${name}`, ...(heading ? { anchor: slug(heading) } : {}) };
 }
 
 /** The type a Request body section names: "supply a JSON representation of the [user](../resources/user.md) object". */
@@ -211,12 +209,15 @@ function defineObjectType(
     : page.tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
   const properties: Property[] = [];
   const seen = new Set<string>();
+  const coverage = context.coverage;
   for (const table of tables) {
     for (const row of table.rows) {
+      coverage.propertyRows++;
       const property = readPropertyRow(row, table, declared.namespace, lookup, page, context);
       if (!property || seen.has(property.name)) continue;
       seen.add(property.name);
       properties.push(property);
+      coverage.propertyRowsRead++;
     }
   }
   let baseType: string | undefined;
@@ -270,9 +271,13 @@ export function readPropertyRow(
   const descriptionCell = columnCell(row, table, "description");
   const description = descriptionCell?.text || undefined;
   let type: TypeRef = typeCell ? readTypeCell(typeCell, namespace, lookup) : { kind: "unknown", text: "" };
+  if (reportUnknown) {
+    context.coverage.typeCells++;
+    if (type.kind !== "unknown") context.coverage.typeCellsKnown++;
+  }
   if (type.kind === "unknown" && reportUnknown) {
     context.report(
-      page.file,
+      table.file ?? page.file,
       "typeCellUnknown",
       { line: row.line, col: typeCell?.col ?? 1 },
       typeCell?.text ?? "",
@@ -290,7 +295,7 @@ export function readPropertyRow(
     ...(description ? { description } : {}),
     readOnly: /\bread[- ]?only\b/i.test(description ?? ""),
     navigation: table.kind === "relationships",
-    source: { file: page.file, line: row.line },
+    source: { file: table.file ?? page.file, line: row.line },
   };
 }
 

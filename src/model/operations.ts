@@ -7,9 +7,11 @@ import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
 import type {
   BodyParameter,
   Operation,
+  OperationParameter,
   OperationPath,
   Permission,
   RequestBody,
+  RequestHeader,
   ResponseShape,
   TypeRef,
 } from "./api-model.js";
@@ -81,6 +83,8 @@ function toPaths(lines: HttpSyntaxLine[], page: PageModel, context: ModelContext
       context.report(page.file, "pathSegmentUnsupported", { line: line.line }, line.path, read.segment);
       continue;
     }
+    for (const key of read.concreteKeys)
+      context.report(page.file, "pathKeyConcrete", { line: line.line }, line.path, key);
     if (paths.some((path) => path.template === read.template)) continue;
     paths.push({
       template: read.template,
@@ -113,6 +117,8 @@ function describe(
     ...(requestBody ? { requestBody } : {}),
     response: readResponse(page, context, declarations),
     permissions: readPermissions(page),
+    parameters: readParameters(page, context, declarations),
+    requestHeaders: readRequestHeaders(page),
     examples: [],
     source: { file: page.file, line },
   };
@@ -176,6 +182,62 @@ function readResponse(page: PageModel, context: ModelContext, declarations: Decl
     context.report(page.file, "responseTypeUnknown", { line: prose.line });
   }
   return { status: status ?? 200, ...(type ? { type } : {}), collection: collection && type !== undefined };
+}
+
+const parameterTables = { pathParameters: "path", functionParameters: "function", queryParameters: "query" } as const;
+
+/** Path, Function and Query parameters tables: a name, a type where the table has one, Required or Optional. */
+function readParameters(page: PageModel, context: ModelContext, declarations: Declarations): OperationParameter[] {
+  const parameters: OperationParameter[] = [];
+  const namespace = page.namespace?.text ?? context.defaultNamespace;
+  for (const table of page.tables) {
+    const where =
+      table.kind in parameterTables ? parameterTables[table.kind as keyof typeof parameterTables] : undefined;
+    if (!where) continue;
+    for (const row of table.rows) {
+      const name = /^[$@]?[A-Za-z_][\w.-]*/.exec((columnCell(row, table, "name") ?? row.cells[0])?.text ?? "")?.[0];
+      if (!name || parameters.some((parameter) => parameter.in === where && parameter.name === name)) continue;
+      const typeCell = columnCell(row, table, "type");
+      const property = typeCell
+        ? readPropertyRow(row, table, namespace, declarations.lookup, page, context)
+        : undefined;
+      const description =
+        columnCell(row, table, "description")?.text || columnCell(row, table, "value")?.text || undefined;
+      const requiredCell = columnCell(row, table, "required")?.text ?? "";
+      parameters.push({
+        in: where,
+        name,
+        ...(property ? { type: property.type } : {}),
+        required:
+          where === "path" || /^(yes|true|required)\b/i.test(requiredCell) || /\brequired\b/i.test(description ?? ""),
+        ...(description ? { description } : {}),
+      });
+    }
+  }
+  return parameters;
+}
+
+/** The Request headers table: `Header|Value` or `Name|Description`. */
+function readRequestHeaders(page: PageModel): RequestHeader[] {
+  const table = page.tables.find((candidate) => candidate.kind === "requestHeaders");
+  if (!table) return [];
+  return table.rows.flatMap((row) => {
+    const name = /^[A-Za-z][\w-]*/.exec(row.cells[0]?.text ?? "")?.[0];
+    if (!name) return [];
+    const description =
+      row.cells
+        .slice(1)
+        .map((cell) => cell.text)
+        .filter((text) => text !== "")
+        .join(" ") || undefined;
+    return [
+      {
+        name,
+        ...(description ? { description } : {}),
+        required: /\brequired\b/i.test(description ?? "") && !/\boptional\b/i.test(description ?? ""),
+      },
+    ];
+  });
 }
 
 function readPermissions(page: PageModel): Permission[] {

@@ -6,8 +6,16 @@ import { splitTarget } from "../parse/http-message.js";
 import type { FunctionParameter, PathSegment } from "./api-model.js";
 
 export type TemplateRead =
-  | { readonly kind: "template"; readonly template: string; readonly segments: PathSegment[] }
+  | {
+      readonly kind: "template";
+      readonly template: string;
+      readonly segments: PathSegment[];
+      /** Concrete keys (GUIDs) a syntax line wrote where a placeholder belongs; read as keys. */
+      readonly concreteKeys: string[];
+    }
   | { readonly kind: "unsupported"; readonly segment: string };
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Splits a path on `/`, except inside `(...)`, `{...}` and quotes. Empty segments are dropped. */
 export function splitPath(path: string): string[] {
@@ -42,12 +50,31 @@ export function stripVersion(segments: string[], versionSegment: string | undefi
 export function readTemplate(path: string, versionSegment: string | undefined): TemplateRead {
   const raw = stripVersion(splitPath(path), versionSegment);
   const segments: PathSegment[] = [];
-  for (const text of raw) {
-    const segment = readSegment(text);
-    if (!segment) return { kind: "unsupported", segment: text };
-    segments.push(segment);
+  const concreteKeys: string[] = [];
+  const template: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const text = raw[i]!;
+    const next = raw[i + 1];
+    // `root:/{item-path}:` (or `{parent-id}:/{filename}:`) addresses an item by its path.
+    const addressed = text.endsWith(":") && next !== undefined && /^\{[^{}]+\}:?$/.test(next);
+    const own = addressed ? text.slice(0, -1) : text;
+    if (guid.test(own)) {
+      concreteKeys.push(own);
+      segments.push({ kind: "key", name: "id" });
+      template.push(addressed ? "{id}:" : "{id}");
+    } else {
+      const segment = readSegment(own);
+      if (!segment) return { kind: "unsupported", segment: text };
+      segments.push(segment);
+      template.push(text);
+    }
+    if (addressed) {
+      segments.push({ kind: "itemPath", name: next.replace(/^\{|\}:?$/g, "").trim() });
+      template.push(next);
+      i++;
+    }
   }
-  return { kind: "template", template: `/${raw.join("/")}`, segments };
+  return { kind: "template", template: `/${template.join("/")}`, segments, concreteKeys };
 }
 
 const staticSegment = /^[A-Za-z_$@][\w$@.-]*$/;
@@ -100,11 +127,16 @@ export type PathArgument = string | Record<string, string>;
  */
 export function matchTemplate(segments: readonly PathSegment[], examplePath: string): PathArgument[] | undefined {
   const actual = splitPath(examplePath);
-  if (actual.length !== segments.length) return undefined;
   const args: PathArgument[] = [];
+  let j = 0;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
-    const text = actual[i]!;
+    let text = actual[j++];
+    if (text === undefined) return undefined;
+    if (segments[i + 1]?.kind === "itemPath") {
+      if (!text.endsWith(":")) return undefined;
+      text = text.slice(0, -1);
+    }
     switch (segment.kind) {
       case "static":
         if (!sameName(segment.name, decode(text).replace(/\(\)$/, ""))) return undefined;
@@ -113,6 +145,15 @@ export function matchTemplate(segments: readonly PathSegment[], examplePath: str
         if (/^\{?\s*\}?$/.test(text)) return undefined;
         args.push(decode(text));
         break;
+      case "itemPath": {
+        // The path runs up to the segment that ends with `:`, or to the end of the URL.
+        const parts = [text];
+        while (!parts.at(-1)!.endsWith(":") && j < actual.length) parts.push(actual[j++]!);
+        if (!parts.at(-1)!.endsWith(":") && i < segments.length - 1) return undefined;
+        parts[parts.length - 1] = parts.at(-1)!.replace(/:$/, "");
+        args.push(parts.map(decode).join("/"));
+        break;
+      }
       case "function": {
         const call = /^([A-Za-z_][\w.]*)(?:\((.*)\))?$/.exec(text);
         if (!call || !sameName(segment.name, call[1]!)) return undefined;
@@ -132,7 +173,7 @@ export function matchTemplate(segments: readonly PathSegment[], examplePath: str
       }
     }
   }
-  return args;
+  return j === actual.length ? args : undefined;
 }
 
 function sameName(template: string, actual: string): boolean {

@@ -41,7 +41,7 @@ export function recoverPaths(
     for (const operation of source.operations) {
       for (const path of operation.paths) {
         const last = path.segments[path.segments.length - 1];
-        if (!last || (last.kind === "key") !== itemAddressed) continue;
+        if (!last || (last.kind === "key" || last.kind === "itemPath") !== itemAddressed) continue;
         if (candidates.some((candidate) => candidate.template === path.template)) continue;
         candidates.push(path);
       }

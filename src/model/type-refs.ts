@@ -16,7 +16,7 @@ export interface TypeLookup {
 
 const primitives = new Map<string, TypeRef>();
 for (const [names, ref] of [
-  [["string", "str", "text"], { kind: "primitive", name: "string" }],
+  [["string", "str", "text", "url", "uri"], { kind: "primitive", name: "string" }],
   [["boolean", "bool"], { kind: "primitive", name: "boolean" }],
   [["int16", "short"], { kind: "primitive", name: "number", format: "Int16" }],
   [["int32", "int", "integer"], { kind: "primitive", name: "number", format: "Int32" }],
@@ -42,10 +42,13 @@ export function readTypeCell(cell: Cell, namespace: string, lookup: TypeLookup):
 }
 
 export function readTypeText(rawText: string, links: readonly Link[], namespace: string, lookup: TypeLookup): TypeRef {
+  // A link whose markdown is broken (`[x](x.md` with no closing parenthesis) reads as its text.
   const text = rawText
+    .replace(/^\[([^\]]+)\]\([^)\s]*\)?$/, "$1")
     .replace(/\bEdm\./gi, "")
     .replace(/[`*]/g, "")
     .trim();
+  if (/^(untyped\s+)?json(\s+object)?$/i.test(text)) return { kind: "json" };
   const collection = unwrapCollection(text);
   if (collection !== undefined) {
     const inner = readTypeText(collection, links, namespace, lookup);
