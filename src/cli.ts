@@ -5,13 +5,15 @@
  * Exit codes: 0 done; 1 `--check` found the output stale, or `--strict` found warnings or errors; 2 bad usage or
  * a failure to read the docs or write the output.
  */
-import { realpathSync } from "node:fs";
+import { realpathSync, writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { formatDiagnostic } from "./diagnostics/index.js";
 import { generate, type GenerateResult } from "./generate.js";
 import { diffOutput, OutputError, writeOutput } from "./output.js";
+import { buildReport, type Report } from "./report.js";
 
 const usage = `Usage: npm run generate -- [options]
 
@@ -22,8 +24,10 @@ Options:
   --out DIR           package directory to write (default: "docs2ts.out", else generated)
   --base-url URL      service root the docs' examples use (default: "docs2ts.baseUrl")
   --package-name NAME name of the generated package (default: "docs2ts.packageName")
+  --report FILE       write a JSON report: pages, operations with permissions, totals, diagnostics
   --check             write nothing; exit 1 if the output would change
   --strict            exit 1 if there are warnings or errors
+  --verbose           print infos too (by default only errors and warnings are printed; the summary counts all)
   --quiet             print the summary only, not each diagnostic
   --help              show this help`;
 
@@ -47,9 +51,11 @@ export async function main(
         out: { type: "string" },
         "base-url": { type: "string" },
         "package-name": { type: "string" },
+        report: { type: "string" },
         check: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
+        verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       allowPositionals: false,
@@ -86,7 +92,9 @@ export async function main(
   }
   if (!args.quiet) {
     const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
-    for (const diagnostic of result.diagnostics) io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
+    for (const diagnostic of result.diagnostics) {
+      if (args.verbose || diagnostic.severity !== "info") io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
+    }
   }
   let outcome: string;
   let exitCode = 0;
@@ -105,7 +113,16 @@ export async function main(
     io.err.write(`docs2ts: ${error.message}\n`);
     return 2;
   }
-  io.out.write(summary(result, inputLabel, outcome, performance.now() - started));
+  const report = buildReport(result);
+  if (args.report) {
+    try {
+      writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report, null, 1)}\n`);
+    } catch (error) {
+      io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
+  io.out.write(summary(result, report, inputLabel, outcome, performance.now() - started));
   if (args.strict && result.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
 }
@@ -119,30 +136,28 @@ function describeDiff(diff: { changed: string[]; added: string[]; removed: strin
   return parts.length > 5 ? `${parts.slice(0, 5).join(", ")} and ${parts.length - 5} more` : parts.join(", ");
 }
 
-function summary(result: GenerateResult, inputLabel: string, outcome: string, elapsed: number): string {
-  const { model, emitted, diagnostics } = result;
-  const byKind = new Map<string, number>();
-  for (const page of model.pages) byKind.set(page.kind, (byKind.get(page.kind) ?? 0) + 1);
-  const examples = model.operations.reduce((count, operation) => count + operation.examples.length, 0);
+function summary(result: GenerateResult, report: Report, inputLabel: string, outcome: string, elapsed: number): string {
+  const { totals } = report;
+  const { coverage } = totals;
   const bySeverity = { error: 0, warning: 0, info: 0 };
-  const byCode = new Map<string, { severity: string; count: number }>();
-  for (const diagnostic of diagnostics) {
+  const severityOf = new Map<string, string>();
+  for (const diagnostic of result.diagnostics) {
     bySeverity[diagnostic.severity]++;
-    const entry = byCode.get(diagnostic.code) ?? { severity: diagnostic.severity, count: 0 };
-    entry.count++;
-    byCode.set(diagnostic.code, entry);
+    severityOf.set(diagnostic.code, diagnostic.severity);
   }
-  const kinds = [...byKind]
+  const kinds = Object.entries(totals.pagesByKind)
     .sort()
     .map(([kind, count]) => `${kind} ${count}`)
     .join(", ");
+  const percent = (share: number): string => `${(share * 100).toFixed(2)}%`;
   const lines = [
-    `docs2ts: ${model.pages.length} pages in ${inputLabel} (${kinds})`,
-    `  types ${model.types.length}, enums ${model.enums.length}, operations ${model.operations.length}, examples ${examples} (tests ${emitted.counts.tests}, skipped ${emitted.counts.skipped})`,
+    `docs2ts: ${totals.pages} pages in ${inputLabel} (${kinds})`,
+    `  types ${totals.types} (properties ${totals.properties}), enums ${totals.enums}, operations ${totals.operations} (paths ${totals.paths}), examples ${totals.examples} (tests ${totals.tests}, skipped ${totals.examples - totals.tests})`,
+    `  coverage: property rows ${coverage.propertyRowsRead}/${coverage.propertyRows} (${percent(coverage.propertyRowShare)}), type cells known ${coverage.typeCellsKnown}/${coverage.typeCells} (${percent(coverage.typeCellShare)}), API pages with an operation ${coverage.apiPagesWithOperation}/${coverage.apiPages} (${percent(coverage.apiPageShare)}), JSON bodies read ${coverage.jsonBodiesRead}/${coverage.jsonBodies} (${percent(coverage.jsonBodyShare)})`,
     `  diagnostics: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos`,
-    ...[...byCode]
+    ...Object.entries(totals.diagnosticsByCode)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([code, entry]) => `    ${code} ${entry.severity} ${entry.count}`),
+      .map(([code, count]) => `    ${code} ${severityOf.get(code)} ${count}`),
     `  ${outcome} in ${(elapsed / 1000).toFixed(1)}s`,
   ];
   return `${lines.join("\n")}\n`;

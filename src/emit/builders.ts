@@ -10,10 +10,11 @@ import {
   type OptionalKind,
   type PropertySignatureStructure,
 } from "ts-morph";
-import type { Operation, RequestBody } from "../model/index.js";
+import type { Operation, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
 import { importStructures, relativeModule, type ModuleFile } from "./models.js";
 import { camelCase, isIdentifier } from "./names.js";
+import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, type EmitPlan, type NavigationNode } from "./plan.js";
 import { docText, tsNullable, tsType, TypeImports } from "./type-text.js";
 
@@ -37,13 +38,31 @@ export function emitBuilders(plan: EmitPlan): ModuleFile[] {
 function builderModule(module: string, nodes: NavigationNode[], plan: EmitPlan): ModuleFile {
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
-  const interfaces = nodes.map((node) => builderInterface(node, imports, runtime));
+  const navigation = new Set<string>();
+  const interfaces = nodes.map((node) => builderInterface(node, plan, imports, runtime, navigation));
   return {
     module,
     structure: {
-      statements: [...runtimeImport(runtime, module), ...importStructures(imports, module), ...interfaces],
+      statements: [
+        ...runtimeImport(runtime, module),
+        ...importStructures(imports, module),
+        ...navigationImport(navigation, module),
+        ...interfaces,
+      ],
     },
   };
+}
+
+function navigationImport(names: Set<string>, module: string) {
+  if (names.size === 0) return [];
+  return [
+    {
+      kind: StructureKind.ImportDeclaration as const,
+      isTypeOnly: true,
+      namedImports: [...names].sort(),
+      moduleSpecifier: relativeModule(module, navigationModule),
+    },
+  ];
 }
 
 function rootModule(plan: EmitPlan): ModuleFile {
@@ -54,7 +73,7 @@ function rootModule(plan: EmitPlan): ModuleFile {
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
   const root = {
-    ...builderInterface(plan.root, imports, runtime),
+    ...builderInterface(plan.root, plan, imports, runtime, new Set()),
     docs: ["The root of the API: every documented path starts here."],
   };
   return {
@@ -74,6 +93,15 @@ function rootModule(plan: EmitPlan): ModuleFile {
           namedExports: names,
           moduleSpecifier: relativeModule(module, from),
         })),
+        ...(plan.navigationNames.size > 0
+          ? [
+              {
+                kind: StructureKind.ExportDeclaration as const,
+                isTypeOnly: true,
+                moduleSpecifier: relativeModule(module, navigationModule),
+              },
+            ]
+          : []),
         root,
       ],
     },
@@ -95,8 +123,10 @@ function runtimeImport(runtime: Set<string>, module: string) {
 
 function builderInterface(
   node: NavigationNode,
+  plan: EmitPlan,
   imports: TypeImports,
   runtime: Set<string>,
+  navigationNames: Set<string>,
 ): OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface } {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   const methods: OptionalKind<MethodSignatureStructure>[] = [];
@@ -111,6 +141,15 @@ function builderInterface(
         parameters: [{ name: keyParameterName(next.segment.name), type: "string" }],
         returnType: next.interfaceName,
         docs: [`Addresses one item by its key \`{${next.segment.name}}\`; the key is percent-encoded.`],
+      });
+    } else if (next.segment.kind === "itemPath") {
+      methods.push({
+        name: "byPath",
+        parameters: [{ name: "path", type: "string" }],
+        returnType: next.interfaceName,
+        docs: [
+          `Addresses an item by its path (\`:/${"{"}${next.segment.name}${"}"}:\`), e.g. \`"folder/file.txt"\`; each part is percent-encoded.`,
+        ],
       });
     } else if (next.segment.kind === "static") {
       // A segment that is also an OData function (`range` and `range(address='A1')`) is both navigable and callable.
@@ -139,14 +178,63 @@ function builderInterface(
     const operation = node.operations.get(method);
     if (operation) methods.push(...verbSignatures(method, operation, imports, runtime));
   }
+  const extended = inheritedNavigation(node, children, plan, imports, runtime, navigationNames);
   return {
     kind: StructureKind.Interface,
     name: node.interfaceName,
     isExported: true,
+    ...(extended.length > 0 ? { extends: extended } : {}),
     docs: [`\`${node.path || "/"}\``],
     properties,
     methods,
   };
+}
+
+/**
+ * What a path gets from the type it addresses: the type's relationships (except those it documents itself), and,
+ * for a path that follows a relationship without a documented GET, reading it (and addressing members of a
+ * collection by key).
+ */
+function inheritedNavigation(
+  node: NavigationNode,
+  children: NavigationNode[],
+  plan: EmitPlan,
+  imports: TypeImports,
+  runtime: Set<string>,
+  navigationNames: Set<string>,
+): string[] {
+  const own = new Set([...children.map((next) => next.member), ...[...node.operations.keys()].flatMap(verbMembers)]);
+  const omit = (type: string, members: Iterable<string>): string => {
+    const overlap = [...members].filter((member) => own.has(member)).sort();
+    return overlap.length > 0 ? `Omit<${type}, ${overlap.map((member) => JSON.stringify(member)).join(" | ")}>` : type;
+  };
+  const item = (qualifiedName: string): string => {
+    runtime.add("ItemRequests");
+    const navigation = plan.navigationNames.get(qualifiedName);
+    if (navigation) navigationNames.add(navigation);
+    return `ItemRequests<${imports.use(qualifiedName)}>${navigation ? ` & ${navigation}` : ""}`;
+  };
+  const extended: string[] = [];
+  if (node.relationship && !node.operations.has("GET")) {
+    if (node.elementType) {
+      runtime.add("CollectionRequests");
+      const collection = `CollectionRequests<${imports.use(node.elementType)}, ${item(node.elementType)}>`;
+      extended.push(omit(collection, ["byId", "get", "toGetRequest"]));
+    } else if (node.itemType) {
+      runtime.add("ItemRequests");
+      extended.push(omit(`ItemRequests<${imports.use(node.itemType)}>`, ["get", "toGetRequest"]));
+    }
+  }
+  const navigation = node.itemType ? plan.navigationNames.get(node.itemType) : undefined;
+  if (navigation) {
+    navigationNames.add(navigation);
+    extended.push(omit(navigation, navigationMembers(plan, node.itemType!)));
+  }
+  return extended;
+}
+
+function verbMembers(method: HttpMethod): string[] {
+  return [method.toLowerCase(), `to${method[0]}${method.slice(1).toLowerCase()}Request`];
 }
 
 /** `parameters: { period: string; date?: number | boolean | Literal }`, or "" for a function without parameters. */
@@ -154,11 +242,22 @@ function functionParameters(node: NavigationNode, runtime: Set<string>): string 
   if (node.parameters.size === 0) return "";
   const members = [...node.parameters].map(([name, seen]) => {
     const optional = seen.count < node.variants ? "?" : "";
-    if (!seen.quoted) runtime.add("Literal");
-    const type = seen.quoted ? "string" : "number | boolean | Literal";
-    return `${memberKey(name)}${optional}: ${type}`;
+    return `${memberKey(name)}${optional}: ${functionParameterType(seen, runtime)}`;
   });
   return `parameters: { ${members.join("; ")} }`;
+}
+
+/**
+ * What a function parameter accepts. The runtime quotes strings and writes numbers, booleans and literals bare, so
+ * a parameter the docs quote takes text, and an unquoted one what its Function parameters table says (a number or a
+ * boolean), or else a number, a boolean or a `literal(...)` (dates, GUIDs).
+ */
+function functionParameterType(seen: { quoted: boolean; type?: TypeRef }, runtime: Set<string>): string {
+  if (seen.quoted) return "string";
+  const type = seen.type;
+  if (type?.kind === "primitive" && type.name !== "string") return type.name;
+  runtime.add("Literal");
+  return "number | boolean | Literal";
 }
 
 function verbSignatures(
@@ -212,6 +311,18 @@ function responseType(operation: Operation, imports: TypeImports, runtime: Set<s
 function operationDocs(operation: Operation): string {
   const lines = [operation.title];
   if (operation.description) lines.push("", operation.description);
+  const query = operation.parameters.filter((parameter) => parameter.in === "query");
+  if (query.length > 0) {
+    lines.push("", "Query parameters:");
+    for (const parameter of query)
+      lines.push(`- \`${parameter.name}\`${parameter.description ? `: ${parameter.description}` : ""}`);
+  }
+  const headers = operation.requestHeaders.filter((header) => !/^authorization$/i.test(header.name));
+  if (headers.length > 0) {
+    lines.push("", "Request headers:");
+    for (const header of headers)
+      lines.push(`- \`${header.name}\`${header.description ? `: ${header.description}` : ""}`);
+  }
   const permissions = operation.permissions.filter((permission) => permission.kind !== "");
   if (permissions.length > 0) {
     lines.push("", "Permissions (least to most privileged):");

@@ -12,6 +12,7 @@ import type { ApiModel } from "../model/index.js";
 import { projectRoot } from "../project-root.js";
 import { emitBuilders } from "./builders.js";
 import { emitModels, type ModuleFile } from "./models.js";
+import { emitNavigation } from "./navigation.js";
 import {
   emitEntryModules,
   gitignore,
@@ -37,6 +38,7 @@ export async function emitPackage(model: ApiModel, options: EmitOptions): Promis
   const modules: ModuleFile[] = [
     ...emitModels(plan),
     ...emitBuilders(plan),
+    ...emitNavigation(plan),
     ...emitEntryModules(plan, options),
     ...emitTests(plan, { baseUrl: options.baseUrl }),
   ];
@@ -105,9 +107,11 @@ function sampleCall(root: NavigationNode): { sampleCall?: string } {
       const step =
         next.segment.kind === "key"
           ? `.byId("id")`
-          : next.segment.kind === "function"
-            ? `${memberAccess(next.member)}(${next.parameters.size > 0 ? "{ ... }" : ""})`
-            : memberAccess(next.member);
+          : next.segment.kind === "itemPath"
+            ? `.byPath("folder/file.txt")`
+            : next.segment.kind === "function"
+              ? `${memberAccess(next.member)}(${next.parameters.size > 0 ? "{ ... }" : ""})`
+              : memberAccess(next.member);
       if (next.segment.kind !== "function" || next.parameters.size === 0)
         queue.push({ node: next, code: `${code}${step}` });
     }

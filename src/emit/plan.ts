@@ -3,7 +3,7 @@
  * the navigation tree of every documented path, and the names of its builder interfaces. Emitters only print
  * what this plan decided.
  */
-import type { ApiModel, EnumType, ObjectType, Operation, PathSegment } from "../model/index.js";
+import type { ApiModel, EnumType, ObjectType, Operation, PathSegment, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { isIdentifier, kebabCase, NameScope, pascalCase, safeTypeName } from "./names.js";
@@ -16,7 +16,17 @@ export interface EmitPlan {
   readonly typeModules: ReadonlyMap<string, string>;
   readonly declarations: ReadonlyMap<string, ObjectType | EnumType>;
   readonly root: NavigationNode;
+  /** Qualified name -> name of the interface that navigates the type's relationships, for types that have any. */
+  readonly navigationNames: ReadonlyMap<string, string>;
   readonly diagnostics: Diagnostic[];
+}
+
+/** A relationship (navigation property) whose target is a documented object type. */
+export interface Relationship {
+  readonly member: string;
+  readonly name: string;
+  readonly target: string;
+  readonly collection: boolean;
 }
 
 /** One addressable path prefix: `/deviceManagement/deviceComplianceScripts/{id}`. */
@@ -30,15 +40,22 @@ export interface NavigationNode {
   module: string;
   readonly children: Map<string, NavigationNode>;
   /** Function segments merged under one name, with every parameter seen and how often. */
-  readonly parameters: Map<string, { quoted: boolean; count: number }>;
+  readonly parameters: Map<string, { quoted: boolean; count: number; type?: TypeRef }>;
   variants: number;
   readonly operations: Map<HttpMethod, Operation>;
   readonly path: string;
+  /** The object type this path addresses one of, where known: from its GET, its collection, or a relationship. */
+  itemType?: string;
+  /** The object type of the members of the collection this path addresses, where known. */
+  elementType?: string;
+  /** The path follows a relationship of the type above it, so it can be read even where no page documents a GET. */
+  relationship?: boolean;
 }
 
 /** Members a builder has itself; a path segment with one of these names is exposed with a trailing `_`. */
 export const builderMembers = new Set([
   "byId",
+  "byPath",
   "then",
   "get",
   "post",
@@ -92,8 +109,102 @@ export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan
     typeNames.set(declaration.qualifiedName, name);
     typeModules.set(declaration.qualifiedName, `models/${fileScope.claim(kebabCase(name))}`);
   }
+  const navigationNames = new Map<string, string>();
+  for (const type of model.types) {
+    if (hasRelationships(type, declarations))
+      navigationNames.set(type.qualifiedName, scope.claim(`${typeNames.get(type.qualifiedName)}Navigation`));
+  }
   const root = buildNavigation(model.operations, scope);
-  return { model, typeNames, typeModules, declarations, root, diagnostics };
+  assignItemTypes(root, undefined, undefined, declarations);
+  return { model, typeNames, typeModules, declarations, root, navigationNames, diagnostics };
+}
+
+/** The type's own relationships whose targets are documented object types. */
+export function relationshipsOf(
+  type: ObjectType,
+  declarations: ReadonlyMap<string, ObjectType | EnumType>,
+): Relationship[] {
+  return type.properties.flatMap((property) => {
+    if (!property.navigation) return [];
+    const collection = property.type.kind === "collection";
+    const target = property.type.kind === "collection" ? property.type.of : property.type;
+    if (target.kind !== "named" || declarations.get(target.qualifiedName)?.kind !== "object") return [];
+    return [
+      {
+        member: memberName({ kind: "static", name: property.name }),
+        name: property.name,
+        target: target.qualifiedName,
+        collection,
+      },
+    ];
+  });
+}
+
+function hasRelationships(type: ObjectType, declarations: ReadonlyMap<string, ObjectType | EnumType>): boolean {
+  const seen = new Set<string>();
+  for (
+    let current: ObjectType | EnumType | undefined = type;
+    current?.kind === "object" && !seen.has(current.qualifiedName);
+    current = current.baseType ? declarations.get(current.baseType) : undefined
+  ) {
+    seen.add(current.qualifiedName);
+    if (relationshipsOf(current, declarations).length > 0) return true;
+  }
+  return false;
+}
+
+/** A relationship of the type or of one of its base types. */
+function findRelationship(
+  qualifiedName: string,
+  name: string,
+  declarations: ReadonlyMap<string, ObjectType | EnumType>,
+): Relationship | undefined {
+  const seen = new Set<string>();
+  for (
+    let current = declarations.get(qualifiedName);
+    current?.kind === "object" && !seen.has(current.qualifiedName);
+    current = current.baseType ? declarations.get(current.baseType) : undefined
+  ) {
+    seen.add(current.qualifiedName);
+    const found = relationshipsOf(current, declarations).find(
+      (relationship) => relationship.name.toLowerCase() === name.toLowerCase(),
+    );
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * What each path addresses: the type its GET returns, the member type of the collection above a key, or the target
+ * of a relationship of the type above. Builders of such paths can then also follow the type's relationships.
+ */
+function assignItemTypes(
+  node: NavigationNode,
+  parentItem: string | undefined,
+  parentElement: string | undefined,
+  declarations: ReadonlyMap<string, ObjectType | EnumType>,
+  parentRelationship = false,
+): void {
+  const response = node.operations.get("GET")?.response;
+  const returned =
+    response?.type?.kind === "named" && declarations.get(response.type.qualifiedName)?.kind === "object"
+      ? response.type.qualifiedName
+      : undefined;
+  const segment = node.segment;
+  if (returned && !response!.collection) node.itemType = returned;
+  else if (returned) node.elementType = returned;
+  else if ((segment.kind === "key" || segment.kind === "itemPath") && parentElement) {
+    node.itemType = parentElement;
+    node.relationship = parentRelationship;
+  } else if (segment.kind === "static" && parentItem) {
+    const relationship = findRelationship(parentItem, segment.name, declarations);
+    if (relationship?.collection) node.elementType = relationship.target;
+    else if (relationship) node.itemType = relationship.target;
+    node.relationship = relationship !== undefined;
+  }
+  for (const next of node.children.values()) {
+    assignItemTypes(next, node.itemType, node.elementType, declarations, node.relationship === true);
+  }
 }
 
 function buildNavigation(operations: readonly Operation[], scope: NameScope): NavigationNode {
@@ -101,7 +212,7 @@ function buildNavigation(operations: readonly Operation[], scope: NameScope): Na
   for (const operation of operations) {
     for (const path of operation.paths) {
       let node = root;
-      for (const segment of path.segments) node = child(node, segment);
+      for (const segment of path.segments) node = child(node, segment, operation);
       if (!node.operations.has(operation.method)) node.operations.set(operation.method, operation);
     }
   }
@@ -125,6 +236,7 @@ function nameSubtree(node: NavigationNode, stem: string, module: string, scope: 
 function labelOf(node: NavigationNode): string {
   const segment = node.segment;
   if (segment.kind === "key") return "Item";
+  if (segment.kind === "itemPath") return "ItemPath";
   if (segment.kind === "root") return "";
   return segment.name.split(".").pop() ?? segment.name;
 }
@@ -147,12 +259,27 @@ function newNode(segment: NavigationNode["segment"], member: string, path: strin
   };
 }
 
-/** The child for a segment; statics that differ only in case are one segment (URL paths are case-insensitive). */
-function child(node: NavigationNode, segment: PathSegment): NavigationNode {
-  const key = segment.kind === "key" ? "key" : `${segment.kind}:${segment.name.toLowerCase()}`;
+/**
+ * How a node's children are told apart: one key child, one item-path child, and statics or functions by name,
+ * ignoring case (URL paths are case-insensitive).
+ */
+export function childKey(segment: PathSegment): string {
+  return segment.kind === "key" || segment.kind === "itemPath"
+    ? segment.kind
+    : `${segment.kind}:${segment.name.toLowerCase()}`;
+}
+
+function child(node: NavigationNode, segment: PathSegment, operation: Operation): NavigationNode {
+  const key = childKey(segment);
   let next = node.children.get(key);
   if (!next) {
-    const path = `${node.path}/${segment.kind === "key" ? `{${segment.name}}` : segment.name}`;
+    const shown =
+      segment.kind === "key"
+        ? `/{${segment.name}}`
+        : segment.kind === "itemPath"
+          ? `:/{${segment.name}}:`
+          : `/${segment.name}`;
+    const path = `${node.path}${shown}`;
     next = newNode(segment, memberName(segment), path);
     node.children.set(key, next);
   }
@@ -160,9 +287,15 @@ function child(node: NavigationNode, segment: PathSegment): NavigationNode {
     next.variants++;
     for (const parameter of segment.parameters) {
       const seen = next.parameters.get(parameter.name);
+      // The Function parameters table, where the page has one, says what the parameter holds.
+      const documented = operation.parameters.find(
+        (candidate) => candidate.in !== "query" && candidate.name.toLowerCase() === parameter.name.toLowerCase(),
+      )?.type;
+      const type = seen?.type ?? documented;
       next.parameters.set(parameter.name, {
         quoted: (seen?.quoted ?? true) && parameter.quoted,
         count: (seen?.count ?? 0) + 1,
+        ...(type ? { type } : {}),
       });
     }
   }
@@ -171,6 +304,7 @@ function child(node: NavigationNode, segment: PathSegment): NavigationNode {
 
 function memberName(segment: PathSegment): string {
   if (segment.kind === "key") return "byId";
+  if (segment.kind === "itemPath") return "byPath";
   const name = segment.name;
   if (builderMembers.has(name)) return `${name}_`;
   return name;

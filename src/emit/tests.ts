@@ -8,8 +8,8 @@ import { StructureKind, type CodeBlockWriter, type OptionalKind, type SourceFile
 import type { ExampleBody, ExampleTest, Operation, OperationExample } from "../model/index.js";
 import type { ModuleFile } from "./models.js";
 import { kebabCase, NameScope } from "./names.js";
-import { memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
-import { encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
+import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
+import { encodeItemPath, encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
 
 export interface TestEmitOptions {
   readonly baseUrl: string;
@@ -243,7 +243,7 @@ function navigate(
   let urlPath = "";
   let argIndex = 0;
   for (const segment of segments) {
-    const key = segment.kind === "key" ? "key" : `${segment.kind}:${segment.name.toLowerCase()}`;
+    const key = childKey(segment);
     const next = node.children.get(key);
     if (!next) throw new Error(`navigation has no ${key} under ${node.path}`);
     if (segment.kind === "static") {
@@ -253,15 +253,26 @@ function navigate(
       const value = String(args[argIndex++] ?? "");
       accessor += `.byId(${JSON.stringify(value)})`;
       urlPath += `/${encodeKeySegment(value)}`;
+    } else if (segment.kind === "itemPath") {
+      const value = String(args[argIndex++] ?? "");
+      accessor += `.byPath(${JSON.stringify(value)})`;
+      urlPath += `:/${encodeItemPath(value)}:`;
     } else {
       const values = (args[argIndex++] ?? {}) as Record<string, string>;
       const literals: string[] = [];
       const formatted: string[] = [];
       for (const [name, text] of Object.entries(values)) {
-        const quoted = next.parameters.get(name)?.quoted ?? true;
-        const { code, url } = formatFunctionValue(text, quoted);
+        const parameter = next.parameters.get(name);
+        const { code, url } = formatFunctionValue(text, parameter?.quoted ?? true);
         if (code.startsWith("literal(")) used.add("literal");
-        literals.push(`${JSON.stringify(name)}: ${code}`);
+        // A value the docs' own table does not allow (text where it says Int32) is replayed as written.
+        const declared = parameter?.type?.kind === "primitive" ? parameter.type.name : undefined;
+        const fits =
+          parameter?.quoted !== false ||
+          !declared ||
+          declared === "string" ||
+          (declared === "number" ? /^-?[\d.]+$/.test(code) : /^(true|false)$/.test(code));
+        literals.push(`${JSON.stringify(name)}: ${code}${fits ? "" : " as never"}`);
         formatted.push(`${name}=${url}`);
       }
       accessor += `${memberAccess(next.member)}(${literals.length > 0 || next.parameters.size > 0 ? `{ ${literals.join(", ")} }` : ""})`;

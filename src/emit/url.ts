@@ -8,6 +8,11 @@ export function encodeKeySegment(key: string): string {
   return encodeURIComponent(key);
 }
 
+/** An item path (`folder/file.txt`) keeps its slashes; each part is percent-encoded. */
+export function encodeItemPath(path: string): string {
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
 /** Query components keep `$ , : / @` readable, as OData writes them; `'` is encoded, as fetch would. */
 export function encodeQueryComponent(text: string): string {
   return encodeURIComponent(text)

@@ -1,0 +1,162 @@
+/**
+ * The run report (`--report FILE`): per page what was emitted from it, every operation with its permissions, totals,
+ * and every diagnostic. Figures count what was emitted, not what was parsed. Paths are relative to the docs root.
+ */
+import type { GenerateResult } from "./generate.js";
+import type { PageKind } from "./parse/index.js";
+
+export interface Report {
+  readonly pages: PageReport[];
+  readonly operations: OperationReport[];
+  readonly totals: ReportTotals;
+  readonly diagnostics: Array<{
+    file: string;
+    line: number;
+    col: number;
+    severity: string;
+    code: string;
+    message: string;
+  }>;
+}
+
+export interface PageReport {
+  readonly path: string;
+  readonly kind: PageKind | "unreadable";
+  /** Names of the types, enums and operations (`GET /users/{id}`) emitted from the page. */
+  readonly types: string[];
+  readonly enums: string[];
+  readonly operations: string[];
+  readonly examples: number;
+  readonly diagnostics: number;
+}
+
+export interface OperationReport {
+  readonly method: string;
+  readonly paths: string[];
+  readonly file: string;
+  readonly line: number;
+  readonly title: string;
+  readonly permissions: Array<{ kind: string; scopes: string[] }>;
+}
+
+export interface ReportTotals {
+  readonly pages: number;
+  readonly pagesByKind: Record<string, number>;
+  readonly types: number;
+  readonly properties: number;
+  readonly enums: number;
+  readonly operations: number;
+  readonly paths: number;
+  readonly examples: number;
+  readonly tests: number;
+  readonly diagnosticsByCode: Record<string, number>;
+  /** How much of the docs reached the package, as counts and shares (0..1). */
+  readonly coverage: {
+    readonly propertyRows: number;
+    readonly propertyRowsRead: number;
+    readonly propertyRowShare: number;
+    readonly typeCells: number;
+    readonly typeCellsKnown: number;
+    readonly typeCellShare: number;
+    readonly apiPages: number;
+    readonly apiPagesWithOperation: number;
+    readonly apiPageShare: number;
+    readonly jsonBodies: number;
+    readonly jsonBodiesRead: number;
+    readonly jsonBodyShare: number;
+  };
+}
+
+export function buildReport(result: GenerateResult): Report {
+  const { model, pages, diagnostics } = result;
+  const byFile = <T>(items: T[], fileOf: (item: T) => string): Map<string, T[]> => {
+    const map = new Map<string, T[]>();
+    for (const item of items) map.set(fileOf(item), [...(map.get(fileOf(item)) ?? []), item]);
+    return map;
+  };
+  const typesByFile = byFile(model.types, (type) => type.source.file);
+  const enumsByFile = byFile(model.enums, (type) => type.source.file);
+  const operationsByFile = byFile(model.operations, (operation) => operation.source.file);
+  const diagnosticsByFile = byFile(diagnostics, (diagnostic) => diagnostic.file);
+  const files = [
+    ...new Set([...pages.map((page) => page.file), ...diagnostics.map((diagnostic) => diagnostic.file)]),
+  ].sort();
+  const kinds = new Map(pages.map((page) => [page.file, page.kind]));
+
+  const pageReports: PageReport[] = files.map((path) => {
+    const operations = operationsByFile.get(path) ?? [];
+    return {
+      path,
+      kind: kinds.get(path) ?? "unreadable",
+      types: (typesByFile.get(path) ?? []).map((type) => type.qualifiedName),
+      enums: (enumsByFile.get(path) ?? []).map((type) => type.qualifiedName),
+      operations: operations.flatMap((operation) =>
+        operation.paths.map((path) => `${operation.method} ${path.template}`),
+      ),
+      examples: operations.reduce((count, operation) => count + operation.examples.length, 0),
+      diagnostics: (diagnosticsByFile.get(path) ?? []).length,
+    };
+  });
+
+  const pagesByKind: Record<string, number> = {};
+  for (const page of pageReports) pagesByKind[page.kind] = (pagesByKind[page.kind] ?? 0) + 1;
+  const diagnosticsByCode: Record<string, number> = {};
+  for (const diagnostic of diagnostics)
+    diagnosticsByCode[diagnostic.code] = (diagnosticsByCode[diagnostic.code] ?? 0) + 1;
+
+  const apiPages = pages.filter((page) => page.kind === "api");
+  const jsonBodies = pages
+    .flatMap((page) => page.examples)
+    .flatMap((example) => [example.request?.body, example.response?.body])
+    .filter((body) => body !== undefined && (body.json !== undefined || /^\s*[[{]/.test(body.text)));
+  const share = (part: number, whole: number): number => (whole === 0 ? 1 : Math.round((part / whole) * 10000) / 10000);
+  const { coverage } = model;
+  const apiPagesWithOperation = apiPages.filter((page) => operationsByFile.has(page.file)).length;
+  const jsonBodiesRead = jsonBodies.filter((body) => body!.json !== undefined).length;
+
+  return {
+    pages: pageReports,
+    operations: model.operations.map((operation) => ({
+      method: operation.method,
+      paths: operation.paths.map((path) => path.template),
+      file: operation.source.file,
+      line: operation.source.line,
+      title: operation.title,
+      permissions: operation.permissions.map((permission) => ({ kind: permission.kind, scopes: permission.scopes })),
+    })),
+    totals: {
+      pages: pageReports.length,
+      pagesByKind,
+      types: model.types.length,
+      properties: model.types.reduce((count, type) => count + type.properties.length, 0),
+      enums: model.enums.length,
+      operations: model.operations.length,
+      paths: model.operations.reduce((count, operation) => count + operation.paths.length, 0),
+      examples: model.operations.reduce((count, operation) => count + operation.examples.length, 0),
+      tests: result.emitted.counts.tests,
+      diagnosticsByCode,
+      coverage: {
+        propertyRows: coverage.propertyRows,
+        propertyRowsRead: coverage.propertyRowsRead,
+        propertyRowShare: share(coverage.propertyRowsRead, coverage.propertyRows),
+        typeCells: coverage.typeCells,
+        typeCellsKnown: coverage.typeCellsKnown,
+        typeCellShare: share(coverage.typeCellsKnown, coverage.typeCells),
+        apiPages: apiPages.length,
+        apiPagesWithOperation,
+        apiPageShare: share(apiPagesWithOperation, apiPages.length),
+        jsonBodies: jsonBodies.length,
+        jsonBodiesRead,
+        jsonBodyShare: share(jsonBodiesRead, jsonBodies.length),
+      },
+    },
+    diagnostics: diagnostics.map(({ file, line, col, severity, code, message }) => ({
+      file,
+      line,
+      col,
+      severity,
+      code,
+      message,
+    })),
+  };
+}
