@@ -38,8 +38,18 @@ test("generate writes the package and prints diagnostics and a summary", async (
   assert.equal(run.code, 0, run.err);
   assert.ok(existsSync(join(out, "src", "index.ts")));
   assert.match(run.err, /v1\.0\/api\/widget-update\.md:23:1 warning DT130 HTTP syntax block is empty\.\n/);
-  assert.match(run.out, /15 pages in .* \(api 8, enum 2, resource 5\)/);
-  assert.match(run.out, /types 5, enums 3, operations 8, examples 9 \(tests 8, skipped 1\)/);
+  assert.match(run.out, /25 pages in .* \(api 14, conceptual 1, enum 3, resource 7\)/);
+  assert.match(
+    run.out,
+    /types 7 \(properties 31\), enums 6, operations 14 \(paths 18\), examples 15 \(tests 14, skipped 1\)/,
+  );
+  assert.match(run.out, /coverage: property rows 32\/32 \(100\.00%\)/);
+  // Infos are counted but printed only with --verbose.
+  assert.doesNotMatch(run.err, / info DT/);
+  assert.match(
+    (await cli([...fixtureArgs(join(dir, "verbose")), "--verbose"], dir)).err,
+    /widget-update\.md:23:1 info DT210/,
+  );
   assert.match(run.out, /DT130 warning 1/);
   assert.match(run.out, /files written to .*pkg\//);
 });

@@ -1,6 +1,7 @@
 /**
  * The real Graph v1.0 docs (../shared/corpus/graph-docs-2021/v1.0, 3,341 pages): docs2ts never crashes on them,
- * the package it writes compiles under strict, and every generated example test passes. Skipped when ../shared
+ * the package it writes compiles under strict, every generated example test passes, and the fidelity thresholds
+ * hold (rows, Type cells, API pages, JSON bodies; see the report's coverage). Skipped when ../shared
  * is not beside the project.
  */
 import assert from "node:assert/strict";
@@ -10,6 +11,7 @@ import { test } from "node:test";
 import { resolveConfig } from "../src/config.js";
 import { generate } from "../src/generate.js";
 import { writeOutput } from "../src/output.js";
+import { buildReport } from "../src/report.js";
 import { compilePackage, corpus, failures, root, runPackageTests, tempDir } from "./helpers.js";
 
 const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;
@@ -27,6 +29,12 @@ test(
     });
     const result = await generate(config, "v1.0");
     assert.equal(result.pages.length, 3341);
+    // The fidelity thresholds, from the report a user would read.
+    const { coverage } = buildReport(result).totals;
+    assert.ok(coverage.propertyRowShare >= 0.995, `property rows that became members: ${coverage.propertyRowShare}`);
+    assert.ok(coverage.typeCellShare >= 0.998, `Type cells naming a known type: ${coverage.typeCellShare}`);
+    assert.ok(coverage.apiPageShare >= 0.99, `API pages that yield an operation: ${coverage.apiPageShare}`);
+    assert.ok(coverage.jsonBodyShare >= 0.997, `JSON bodies read: ${coverage.jsonBodyShare}`);
     assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.code === "DT100"), "a page could not be read");
     writeOutput(out, result.emitted.files);
     await compilePackage(out, join(out, "dist"));

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import * as prettier from "prettier";
 import { resolveConfig } from "../../src/config.js";
@@ -65,11 +66,32 @@ test("the package compiles under strict and its example tests pass", async () =>
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
   }
+  // A consumer of what the types promise: relationship navigation, item paths, namespaced names.
+  writeFileSync(
+    join(dir, "test", "consumer.ts"),
+    `import { createClient, type CallRecordsWidget, type CollectionPage, type Part } from "../src/index.js";
+
+const client = createClient();
+export const part = client.widgets.byId("w 1").parts.byId("p1").toGetRequest().url;
+export const parts: () => Promise<CollectionPage<Part>> = () => client.widgets.byId("w1").parts.get();
+export const byPath = client.drive.root.byPath("a/b c.txt").content.toGetRequest().url;
+export const record: CallRecordsWidget = { callId: "c", priority: "high" };
+// @ts-expect-error a relationship that no page documents can be read, not written
+export const post = () => client.widgets.byId("w1").parts.post({});
+`,
+  );
   await compilePackage(dir, join(dir, "dist"));
+  const consumer = (await import(pathToFileURL(join(dir, "dist", "test", "consumer.js")).href)) as Record<
+    string,
+    string
+  >;
+  assert.equal(consumer["part"], "https://graph.microsoft.com/v1.0/widgets/w%201/parts/p1");
+  assert.equal(consumer["byPath"], "https://graph.microsoft.com/v1.0/drive/root:/a/b%20c.txt:/content");
   const run = await runPackageTests(join(dir, "dist"));
   assert.equal(run.fail, 0, failures(run.output));
-  // get, 404 error, list, create, update, delete, paint, function with a literal, and the damaged page skipped.
-  assert.equal(run.pass, 8);
+  // get, 404 error, list, create, update, delete, paint, a function with a literal, $count, delta, $ref, a photo's
+  // bytes, two items by path; the damaged page is skipped.
+  assert.equal(run.pass, 14);
   assert.equal(run.skipped, 1);
 });
 

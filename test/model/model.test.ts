@@ -8,8 +8,10 @@ import { buildFixtureModel, root } from "../helpers.js";
 
 const model = buildFixtureModel();
 
+/** A type by simple name in the main namespace, or by qualified name. */
 function type(name: string, from: ApiModel = model): ObjectType {
-  const found = from.types.find((candidate) => candidate.name === name);
+  const qualified = name.includes(".") ? name : `microsoft.graph.${name}`;
+  const found = from.types.find((candidate) => candidate.qualifiedName === qualified);
   assert.ok(found, `type ${name}`);
   return found;
 }
@@ -30,13 +32,17 @@ test("object types from resource pages, in qualified-name order", () => {
   assert.deepEqual(
     model.types.map((t) => t.qualifiedName),
     [
+      "microsoft.graph.callRecords.widget",
       "microsoft.graph.entity",
       "microsoft.graph.gadget",
       "microsoft.graph.part",
+      "microsoft.graph.sticker",
       "microsoft.graph.tag",
       "microsoft.graph.widget",
     ],
   );
+  assert.equal(type("widget").openType, true);
+  assert.equal(type("microsoft.graph.callRecords.widget").namespace, "microsoft.graph.callRecords");
   assert.equal(type("entity").abstract, true);
 });
 
@@ -65,7 +71,7 @@ test("Type cells become primitives, links, enums, collections and literal unions
   assert.deepEqual(members["serial"]!.type, { kind: "primitive", name: "string" });
   assert.deepEqual(members["extra"]!.type, { kind: "unknown", text: "Object" });
   assert.equal(members["parts"]!.navigation, true);
-  assert.deepEqual(codes(model, "v1.0/resources/widget.md"), ["42 DT201", "53 DT111"]);
+  assert.deepEqual(codes(model, "v1.0/resources/widget.md"), ["42 DT201", "54 DT111"]);
 });
 
 test("enums from enum pages, one per member table", () => {
@@ -74,10 +80,16 @@ test("enums from enum pages, one per member table", () => {
     [
       ["color", ["red", "green", "blue", "unknownFutureValue"]],
       ["finish", ["matte", "glossy"]],
+      ["gadgetKind", ["lever", "knob"]],
+      ["priority", ["low", "high"]],
       ["shape", ["round", "square"]],
+      ["texture", ["smooth", "rough"]],
     ],
   );
   assert.equal(model.enums[0]!.members[0]!.value, "0");
+  assert.equal(model.enums[3]!.members[1]!.value, "1");
+  const gadget = type("gadget").properties.find((property) => property.name === "kind")!;
+  assert.deepEqual(gadget.type, { kind: "named", qualifiedName: "microsoft.graph.gadgetKind" });
 });
 
 test("operations: one per syntax block and method, every line a path", () => {
@@ -141,15 +153,80 @@ test("an empty syntax block gets its path from the pages listed with it in a Met
     ["/widgets/{id}"],
   );
   assert.match(update.recoveredFrom ?? "", /Methods table of `v1.0\/resources\/widget.md`/);
+  // "an updated widget object": the page's own namespace wins over `microsoft.graph.callRecords.widget`.
+  assert.deepEqual(update.response.type, { kind: "named", qualifiedName: "microsoft.graph.widget" });
   assert.deepEqual(codes(model, "v1.0/api/widget-update.md"), [
     "4 DT102",
     "14 DT120",
     "23 DT130",
     "23 DT210",
     "34 DT205",
-    "49 DT222",
-    "61 DT222",
+    "35 DT208",
+    "50 DT222",
+    "62 DT222",
   ]);
+});
+
+test("lower-case spellings, unions, one-cell rows and empty trailing cells", () => {
+  const part = Object.fromEntries(type("part").properties.map((property) => [property.name, property.type]));
+  assert.deepEqual(part["serialNumber"], { kind: "primitive", name: "string" });
+  assert.deepEqual(part["isOriginal"], { kind: "primitive", name: "boolean" });
+  assert.ok(!("Provenance" in part));
+  const source = type("widget").properties.find((property) => property.name === "source")!;
+  assert.deepEqual(source.type, {
+    kind: "union",
+    of: [
+      { kind: "primitive", name: "string" },
+      { kind: "named", qualifiedName: "microsoft.graph.tag" },
+    ],
+  });
+  const color = type("tag").properties.find((property) => property.name === "color")!;
+  assert.deepEqual(
+    [color.type, color.description],
+    [{ kind: "named", qualifiedName: "microsoft.graph.color" }, undefined],
+  );
+});
+
+test("parameters, request headers, and tables brought in by an INCLUDE", () => {
+  const ref = operation("v1.0/api/widget-add-part-ref.md");
+  assert.deepEqual(ref.parameters, [
+    {
+      in: "path",
+      name: "id",
+      type: { kind: "primitive", name: "string" },
+      required: true,
+      description: "The widget's key.",
+    },
+  ]);
+  assert.deepEqual(
+    ref.permissions.map((permission) => permission.scopes),
+    [["Widget.Read"], [], ["Widget.Read.All"]],
+  );
+  const delta = operation("v1.0/api/widget-delta.md");
+  assert.deepEqual(
+    delta.parameters.map((parameter) => [parameter.in, parameter.name, parameter.required]),
+    [
+      ["query", "$deltatoken", false],
+      ["query", "$skiptoken", false],
+    ],
+  );
+  assert.deepEqual(
+    delta.paths.map((path) => path.template),
+    ["/widgets/microsoft.graph.delta()"],
+  );
+  assert.deepEqual(operation("v1.0/api/widget-count.md").requestHeaders, [
+    { name: "ConsistencyLevel", description: "eventual. Required.", required: true },
+  ]);
+  assert.deepEqual(
+    operation("v1.0/api/widget-get-photo.md").paths.map((path) => path.template),
+    ["/widgets/{id}/photo/$value"],
+  );
+  const drive = operation("v1.0/api/drive-get-item.md");
+  assert.deepEqual(
+    drive.examples.map((example) => example.test?.arguments),
+    [["Documents/Q3 report.docx"], ["Documents/notes.txt"]],
+  );
+  assert.deepEqual(codes(model, "v1.0/api/damaged-fence.md"), ["10 DT200", "12 DT106", "16 DT148"]);
 });
 
 test("examples are matched to a path and planned as tests, or say why not", () => {

@@ -41,15 +41,40 @@ test("reads path templates: statics, keys, functions with quoted and bare parame
     kind: "template",
     template: "/me",
     segments: [{ kind: "static", name: "me" }],
+    concreteKeys: [],
   });
 });
 
 test("a segment the client cannot address is reported as unsupported", () => {
-  assert.deepEqual(readTemplate("/me/drive/root:/{item-path}:/content", "v1.0"), {
-    kind: "unsupported",
-    segment: "root:",
-  });
   assert.deepEqual(readTemplate("/items/{id}.json", "v1.0"), { kind: "unsupported", segment: "{id}.json" });
+  assert.deepEqual(readTemplate("/directoryRoles/roleTemplateId={id}", "v1.0"), {
+    kind: "unsupported",
+    segment: "roleTemplateId={id}",
+  });
+});
+
+test("an item addressed by its path: `root:/{item-path}:`", () => {
+  const read = readTemplate("/me/drive/root:/{item-path}:/content", "v1.0");
+  assert.ok(read.kind === "template");
+  assert.deepEqual(read.segments, [
+    { kind: "static", name: "me" },
+    { kind: "static", name: "drive" },
+    { kind: "static", name: "root" },
+    { kind: "itemPath", name: "item-path" },
+    { kind: "static", name: "content" },
+  ]);
+  assert.deepEqual(matchTemplate(read.segments, "/me/drive/root:/a/b c.txt:/content"), ["a/b c.txt"]);
+  assert.equal(matchTemplate(read.segments, "/me/drive/root:/a/b.txt/content"), undefined);
+  const last = readTemplate("/drive/root:/{item-path}", "v1.0");
+  assert.ok(last.kind === "template");
+  assert.deepEqual(matchTemplate(last.segments, "/drive/root:/Documents/x.docx"), ["Documents/x.docx"]);
+});
+
+test("a concrete key in a syntax line is read as a key and reported", () => {
+  const read = readTemplate("/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments", "v1.0");
+  assert.ok(read.kind === "template");
+  assert.equal(read.template, "/education/classes/{id}/assignments");
+  assert.deepEqual(read.concreteKeys, ["acdefc6b-2dc6-4e71-b1e9-6d9810ab1793"]);
 });
 
 test("matches example URLs against templates and captures keys and parameters", () => {

@@ -43,7 +43,7 @@ test("a resource page: kind, title, namespace, tables by kind, inheritance, anno
   assert.deepEqual(tag.cells[1]!.links, [{ text: "tag", url: "tag.md", page: "v1.0/resources/tag.md" }]);
   const size = properties.rows.find((row) => row.cells[0]!.text === "size")!;
   assert.deepEqual(size.cells[2]!.code, ["small", "large", "unknownFutureValue"]);
-  assert.deepEqual(codesAt(page), ["53 DT111"]);
+  assert.deepEqual(codesAt(page), ["54 DT111"]);
 });
 
 test("enum pages: one member table, or several under `x values` headings", () => {
@@ -59,7 +59,62 @@ test("enum pages: one member table, or several under `x values` headings", () =>
     [
       ["enumMembers", "shape values", 2],
       ["enumMembers", "finish values", 2],
+      ["enumMembers", "texture values", 2],
     ],
+  );
+  const priority = parseFixture("v1.0/resources/priority.md");
+  assert.deepEqual(priority.tables[0]!.columns, ["name", "value", "description"]);
+  // A resource page may document an enum under an `x values` heading; the property links it by anchor.
+  const gadget = parseFixture("v1.0/resources/gadget.md");
+  assert.deepEqual(
+    gadget.tables.map((table) => table.kind),
+    ["properties", "enumMembers"],
+  );
+  assert.deepEqual(gadget.tables[0]!.rows[3]!.cells[1]!.links, [
+    { text: "gadgetKind", url: "#gadgetkind-values", page: "v1.0/resources/gadget.md" },
+  ]);
+});
+
+test("a doc_type the structure contradicts is overruled and reported", () => {
+  const sticker = parseFixture("v1.0/resources/sticker.md");
+  assert.equal(sticker.kind, "resource");
+  assert.deepEqual(codesAt(sticker), ["1 DT105"]);
+});
+
+test("damaged pages: an unclosed fence is closed before the next heading; empty sections and INCLUDEs are noted", () => {
+  const page = parseFixture("v1.0/api/damaged-fence.md");
+  assert.deepEqual(
+    page.httpSyntax[0]!.lines.map((line) => line.path),
+    ["/gizmos"],
+  );
+  assert.match(page.responseProse!.text, /200 OK/);
+  assert.deepEqual(page.includes, [
+    { line: 10, section: 0, name: "missing", url: "../../includes/not-there.md", page: "includes/not-there.md" },
+  ]);
+  assert.deepEqual(codesAt(page), ["12 DT106", "16 DT148"]);
+});
+
+test("syntax variants: interactive blocks, version prefixes, namespaced functions, $value, $count, $ref, item paths", () => {
+  const paths = (file: string): string[] =>
+    parseFixture(file).httpSyntax.flatMap((block) => block.lines.map((line) => `${line.method} ${line.path}`));
+  assert.deepEqual(paths("v1.0/api/widget-delta.md"), ["GET /v1.0/widgets/microsoft.graph.delta()"]);
+  assert.deepEqual(paths("v1.0/api/widget-get-photo.md"), ["GET /beta/widgets/{id}/photo/$value"]);
+  assert.deepEqual(paths("v1.0/api/widget-count.md"), ["GET /widgets/$count"]);
+  assert.deepEqual(paths("v1.0/api/widget-add-part-ref.md"), ["POST /widgets/{id}/parts/$ref"]);
+  assert.deepEqual(paths("v1.0/api/drive-get-item.md"), [
+    "GET /drive/items/{item-id}",
+    "GET /drive/root:/{item-path}",
+    "GET /drive/root:/{item-path}:/content",
+  ]);
+  const ref = parseFixture("v1.0/api/widget-add-part-ref.md");
+  assert.equal(ref.examples[0]!.request!.url, "https://graph.microsoft.com/v1.0/widgets/w1/parts/$ref");
+  assert.deepEqual(
+    ref.includes.map((include) => include.page),
+    ["includes/widget-permissions.md"],
+  );
+  assert.deepEqual(
+    ref.tables.map((table) => table.kind),
+    ["pathParameters", "requestBody"],
   );
 });
 
@@ -93,7 +148,7 @@ test("examples without annotations are paired by order under Request and Respons
   assert.equal(page.examples.length, 1);
   assert.equal(page.examples[0]!.request?.method, "PATCH");
   assert.equal(page.examples[0]!.response?.status, 200);
-  assert.equal(page.examples[0]!.response?.body?.jsonLines?.["/displayName"], 61);
+  assert.equal(page.examples[0]!.response?.body?.jsonLines?.["/displayName"], 62);
   assert.deepEqual(codesAt(page), ["4 DT102", "14 DT120", "23 DT130"]);
 });
 

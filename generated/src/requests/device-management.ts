@@ -28,6 +28,9 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesReque
    *
    * List properties and relationships of the deviceComplianceScriptDeviceState objects.
    *
+   * Request headers:
+   * - `Accept`: application/json
+   *
    * Permissions (least to most privileged):
    * - Delegated (work or school account): DeviceManagementConfiguration.Read.All, DeviceManagementConfiguration.ReadWrite.All
    * - Delegated (personal Microsoft account): not supported
@@ -42,6 +45,9 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesReque
    * Create deviceComplianceScriptDeviceState
    *
    * Create a new deviceComplianceScriptDeviceState object.
+   *
+   * Request headers:
+   * - `Content-Type`: application/json. Required.
    *
    * Permissions (least to most privileged):
    * - Delegated (work or school account): DeviceManagementConfiguration.ReadWrite.All
@@ -68,6 +74,9 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
    *
    * Read properties and relationships of the deviceComplianceScriptDeviceState object.
    *
+   * Request headers:
+   * - `Accept`: application/json
+   *
    * Permissions (least to most privileged):
    * - Delegated (work or school account): DeviceManagementConfiguration.Read.All, DeviceManagementConfiguration.ReadWrite.All
    * - Delegated (personal Microsoft account): not supported
@@ -80,6 +89,9 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
   toGetRequest(options?: RequestOptions): RequestDescription;
   /**
    * Update deviceRunStates
+   *
+   * Request headers:
+   * - `Content-Type`: application/json. Required.
    *
    * Permissions (least to most privileged):
    * - Delegated (work or school account): not supported
@@ -101,6 +113,9 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
    * Delete deviceComplianceScriptDeviceState
    *
    * Deletes a deviceComplianceScriptDeviceState.
+   *
+   * Request headers:
+   * - `Accept`: application/json
    *
    * Permissions (least to most privileged):
    * - Delegated (work or school account): DeviceManagementConfiguration.ReadWrite.All

@@ -45,6 +45,21 @@ export interface CollectionPage<T> {
   "@odata.context"?: string;
 }
 
+/** An object reached along a relationship that no page documents as its own path: it can be read. */
+export interface ItemRequests<T> {
+  get(options?: RequestOptions): Promise<T>;
+  /** The request `get` would send, without sending it. */
+  toGetRequest(options?: RequestOptions): RequestDescription;
+}
+
+/** A collection reached along a relationship: it can be listed, and its members addressed by key. */
+export interface CollectionRequests<T, Item> {
+  get(options?: RequestOptions): Promise<CollectionPage<T>>;
+  /** The request `get` would send, without sending it. */
+  toGetRequest(options?: RequestOptions): RequestDescription;
+  byId(key: string): Item;
+}
+
 interface Settings {
   readonly baseUrl: string;
   readonly accessToken: ClientOptions["accessToken"];
@@ -67,6 +82,7 @@ const bodyless = new Set<HttpMethod>(["GET", "DELETE"]);
  */
 const reserved = new Set([
   "byId",
+  "byPath",
   "then",
   ...Object.keys(verbs),
   ...Object.values(verbs).map(requestMethodName),
@@ -94,6 +110,8 @@ function builder(settings: Settings, path: string): unknown {
       if (typeof property !== "string" || property === "then") return undefined;
       if (property === "byId")
         return (key: string | number) => builder(settings, `${path}/${encodeKey(key)}`);
+      if (property === "byPath")
+        return (itemPath: string) => builder(settings, `${path}:/${encodeItemPath(itemPath)}:`);
       const verb = verbs[property];
       if (verb) {
         return bodyless.has(verb)
@@ -120,6 +138,11 @@ function builder(settings: Settings, path: string): unknown {
       return builder(settings, `${path}(${formatParameters(args[0])})`);
     },
   });
+}
+
+/** An item path (`root:/folder/file.txt:`) keeps its slashes; each part is percent-encoded. */
+export function encodeItemPath(itemPath: string): string {
+  return itemPath.split("/").map(encodeURIComponent).join("/");
 }
 
 /** A key is one path segment whatever it holds: `a/b` is sent as `a%2Fb`. */

@@ -7,6 +7,8 @@ export {
   Literal,
   type ClientOptions,
   type CollectionPage,
+  type CollectionRequests,
+  type ItemRequests,
   type HttpMethod,
   type RequestBody,
   type RequestDescription,
