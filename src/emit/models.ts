@@ -70,7 +70,12 @@ function objectTypeFile(type: ObjectType, module: string, plan: EmitPlan): Optio
       ...(docs.length > 0 ? { docs: [docText(docs.join("\n\n"))] } : {}),
     });
   }
-  const description = [type.description, `Documented in \`${type.source.file}\`.`]
+  const description = [
+    type.description,
+    type.abstract ? "Abstract: instances are always of a derived type." : undefined,
+    type.openType ? "Open type: instances may carry members that are not listed here." : undefined,
+    `Documented in \`${type.source.file}\`.`,
+  ]
     .filter((line): line is string => !!line)
     .join("\n\n");
   return {

@@ -178,6 +178,55 @@ function findRelationship(
  * What each path addresses: the type its GET returns, the member type of the collection above a key, or the target
  * of a relationship of the type above. Builders of such paths can then also follow the type's relationships.
  */
+/**
+ * Two pages documenting the same method and path (a base type's pages and each derived type's, in the Intune docs):
+ * the first page names and documents the verb, and its body and response accept any of the documented types.
+ */
+function mergeOperations(first: Operation, other: Operation): Operation {
+  const body =
+    first.requestBody?.kind === "type" && other.requestBody?.kind === "type"
+      ? unionOf(first.requestBody.type, other.requestBody.type)
+      : undefined;
+  const response =
+    first.response.type && other.response.type && first.response.collection === other.response.collection
+      ? unionOf(first.response.type, other.response.type)
+      : undefined;
+  return {
+    ...first,
+    ...(body ? { requestBody: { kind: "type" as const, type: body } } : {}),
+    ...(response ? { response: { ...first.response, type: response } } : {}),
+  };
+}
+
+/** The object type a response names; for a union of types, the nearest base type they share. */
+function objectTypeOf(type: TypeRef, declarations: ReadonlyMap<string, ObjectType | EnumType>): string | undefined {
+  const names = (type.kind === "union" ? type.of : [type]).map((member) =>
+    member.kind === "named" ? member.qualifiedName : undefined,
+  );
+  if (names.some((name) => name === undefined || declarations.get(name)?.kind !== "object")) return undefined;
+  const chain = (name: string): string[] => {
+    const found: string[] = [];
+    for (
+      let current = declarations.get(name);
+      current?.kind === "object" && !found.includes(current.qualifiedName);
+      current = current.baseType ? declarations.get(current.baseType) : undefined
+    ) {
+      found.push(current.qualifiedName);
+    }
+    return found;
+  };
+  const [first, ...rest] = names.map((name) => chain(name!));
+  return first!.find((candidate) => rest.every((other) => other.includes(candidate)));
+}
+
+function unionOf(a: TypeRef, b: TypeRef): TypeRef {
+  const members = [...(a.kind === "union" ? a.of : [a]), ...(b.kind === "union" ? b.of : [b])];
+  const unique = members.filter(
+    (member, index) => members.findIndex((other) => JSON.stringify(other) === JSON.stringify(member)) === index,
+  );
+  return unique.length === 1 ? unique[0]! : { kind: "union", of: unique };
+}
+
 function assignItemTypes(
   node: NavigationNode,
   parentItem: string | undefined,
@@ -186,10 +235,7 @@ function assignItemTypes(
   parentRelationship = false,
 ): void {
   const response = node.operations.get("GET")?.response;
-  const returned =
-    response?.type?.kind === "named" && declarations.get(response.type.qualifiedName)?.kind === "object"
-      ? response.type.qualifiedName
-      : undefined;
+  const returned = response?.type ? objectTypeOf(response.type, declarations) : undefined;
   const segment = node.segment;
   if (returned && !response!.collection) node.itemType = returned;
   else if (returned) node.elementType = returned;
@@ -213,7 +259,8 @@ function buildNavigation(operations: readonly Operation[], scope: NameScope): Na
     for (const path of operation.paths) {
       let node = root;
       for (const segment of path.segments) node = child(node, segment, operation);
-      if (!node.operations.has(operation.method)) node.operations.set(operation.method, operation);
+      const first = node.operations.get(operation.method);
+      node.operations.set(operation.method, first ? mergeOperations(first, operation) : operation);
     }
   }
   const moduleScope = new NameScope(["index"]);
