@@ -117,7 +117,8 @@ export const diagnosticDefinitions = {
   typeDuplicate: {
     code: "DT203",
     severity: "warning",
-    message: "Type `{0}` is also documented by {1}; the first page in path order is used.",
+    message:
+      "Type `{0}` is also documented by {1}; the members of both pages are merged, the page with more rows leading.",
   },
   baseTypeUnknown: {
     code: "DT204",

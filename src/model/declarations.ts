@@ -38,17 +38,23 @@ export function buildDeclarations(context: ModelContext): Declarations {
   const byName = new Map<string, string[]>();
   const byQualified = new Map<string, string>();
 
+  // A type documented by several resource pages (the Intune docs restate `user` with one member) gets the members of
+  // all of them; the other pages are kept here.
+  const restated = new Map<string, Declared[]>();
+
   const declare = (entry: Declared, into: Map<string, Declared>, what: "type" | "enum"): boolean => {
     const existing = into.get(entry.qualifiedName) ?? (what === "type" ? enums : objects).get(entry.qualifiedName);
     if (existing) {
+      const merged = what === "type" && objects.get(entry.qualifiedName)?.origin === "resource";
       context.report(
         entry.page.file,
-        what === "type" ? "typeDuplicate" : "enumDuplicate",
+        merged ? "typeDuplicate" : "enumDuplicate",
         { line: entry.line },
         entry.qualifiedName,
         existing.page.file,
       );
-      return false;
+      if (merged) restated.set(entry.qualifiedName, [...(restated.get(entry.qualifiedName) ?? []), entry]);
+      return merged;
     }
     into.set(entry.qualifiedName, entry);
     byQualified.set(entry.qualifiedName.toLowerCase(), entry.qualifiedName);
@@ -141,7 +147,9 @@ export function buildDeclarations(context: ModelContext): Declarations {
     byName: lookupName,
   };
 
-  const types = [...objects.values()].map((declared) => defineObjectType(declared, lookup, context));
+  const types = [...objects.values()].map((declared) =>
+    defineObjectType(declared, restated.get(declared.qualifiedName) ?? [], lookup, context),
+  );
   const enumTypes = [...enums.values()].map((declared) => defineEnum(declared));
   return {
     types: dropInheritedMembers(types).sort(byQualifiedName),
@@ -197,27 +205,39 @@ function requestBodyTypeName(page: PageModel): { name: string; page?: string } |
   return plain ? { name: plain } : undefined;
 }
 
+function memberTables(declared: Declared & { table?: Table }): Table[] {
+  return declared.table
+    ? [declared.table]
+    : declared.page.tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
+}
+
 function defineObjectType(
-  declared: Declared & { origin: ObjectType["origin"]; table?: Table },
+  first: Declared & { origin: ObjectType["origin"]; table?: Table },
+  others: Declared[],
   lookup: TypeLookup,
   context: ModelContext,
 ): ObjectType {
+  // Of the pages documenting the type, the one with the most rows leads (its description, base type, member order).
+  const rows = (declared: Declared): number =>
+    memberTables(declared).reduce((count, table) => count + table.rows.length, 0);
+  const pages = [first, ...others].sort((a, b) => rows(b) - rows(a));
+  const declared = { ...pages[0]!, origin: first.origin, ...(first.table ? { table: first.table } : {}) };
   const { page } = declared;
   const annotation = page.resourceAnnotation?.value;
-  const tables = declared.table
-    ? [declared.table]
-    : page.tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
   const properties: Property[] = [];
   const seen = new Set<string>();
   const coverage = context.coverage;
-  for (const table of tables) {
-    for (const row of table.rows) {
-      coverage.propertyRows++;
-      const property = readPropertyRow(row, table, declared.namespace, lookup, page, context);
-      if (!property || seen.has(property.name)) continue;
-      seen.add(property.name);
-      properties.push(property);
-      coverage.propertyRowsRead++;
+  for (const source of pages) {
+    for (const table of memberTables(source)) {
+      for (const row of table.rows) {
+        coverage.propertyRows++;
+        const property = readPropertyRow(row, table, declared.namespace, lookup, source.page, context);
+        if (!property) continue;
+        coverage.propertyRowsRead++;
+        if (seen.has(property.name)) continue;
+        seen.add(property.name);
+        properties.push(property);
+      }
     }
   }
   let baseType: string | undefined;
