@@ -135,7 +135,12 @@ function readRequestBody(page: PageModel, context: ModelContext, declarations: D
     const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context);
     if (!property || parameters.some((parameter) => parameter.name === property.name)) continue;
     const requiredCell = columnCell(row, table, "required")?.text ?? "";
-    const required = /^(yes|true|required)\b/i.test(requiredCell) || /^required\b/i.test(property.description ?? "");
+    // "Required." opens or closes the description, or a Required column says so.
+    const description = property.description ?? "";
+    const required =
+      /^(yes|true|required)\b/i.test(requiredCell) ||
+      /^required\b/i.test(description) ||
+      /\brequired\.?$/i.test(description);
     parameters.push({
       name: property.name,
       type: property.type,
