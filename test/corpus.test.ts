@@ -5,7 +5,10 @@
  * is not beside the project.
  */
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { test } from "node:test";
 import { resolveConfig } from "../src/config.js";
@@ -37,6 +40,20 @@ test(
     assert.ok(coverage.jsonBodyShare >= 0.997, `JSON bodies read: ${coverage.jsonBodyShare}`);
     assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.code === "DT100"), "a page could not be read");
     writeOutput(out, result.emitted.files);
+    // A consumer of the contract, compiled with the package: typed select, and iterate() over a list.
+    writeFileSync(
+      join(out, "test", "consumer.ts"),
+      `import { createClient } from "../src/index.js";
+
+export async function walk(baseUrl: string): Promise<string[]> {
+  const client = createClient({ baseUrl, allowInsecure: true, accessToken: "t" });
+  const user = await client.users.byId("a/b").get({ select: ["displayName", "mail"] });
+  const names = [user.displayName ?? ""];
+  for await (const each of client.users.iterate()) names.push(each.displayName ?? "");
+  return names;
+}
+`,
+    );
     await compilePackage(out, join(out, "dist"));
     const run = await runPackageTests(join(out, "dist"));
     const examples = result.model.operations.reduce((count, operation) => count + operation.examples.length, 0);
@@ -44,5 +61,30 @@ test(
     assert.equal(run.tests, examples);
     assert.equal(run.pass, result.emitted.counts.tests);
     assert.equal(run.skipped, result.emitted.counts.skipped);
+
+    const seen: string[] = [];
+    const server = createServer((request, response) => {
+      seen.push(request.url ?? "");
+      const page = new URL(request.url ?? "", "http://x").searchParams.get("page");
+      const body = request.url?.startsWith("/v1.0/users/a%2Fb")
+        ? { displayName: "A" }
+        : page === "2"
+          ? { value: [{ displayName: "C" }] }
+          : {
+              value: [{ displayName: "B" }],
+              "@odata.nextLink": `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0/users?page=2`,
+            };
+      response.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { walk } = (await import(pathToFileURL(join(out, "dist", "test", "consumer.js")).href)) as {
+        walk: (baseUrl: string) => Promise<string[]>;
+      };
+      assert.deepEqual(await walk(`http://127.0.0.1:${(server.address() as AddressInfo).port}/v1.0`), ["A", "B", "C"]);
+      assert.deepEqual(seen, ["/v1.0/users/a%2Fb?$select=displayName,mail", "/v1.0/users", "/v1.0/users?page=2"]);
+    } finally {
+      server.close();
+    }
   },
 );

@@ -16,11 +16,15 @@ const areas: Record<string, string[]> = {
   "../templates/runtime/index.js": [
     "ApiError",
     "Literal",
+    "NetworkError",
+    "TimeoutError",
     "createApiClient",
+    "encodeItemPath",
     "encodeKey",
     "encodeQueryComponent",
     "formatParameters",
     "literal",
+    "serializeQuery",
   ],
 };
 

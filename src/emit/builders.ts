@@ -15,7 +15,7 @@ import type { HttpMethod } from "../parse/index.js";
 import { importStructures, relativeModule, type ModuleFile } from "./models.js";
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
-import { memberKey, type EmitPlan, type NavigationNode } from "./plan.js";
+import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
 import { docText, tsNullable, tsType, TypeImports } from "./type-text.js";
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
@@ -176,7 +176,7 @@ function builderInterface(
   }
   for (const method of verbOrder) {
     const operation = node.operations.get(method);
-    if (operation) methods.push(...verbSignatures(method, operation, imports, runtime));
+    if (operation) methods.push(...verbSignatures(method, operation, plan, imports, runtime, navigationNames));
   }
   const extended = inheritedNavigation(node, children, plan, imports, runtime, navigationNames);
   return {
@@ -263,19 +263,24 @@ function functionParameterType(seen: { quoted: boolean; type?: TypeRef }, runtim
 function verbSignatures(
   method: HttpMethod,
   operation: Operation,
+  plan: EmitPlan,
   imports: TypeImports,
   runtime: Set<string>,
+  navigationNames: Set<string>,
 ): OptionalKind<MethodSignatureStructure>[] {
-  runtime.add("RequestOptions");
   runtime.add("RequestDescription");
   const verb = method.toLowerCase();
   const describe = `to${method[0]}${method.slice(1).toLowerCase()}Request`;
-  const options = { name: "options", type: "RequestOptions", hasQuestionToken: true };
+  const options = {
+    name: "options",
+    type: queryOptionsType(operation, plan, imports, runtime, navigationNames),
+    hasQuestionToken: true,
+  };
   const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
   const body = hasBody ? bodyParameter(operation.requestBody, imports) : undefined;
   const parameters = body ? [body, options] : [options];
   const docs = [docText(operationDocs(operation))];
-  return [
+  const signatures: OptionalKind<MethodSignatureStructure>[] = [
     { name: verb, parameters, returnType: `Promise<${responseType(operation, imports, runtime)}>`, docs },
     {
       name: describe,
@@ -284,6 +289,52 @@ function verbSignatures(
       docs: [`The request \`${verb}\` would send, without sending it.`],
     },
   ];
+  const { response } = operation;
+  if (method === "GET" && response.collection && response.type) {
+    runtime.add("PageIterator");
+    signatures.push({
+      name: "iterate",
+      parameters: [options],
+      returnType: `PageIterator<${tsType(response.type, imports)}>`,
+      docs: ["Every item of the collection, following `@odata.nextLink` page by page; stops at `@odata.deltaLink`."],
+    });
+  }
+  return signatures;
+}
+
+/**
+ * `QueryOptions<Selectable<User>, keyof UserNavigation & string, { startDateTime?: string }>`: `select` and
+ * `orderby` take the response type's properties, `expand` its relationships, `query` the page's own parameters.
+ */
+function queryOptionsType(
+  operation: Operation,
+  plan: EmitPlan,
+  imports: TypeImports,
+  runtime: Set<string>,
+  navigationNames: Set<string>,
+): string {
+  runtime.add("QueryOptions");
+  const type = operation.response.type;
+  const object = type ? objectTypeOf(type, plan.declarations) : undefined;
+  let select = "string";
+  let expand = "string";
+  if (type && object) {
+    runtime.add("Selectable");
+    select = `Selectable<${tsType(type, imports)}>`;
+    const navigation = plan.navigationNames.get(object);
+    if (navigation) navigationNames.add(navigation);
+    expand = navigation ? `keyof ${navigation} & string` : "never";
+  }
+  const documented = operation.parameters.filter(
+    (parameter) =>
+      parameter.in === "query" && !/^\$(select|expand|filter|orderby|top|skip|search|count)$/i.test(parameter.name),
+  );
+  if (documented.length === 0) return select === "string" ? "QueryOptions" : `QueryOptions<${select}, ${expand}>`;
+  const members = documented.map((parameter) => {
+    const documentedType = parameter.type?.kind === "primitive" ? parameter.type.name : "string";
+    return `${memberKey(parameter.name)}?: ${documentedType}`;
+  });
+  return `QueryOptions<${select}, ${expand}, { ${members.join("; ")} }>`;
 }
 
 function bodyParameter(

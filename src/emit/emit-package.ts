@@ -18,6 +18,7 @@ import {
   gitignore,
   packageJson,
   readme,
+  tsconfigBuildJson,
   tsconfigJson,
   type PackageOptions,
 } from "./package-files.js";
@@ -56,6 +57,7 @@ export async function emitPackage(model: ApiModel, options: EmitOptions): Promis
   const tests = examples.filter((example) => example.test).length;
   files.set("package.json", packageJson(model, options));
   files.set("tsconfig.json", tsconfigJson());
+  files.set("tsconfig.build.json", tsconfigBuildJson());
   files.set(".gitignore", gitignore());
   files.set(
     "README.md",

@@ -56,6 +56,7 @@ export interface NavigationNode {
 export const builderMembers = new Set([
   "byId",
   "byPath",
+  "iterate",
   "then",
   "get",
   "post",
@@ -199,7 +200,10 @@ function mergeOperations(first: Operation, other: Operation): Operation {
 }
 
 /** The object type a response names; for a union of types, the nearest base type they share. */
-function objectTypeOf(type: TypeRef, declarations: ReadonlyMap<string, ObjectType | EnumType>): string | undefined {
+export function objectTypeOf(
+  type: TypeRef,
+  declarations: ReadonlyMap<string, ObjectType | EnumType>,
+): string | undefined {
   const names = (type.kind === "union" ? type.of : [type]).map((member) =>
     member.kind === "named" ? member.qualifiedName : undefined,
   );
@@ -255,12 +259,25 @@ function assignItemTypes(
 
 function buildNavigation(operations: readonly Operation[], scope: NameScope): NavigationNode {
   const root = newNode({ kind: "root" }, "", "");
+  // A syntax line with a query string (`GET /users/{id}?$expand=manager`) documents a variant of a path another page
+  // documents plainly; it defines the verb only where no page documents the path without a query.
+  const queried = new Map<NavigationNode, Set<string>>();
   for (const operation of operations) {
     for (const path of operation.paths) {
       let node = root;
       for (const segment of path.segments) node = child(node, segment, operation);
       const first = node.operations.get(operation.method);
-      node.operations.set(operation.method, first ? mergeOperations(first, operation) : operation);
+      const variants = queried.get(node) ?? new Set<string>();
+      queried.set(node, variants);
+      const firstQueried = variants.has(operation.method);
+      const thisQueried = path.query !== undefined;
+      if (!first || (firstQueried && !thisQueried)) {
+        node.operations.set(operation.method, operation);
+        if (thisQueried) variants.add(operation.method);
+        else variants.delete(operation.method);
+      } else if (!firstQueried && !thisQueried) {
+        node.operations.set(operation.method, mergeOperations(first, operation));
+      }
     }
   }
   const moduleScope = new NameScope(["index"]);

@@ -136,10 +136,24 @@ function planTestCase(
   if (plan.response.status >= 400) used.add("ApiError");
   const path = operation.paths[plan.pathIndex]!;
   const { accessor, urlPath } = navigate(emitPlan.root, path.segments, plan.arguments, used);
-  const query: Record<string, string> = {};
-  for (const [name, value] of plan.query) query[name] = value;
+  // Query parameters the page documents as numbers or booleans are passed as such; a value that is not one is
+  // passed as written (cast), since the URL is what the example documents.
+  const query: Record<string, string | number | boolean> = {};
+  let queryCast = false;
+  for (const [name, value] of plan.query) {
+    const documented = operation.parameters.find(
+      (parameter) => parameter.in === "query" && parameter.name === name,
+    )?.type;
+    const kind = documented?.kind === "primitive" ? documented.name : "string";
+    if (kind === "boolean" && (value === "true" || value === "false")) query[name] = value === "true";
+    else if (kind === "number" && value !== "" && String(Number(value)) === value) query[name] = Number(value);
+    else {
+      query[name] = value;
+      queryCast ||= kind !== "string";
+    }
+  }
   const queryText = Object.entries(query)
-    .map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(value)}`)
+    .map(([name, value]) => `${encodeQueryComponent(name)}=${encodeQueryComponent(String(value))}`)
     .join("&");
   const expectedPath = `${urlPath}${queryText ? `?${queryText}` : ""}`;
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
@@ -149,10 +163,11 @@ function planTestCase(
       .filter((header) => validHeader(header.name, header.value))
       .map((header) => [header.name, header.value]),
   );
-  const requestOptions: Record<string, unknown> = {};
-  if (Object.keys(query).length > 0) requestOptions["query"] = query;
-  if (Object.keys(headers).length > 0) requestOptions["headers"] = headers;
-  const optionsText = Object.keys(requestOptions).length > 0 ? JSON.stringify(requestOptions) : undefined;
+  const members = [
+    ...(Object.keys(query).length > 0 ? [`query: ${JSON.stringify(query)}${queryCast ? " as never" : ""}`] : []),
+    ...(Object.keys(headers).length > 0 ? [`headers: ${JSON.stringify(headers)}`] : []),
+  ];
+  const optionsText = members.length > 0 ? `{ ${members.join(", ")} }` : undefined;
   // An example without a body still calls a verb whose signature asks for one.
   const missingBody = operation.requestBody ? "undefined as never" : "undefined";
   const args = [hasBodyParameter ? (plan.body ? "requestBody" : missingBody) : undefined, optionsText].filter(
@@ -196,7 +211,7 @@ function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): 
     writer.writeLine(`const server = await serve(${JSON.stringify(test.served)}, ${JSON.stringify(test.basePath)});`);
     writer.write("try ").inlineBlock(() => {
       writer.writeLine(
-        `const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).${test.verb}(${test.callArgs});`,
+        `const call = at(createClient({ baseUrl: server.url, accessToken: "example-token", allowInsecure: true, retry: false })).${test.verb}(${test.callArgs});`,
       );
       if (test.status >= 400) {
         writer.writeLine(

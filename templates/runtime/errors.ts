@@ -21,3 +21,19 @@ export class ApiError extends Error {
     this.clientRequestId = headers?.get("client-request-id") ?? undefined;
   }
 }
+
+/** The request never got a response (DNS, connection, TLS); `cause` holds what fetch threw. */
+export class NetworkError extends Error {
+  constructor(message: string, options: { cause: unknown }) {
+    super(message, options);
+    this.name = "NetworkError";
+  }
+}
+
+/** The call took longer than its `timeoutMs`; it was aborted, retries included. */
+export class TimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`The request did not complete within ${timeoutMs} ms.`);
+    this.name = "TimeoutError";
+  }
+}

@@ -103,9 +103,11 @@ test("the interfaces say what the docs say", () => {
   assert.match(widget, /gadgets\?: Gadget\[\] \| null;/);
   assert.match(widget, /extra\?: unknown;/);
   const requests = emitted.files.get("src/requests/widgets.ts")!;
-  assert.match(requests, /get\(options\?: RequestOptions\): Promise<CollectionPage<Widget>>;/);
-  assert.match(requests, /post\(body: Widget, options\?: RequestOptions\): Promise<Widget>;/);
-  assert.match(requests, /delete\(options\?: RequestOptions\): Promise<void>;/);
+  const options = "options\\?: QueryOptions<Selectable<Widget>, keyof WidgetNavigation & string>,?";
+  assert.match(requests, new RegExp(`get\\(\\s*${options}\\s*\\): Promise<CollectionPage<Widget>>;`));
+  assert.match(requests, new RegExp(`iterate\\(\\s*${options}\\s*\\): PageIterator<Widget>;`));
+  assert.match(requests, new RegExp(`post\\(\\s*body: Widget,\\s*${options}\\s*\\): Promise<Widget>;`));
+  assert.match(requests, /delete\(options\?: QueryOptions\): Promise<void>;/);
   assert.match(requests, /body: \{ color: Color \| null; coats\?: number \| null \}/);
   const reports = emitted.files.get("src/requests/reports.ts")!;
   assert.match(

@@ -1,4 +1,10 @@
-import type { CollectionPage, RequestDescription, RequestOptions } from "../runtime/index.js";
+import type {
+  CollectionPage,
+  PageIterator,
+  QueryOptions,
+  RequestDescription,
+  Selectable,
+} from "../runtime/index.js";
 import type { DeviceComplianceScriptDeviceState } from "../models/device-compliance-script-device-state.js";
 
 /** `/deviceManagement` */
@@ -38,9 +44,17 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesReque
    *
    * Documented in `beta/api/intune-devicecompliancescriptdevicestate-list.md`.
    */
-  get(options?: RequestOptions): Promise<CollectionPage<DeviceComplianceScriptDeviceState>>;
+  get(
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
+  ): Promise<CollectionPage<DeviceComplianceScriptDeviceState>>;
   /** The request `get` would send, without sending it. */
-  toGetRequest(options?: RequestOptions): RequestDescription;
+  toGetRequest(
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
+  ): RequestDescription;
+  /** Every item of the collection, following `@odata.nextLink` page by page; stops at `@odata.deltaLink`. */
+  iterate(
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
+  ): PageIterator<DeviceComplianceScriptDeviceState>;
   /**
    * Create deviceComplianceScriptDeviceState
    *
@@ -58,12 +72,12 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesReque
    */
   post(
     body: DeviceComplianceScriptDeviceState,
-    options?: RequestOptions,
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
   ): Promise<DeviceComplianceScriptDeviceState>;
   /** The request `post` would send, without sending it. */
   toPostRequest(
     body: DeviceComplianceScriptDeviceState,
-    options?: RequestOptions,
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
   ): RequestDescription;
 }
 
@@ -84,9 +98,13 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
    *
    * Documented in `beta/api/intune-devicecompliancescriptdevicestate-get.md`.
    */
-  get(options?: RequestOptions): Promise<DeviceComplianceScriptDeviceState>;
+  get(
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
+  ): Promise<DeviceComplianceScriptDeviceState>;
   /** The request `get` would send, without sending it. */
-  toGetRequest(options?: RequestOptions): RequestDescription;
+  toGetRequest(
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
+  ): RequestDescription;
   /**
    * Update deviceRunStates
    *
@@ -102,12 +120,12 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
    */
   patch(
     body: DeviceComplianceScriptDeviceState,
-    options?: RequestOptions,
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
   ): Promise<DeviceComplianceScriptDeviceState>;
   /** The request `patch` would send, without sending it. */
   toPatchRequest(
     body: DeviceComplianceScriptDeviceState,
-    options?: RequestOptions,
+    options?: QueryOptions<Selectable<DeviceComplianceScriptDeviceState>, never>,
   ): RequestDescription;
   /**
    * Delete deviceComplianceScriptDeviceState
@@ -124,7 +142,7 @@ export interface DeviceManagementDeviceComplianceScriptsItemDeviceRunStatesItemR
    *
    * Documented in `beta/api/intune-devicecompliancescriptdevicestate-delete.md`.
    */
-  delete(options?: RequestOptions): Promise<void>;
+  delete(options?: QueryOptions): Promise<void>;
   /** The request `delete` would send, without sending it. */
-  toDeleteRequest(options?: RequestOptions): RequestDescription;
+  toDeleteRequest(options?: QueryOptions): RequestDescription;
 }

@@ -1,17 +1,23 @@
 export {
   createApiClient,
+  encodeItemPath,
   encodeKey,
   encodeQueryComponent,
   formatParameters,
   literal,
   Literal,
+  serializeQuery,
   type ClientOptions,
   type CollectionPage,
   type CollectionRequests,
-  type ItemRequests,
   type HttpMethod,
+  type ItemRequests,
+  type PageIterator,
+  type QueryOptions,
   type RequestBody,
   type RequestDescription,
   type RequestOptions,
+  type RetryOptions,
+  type Selectable,
 } from "./client.js";
-export { ApiError } from "./errors.js";
+export { ApiError, NetworkError, TimeoutError } from "./errors.js";

@@ -36,9 +36,14 @@ test("create_devicecompliancescriptdevicestate (beta/api/intune-devicecompliance
     "/beta",
   );
   try {
-    const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).post(
-      requestBody,
-    );
+    const call = at(
+      createClient({
+        baseUrl: server.url,
+        accessToken: "example-token",
+        allowInsecure: true,
+        retry: false,
+      }),
+    ).post(requestBody);
     const result: unknown = await call;
     const received = server.requests[0];
     assert.equal(received?.method, "POST");

@@ -20,7 +20,14 @@ test("delete_devicecompliancescriptdevicestate (beta/api/intune-devicecompliance
 
   const server = await serve({ status: 204, headers: {} }, "/beta");
   try {
-    const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).delete();
+    const call = at(
+      createClient({
+        baseUrl: server.url,
+        accessToken: "example-token",
+        allowInsecure: true,
+        retry: false,
+      }),
+    ).delete();
     const result: unknown = await call;
     const received = server.requests[0];
     assert.equal(received?.method, "DELETE");

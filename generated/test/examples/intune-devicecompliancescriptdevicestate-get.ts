@@ -27,9 +27,14 @@ test("get_devicecompliancescriptdevicestate (beta/api/intune-devicecompliancescr
     "/beta",
   );
   try {
-    const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).get({
-      query: { $select: "id,detectionState,scriptOutput" },
-    });
+    const call = at(
+      createClient({
+        baseUrl: server.url,
+        accessToken: "example-token",
+        allowInsecure: true,
+        retry: false,
+      }),
+    ).get({ query: { $select: "id,detectionState,scriptOutput" } });
     const result: unknown = await call;
     const received = server.requests[0];
     assert.equal(received?.method, "GET");

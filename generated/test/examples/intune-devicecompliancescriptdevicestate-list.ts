@@ -24,7 +24,14 @@ test("list_devicecompliancescriptdevicestates (beta/api/intune-devicecompliances
     "/beta",
   );
   try {
-    const call = at(createClient({ baseUrl: server.url, accessToken: "example-token" })).get();
+    const call = at(
+      createClient({
+        baseUrl: server.url,
+        accessToken: "example-token",
+        allowInsecure: true,
+        retry: false,
+      }),
+    ).get();
     const result: unknown = await call;
     const received = server.requests[0];
     assert.equal(received?.method, "GET");
