@@ -13,6 +13,7 @@ import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { formatDiagnostic } from "./diagnostics/index.js";
 import { generate, type GenerateResult } from "./generate.js";
 import { diffOutput, OutputError, writeOutput } from "./output.js";
+import { renderHtmlReport } from "./html-report.js";
 import { buildReport, type Report } from "./report.js";
 
 const usage = `Usage: npm run generate -- [options]
@@ -25,6 +26,7 @@ Options:
   --base-url URL      service root the docs' examples use (default: "docs2ts.baseUrl")
   --package-name NAME name of the generated package (default: "docs2ts.packageName")
   --report FILE       write a JSON report: pages, operations with permissions, totals, diagnostics
+  --html FILE         write the docs health report, one static HTML page for doc writers
   --check             write nothing; exit 1 if the output would change
   --strict            exit 1 if there are warnings or errors
   --verbose           print infos too (by default only errors and warnings are printed; the summary counts all)
@@ -52,6 +54,7 @@ export async function main(
         "base-url": { type: "string" },
         "package-name": { type: "string" },
         report: { type: "string" },
+        html: { type: "string" },
         check: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
@@ -114,13 +117,12 @@ export async function main(
     return 2;
   }
   const report = buildReport(result);
-  if (args.report) {
-    try {
-      writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report, null, 1)}\n`);
-    } catch (error) {
-      io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
-      return 2;
-    }
+  try {
+    if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report, null, 1)}\n`);
+    if (args.html) writeFileSync(resolve(cwd, args.html), renderHtmlReport(report, `Docs health: ${inputLabel}`));
+  } catch (error) {
+    io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
+    return 2;
   }
   io.out.write(summary(result, report, inputLabel, outcome, performance.now() - started));
   if (args.strict && result.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
@@ -152,7 +154,7 @@ function summary(result: GenerateResult, report: Report, inputLabel: string, out
   const percent = (share: number): string => `${(share * 100).toFixed(2)}%`;
   const lines = [
     `docs2ts: ${totals.pages} pages in ${inputLabel} (${kinds})`,
-    `  types ${totals.types} (properties ${totals.properties}), enums ${totals.enums}, operations ${totals.operations} (paths ${totals.paths}), examples ${totals.examples} (tests ${totals.tests}, skipped ${totals.examples - totals.tests})`,
+    `  types ${totals.types} (properties ${totals.properties}), enums ${totals.enums}, operations ${totals.operations} (paths ${totals.paths}), examples ${totals.examples} (tests ${totals.tests}, skipped ${totals.skipped})`,
     `  coverage: property rows ${coverage.propertyRowsRead}/${coverage.propertyRows} (${percent(coverage.propertyRowShare)}), type cells known ${coverage.typeCellsKnown}/${coverage.typeCells} (${percent(coverage.typeCellShare)}), API pages with an operation ${coverage.apiPagesWithOperation}/${coverage.apiPages} (${percent(coverage.apiPageShare)}), JSON bodies read ${coverage.jsonBodiesRead}/${coverage.jsonBodies} (${percent(coverage.jsonBodyShare)})`,
     `  diagnostics: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos`,
     ...Object.entries(totals.diagnosticsByCode)

@@ -47,8 +47,12 @@ export interface ReportTotals {
   readonly enums: number;
   readonly operations: number;
   readonly paths: number;
+  /** Every documented example (a request, a response, or both). */
   readonly examples: number;
+  /** Examples that became a generated test (of the whole example, or of its sound parts). */
   readonly tests: number;
+  /** Examples that got no test; each has a DT224 diagnostic saying why. */
+  readonly skipped: number;
   readonly diagnosticsByCode: Record<string, number>;
   /** How much of the docs reached the package, as counts and shares (0..1). */
   readonly coverage: {
@@ -132,8 +136,9 @@ export function buildReport(result: GenerateResult): Report {
       enums: model.enums.length,
       operations: model.operations.length,
       paths: model.operations.reduce((count, operation) => count + operation.paths.length, 0),
-      examples: model.operations.reduce((count, operation) => count + operation.examples.length, 0),
+      examples: pages.reduce((count, page) => count + page.examples.length, 0),
       tests: result.emitted.counts.tests,
+      skipped: pages.reduce((count, page) => count + page.examples.length, 0) - result.emitted.counts.tests,
       diagnosticsByCode,
       coverage: {
         propertyRows: coverage.propertyRows,

@@ -25,6 +25,37 @@ test("each flaw of the sample page has its own diagnostic at its line", () => {
   assert.deepEqual(at("DT120"), [22], "empty permissions table");
 });
 
+test("the example's bodies are checked against the type: an enum value, a read-only member, a member too many", () => {
+  assert.deepEqual(at("DT228"), [89], 'detectionState: "String" is not a runState');
+  assert.deepEqual(at("DT229"), [91], "id is read-only");
+  assert.deepEqual(at("DT226"), [117], "the response's value is no member of the type");
+  const message = result.diagnostics.find(
+    (diagnostic) => diagnostic.file === sample && diagnostic.code === "DT228",
+  )!.message;
+  assert.equal(
+    message,
+    "Example request body gives `[0].detectionState` the value `String`, which is not one of `runState`.",
+  );
+});
+
+test("the example is tested for its sound parts: the recovered path, the body's valid members", () => {
+  const patch = result.model.operations.find((operation) => operation.source.file === sample)!;
+  const [example] = patch.examples;
+  assert.equal(example!.untestedReason, undefined);
+  assert.match(example!.partial ?? "", /no path/);
+  assert.match(example!.partial ?? "", /2 defective part\(s\) of the request body are left out/);
+  const body = example!.test!.body;
+  assert.ok(body?.kind === "json");
+  assert.deepEqual(Object.keys(body.value as object).sort(), [
+    "@odata.type",
+    "expectedStateUpdateDateTime",
+    "lastStateUpdateDateTime",
+    "lastSyncDateTime",
+    "scriptError",
+    "scriptOutput",
+  ]);
+});
+
 test("the PATCH path is recovered from the pages around the sample", () => {
   assert.deepEqual(at("DT210"), [35]);
   const patch = result.model.operations.find((operation) => operation.source.file === sample)!;

@@ -177,6 +177,16 @@ export const diagnosticDefinitions = {
     severity: "warning",
     message: "Path `{0}` has a segment the client cannot address (`{1}`); the path is not emitted.",
   },
+  exampleTestedElsewhere: {
+    code: "DT216",
+    severity: "info",
+    message: "Example URL path `{0}` matches no syntax line of its page; it is tested against `{1}` of {2}.",
+  },
+  examplePathExtended: {
+    code: "DT217",
+    severity: "info",
+    message: "Example URL path `{0}` extends `{1}`, which no syntax line lists; the operation takes that path too.",
+  },
   exampleUrlUnmatched: {
     code: "DT220",
     severity: "warning",
@@ -198,6 +208,61 @@ export const diagnosticDefinitions = {
     message: "Example response wraps the body in `value`, but the operation returns one `{0}` object.",
   },
   exampleUntested: { code: "DT224", severity: "info", message: "Example `{0}` gets no generated test: {1}." },
+  exampleUnknownMember: {
+    code: "DT226",
+    severity: "warning",
+    message: "Example {0} body has `{1}`, which is not a member of `{2}`.",
+  },
+  exampleWrongType: {
+    code: "DT227",
+    severity: "warning",
+    message: "Example {0} body gives `{1}` a JSON {2} where the docs say {3}.",
+  },
+  exampleEnumValue: {
+    code: "DT228",
+    severity: "warning",
+    message: "Example {0} body gives `{1}` the value `{2}`, which is not one of `{3}`.",
+  },
+  exampleReadOnly: {
+    code: "DT229",
+    severity: "warning",
+    message: "Example request body sets `{0}`, which is read-only.",
+  },
+  exampleStatusMismatch: {
+    code: "DT230",
+    severity: "warning",
+    message: "Example response status {0} differs from the {1} the Response section names.",
+  },
+  exampleTypeMismatch: {
+    code: "DT231",
+    severity: "warning",
+    message: "Example response is annotated as `{0}`, but the Response section names `{1}`.",
+  },
+  exampleCollectionWithoutValue: {
+    code: "DT232",
+    severity: "warning",
+    message: "Example response of a collection has no `value` array.",
+  },
+  exampleTruncated: {
+    code: "DT233",
+    severity: "info",
+    message: "Example response is marked truncated; it is tested as documented.",
+  },
+  linkTargetMissing: {
+    code: "DT234",
+    severity: "warning",
+    message: "Link to `{0}` names a page that is not in the docs set.",
+  },
+  exampleNameDuplicate: {
+    code: "DT235",
+    severity: "warning",
+    message: "Example name `{0}` is also used at {1}.",
+  },
+  exampleMissingRequired: {
+    code: "DT236",
+    severity: "warning",
+    message: "Example request body leaves out the required parameter `{0}`.",
+  },
   exampleBodyIgnored: {
     code: "DT225",
     severity: "warning",

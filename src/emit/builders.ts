@@ -12,7 +12,7 @@ import {
 } from "ts-morph";
 import type { Operation, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
-import { importStructures, relativeModule, type ModuleFile } from "./models.js";
+import { annotationKeyType, importStructures, relativeModule, type ModuleFile } from "./models.js";
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
@@ -277,7 +277,7 @@ function verbSignatures(
     hasQuestionToken: true,
   };
   const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
-  const body = hasBody ? bodyParameter(operation.requestBody, imports) : undefined;
+  const body = hasBody ? bodyParameter(operation.requestBody, imports, runtime) : undefined;
   const parameters = body ? [body, options] : [options];
   const docs = [docText(operationDocs(operation))];
   const signatures: OptionalKind<MethodSignatureStructure>[] = [
@@ -340,14 +340,19 @@ function queryOptionsType(
 function bodyParameter(
   body: RequestBody | undefined,
   imports: TypeImports,
+  runtime: Set<string>,
 ): { name: string; type: string; hasQuestionToken?: boolean } {
-  if (!body) return { name: "body", type: "undefined", hasQuestionToken: true };
+  // The docs document no body: the verb takes what the runtime can send (JSON, text, bytes, a stream), or nothing.
+  if (!body) {
+    runtime.add("RequestBody");
+    return { name: "body", type: "RequestBody", hasQuestionToken: true };
+  }
   if (body.kind === "type") return { name: "body", type: tsType(body.type, imports) };
   const members = body.parameters.map((parameter) => {
     const type = tsNullable(tsType(parameter.type, imports));
     return `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${type}`;
   });
-  return { name: "body", type: `{ ${members.join("; ")} }` };
+  return { name: "body", type: `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }` };
 }
 
 function responseType(operation: Operation, imports: TypeImports, runtime: Set<string>): string {

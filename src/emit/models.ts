@@ -87,6 +87,8 @@ function objectTypeFile(type: ObjectType, module: string, plan: EmitPlan): Optio
         isExported: true,
         ...(base && base !== "unknown" ? { extends: [base] } : {}),
         docs: [docText(description)],
+        // Instance annotations (`@odata.id`, `members@odata.bind`) may accompany any object; derived types inherit this.
+        ...(base && base !== "unknown" ? {} : { indexSignatures: [annotationIndexSignature] }),
         properties,
       },
     ],
@@ -112,6 +114,11 @@ function enumFile(type: EnumType, plan: EmitPlan): OptionalKind<SourceFileStruct
     ],
   };
 }
+
+/** `[annotation: `@odata.${string}` | `${string}@odata.${string}`]: unknown`: the keys of OData instance annotations. */
+export const annotationKeyType = "`@odata.${string}` | `${string}@odata.${string}`";
+
+const annotationIndexSignature = { keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" };
 
 /** `import type { A } from "../models/a.js"` for every model type a module names, sorted. */
 export function importStructures(imports: TypeImports, fromModule: string): ImportDeclarationStructure[] {

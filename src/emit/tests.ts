@@ -6,6 +6,7 @@
  */
 import { StructureKind, type CodeBlockWriter, type OptionalKind, type SourceFileStructure } from "ts-morph";
 import type { ExampleBody, ExampleTest, Operation, OperationExample } from "../model/index.js";
+import type { JsonValue } from "../parse/index.js";
 import type { ModuleFile } from "./models.js";
 import { kebabCase, NameScope } from "./names.js";
 import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
@@ -60,13 +61,12 @@ function testFile(
   const used = new Set<string>();
   const cases = examples.map(({ operation, example }) => {
     const title = `${example.name} (${example.source.file}:${example.source.line})`;
-    return example.test
-      ? { title, testCase: planTestCase(operation, example.test, plan, options, used) }
-      : { title, skip: example.untestedReason ?? "not replayable" };
+    if (!example.test) return { title, skip: example.untestedReason ?? "not replayable" };
+    return { title, testCase: planTestCase(operation, example.test, plan, options, used), partial: example.partial };
   });
   const fromIndex = [...used]
     .filter((name) => name !== "serve" && name !== "assert")
-    .sort((a, b) => a.localeCompare(b));
+    .sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, "")));
   return {
     statements: [
       `// Tests generated from the examples of ${page}.`,
@@ -84,7 +84,13 @@ function testFile(
         ? [
             {
               kind: StructureKind.ImportDeclaration as const,
-              namedImports: fromIndex.map((name) => (name === "ApiClient" ? { name, isTypeOnly: true } : name)),
+              namedImports: fromIndex.map((name) =>
+                name === "ApiClient"
+                  ? { name, isTypeOnly: true }
+                  : name.startsWith("type ")
+                    ? { name: name.slice(5), isTypeOnly: true }
+                    : name,
+              ),
               moduleSpecifier: "../../src/index.js",
             },
           ]
@@ -100,9 +106,13 @@ function testFile(
         : []),
       ...cases.map((entry) => (writer: CodeBlockWriter) => {
         writer.blankLineIfLastNot();
-        if (entry.testCase) writeTestCase(writer, entry.title, entry.testCase);
-        else
+        if ("skip" in entry) {
           writer.writeLine(`test(${JSON.stringify(entry.title)}, { skip: ${JSON.stringify(entry.skip)} }, () => {});`);
+          return;
+        }
+        // A test of the example's sound parts says what it leaves out.
+        if (entry.partial) writer.writeLine(`// Partial: ${entry.partial}.`);
+        writeTestCase(writer, entry.title, entry.testCase);
       }),
     ],
   };
@@ -115,14 +125,20 @@ interface TestCase {
   readonly verb: string;
   readonly describeName: string;
   readonly callArgs: string;
-  readonly body?: ExampleBody;
+  /** The request body as TypeScript: typed against the verb (`satisfies`) where it is complete, else cast. */
+  readonly body?: { readonly kind: ExampleBody["kind"]; readonly code: string };
+  /** The Content-Type the request must carry, where it has a body. */
+  readonly contentType?: string;
   readonly expectedUrl: string;
   readonly expectedPath: string;
   readonly basePath: string;
   readonly baseUrl: string;
-  readonly status: number;
-  readonly served: { status: number; headers: Record<string, string>; body?: string };
-  readonly expected: ExampleBody | "bytes" | undefined;
+  /** Undefined when the example documents no response: the request alone is checked. */
+  readonly response?: {
+    readonly status: number;
+    readonly served: { status: number; headers: Record<string, string>; body?: string };
+    readonly expected: ExampleBody | "bytes" | "redirected" | undefined;
+  };
 }
 
 function planTestCase(
@@ -133,9 +149,8 @@ function planTestCase(
   used: Set<string>,
 ): TestCase {
   for (const name of ["assert", "ApiClient", "createClient", "serve"]) used.add(name);
-  if (plan.response.status >= 400) used.add("ApiError");
-  const path = operation.paths[plan.pathIndex]!;
-  const { accessor, urlPath } = navigate(emitPlan.root, path.segments, plan.arguments, used);
+  const path = operation.paths.find((candidate) => candidate.template === plan.path)!;
+  const { accessor, urlPath, node } = navigate(emitPlan.root, path.segments, plan.arguments, used);
   // Query parameters the page documents as numbers or booleans are passed as such; a value that is not one is
   // passed as written (cast), since the URL is what the example documents.
   const query: Record<string, string | number | boolean> = {};
@@ -157,6 +172,7 @@ function planTestCase(
     .join("&");
   const expectedPath = `${urlPath}${queryText ? `?${queryText}` : ""}`;
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const verb = operation.method.toLowerCase();
   const hasBodyParameter = operation.method === "POST" || operation.method === "PUT" || operation.method === "PATCH";
   const headers = Object.fromEntries(
     plan.headers
@@ -174,31 +190,51 @@ function planTestCase(
     (arg) => arg !== undefined,
   );
   while (args.length > 0 && args[args.length - 1] === "undefined") args.pop();
-  const response = servedResponse(plan);
+
+  let body: TestCase["body"];
+  let contentType: string | undefined;
+  if (plan.body?.kind === "json") {
+    const literal = tsLiteral(
+      plan.body.value,
+      { derived: plan.derived ?? {}, loose: new Set(plan.loose ?? []) },
+      emitPlan,
+      used,
+    );
+    // A body the model found complete is typed against the verb, so tsc checks it against the interfaces.
+    // Typed against the verb only where the verb takes this operation's body: a path several pages document takes
+    // the first page's (or the union of their types).
+    const typed = plan.bodyTyped && takesBodyOf(node.operations.get(operation.method), operation);
+    const code = typed
+      ? `${literal} satisfies Parameters<ReturnType<typeof at>[${JSON.stringify(verb)}]>[0]`
+      : `${literal} as never`;
+    body = { kind: "json", code };
+    contentType = "application/json";
+  } else if (plan.body?.kind === "text") {
+    // Text fits a verb the docs give no body type (it takes any RequestBody); against a documented type it is cast.
+    body = { kind: "text", code: `${JSON.stringify(plan.body.text)}${operation.requestBody ? " as never" : ""}` };
+    contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "text/plain";
+  }
+  if (plan.response && plan.response.status >= 400) used.add("ApiError");
   return {
     method: operation.method,
     accessor,
-    verb: operation.method.toLowerCase(),
+    verb,
     describeName: `to${operation.method[0]}${operation.method.slice(1).toLowerCase()}Request`,
     callArgs: args.join(", "),
-    ...(plan.body ? { body: plan.body } : {}),
+    ...(body ? { body } : {}),
+    ...(contentType ? { contentType } : {}),
     expectedUrl: `${baseUrl}${expectedPath}`,
     expectedPath,
     basePath: new URL(baseUrl).pathname.replace(/\/+$/, ""),
     baseUrl,
-    status: plan.response.status,
-    served: response.served,
-    expected: response.expected,
+    ...(plan.response ? { response: { status: plan.response.status, ...servedResponse(plan.response) } } : {}),
   };
 }
 
 function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): void {
   writer.write(`test(${JSON.stringify(title)}, async () => `).inlineBlock(() => {
     writer.writeLine(`const at = (client: ApiClient) => client${test.accessor};`);
-    if (test.body) {
-      // Example bodies are replayed as documented; checking them against the types is the model's job.
-      writer.writeLine(`const requestBody = ${bodyLiteral(test.body)} as never;`);
-    }
+    if (test.body) writer.writeLine(`const requestBody = ${test.body.code};`);
     writer.writeLine(
       `const request = at(createClient({ baseUrl: ${JSON.stringify(test.baseUrl)} })).${test.describeName}(${test.callArgs});`,
     );
@@ -207,18 +243,27 @@ function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): 
     if (test.body?.kind === "json")
       writer.writeLine("assert.deepEqual(JSON.parse(String(request.body)), requestBody);");
     if (test.body?.kind === "text") writer.writeLine("assert.equal(request.body, requestBody);");
+    if (test.contentType) {
+      writer.writeLine(
+        `assert.equal(Object.entries(request.headers).find(([name]) => name.toLowerCase() === "content-type")?.[1], ${JSON.stringify(test.contentType)});`,
+      );
+    }
     writer.blankLine();
-    writer.writeLine(`const server = await serve(${JSON.stringify(test.served)}, ${JSON.stringify(test.basePath)});`);
+    const response = test.response;
+    // Without a documented response, the request alone is checked, against a server that answers 204.
+    const served = response?.served ?? { status: 204, headers: {} };
+    writer.writeLine(`const server = await serve(${JSON.stringify(served)}, ${JSON.stringify(test.basePath)});`);
     writer.write("try ").inlineBlock(() => {
       writer.writeLine(
         `const call = at(createClient({ baseUrl: server.url, accessToken: "example-token", allowInsecure: true, retry: false })).${test.verb}(${test.callArgs});`,
       );
-      if (test.status >= 400) {
+      const rejects = response !== undefined && response.status >= 300 && response.expected !== "redirected";
+      if (rejects) {
         writer.writeLine(
-          `await assert.rejects(call, (error: unknown) => error instanceof ApiError && error.status === ${test.status});`,
+          `await assert.rejects(call, (error: unknown) => error instanceof ApiError && error.status === ${response.status});`,
         );
       } else {
-        writer.writeLine("const result: unknown = await call;");
+        writer.writeLine(response ? "const result: unknown = await call;" : "await call;");
       }
       writer.writeLine("const received = server.requests[0];");
       writer.writeLine(`assert.equal(received?.method, ${JSON.stringify(test.method)});`);
@@ -227,15 +272,20 @@ function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): 
       if (test.body?.kind === "json")
         writer.writeLine('assert.deepEqual(JSON.parse(received?.body ?? ""), requestBody);');
       if (test.body?.kind === "text") writer.writeLine("assert.equal(received?.body, requestBody);");
-      if (test.status < 400) {
-        if (test.expected === "bytes")
-          writer.writeLine(
-            `assert.equal(Buffer.from(result as ArrayBuffer).toString("utf8"), ${JSON.stringify(test.served.body)});`,
-          );
-        else
-          writer.writeLine(
-            `assert.deepEqual(result, ${test.expected === undefined ? "undefined" : bodyLiteral(test.expected)});`,
-          );
+      if (test.contentType)
+        writer.writeLine(`assert.equal(received?.headers["content-type"], ${JSON.stringify(test.contentType)});`);
+      if (!response || rejects) return;
+      if (response.expected === "redirected") {
+        writer.writeLine('assert.equal(server.requests[1]?.url, "/__docs2ts/redirected");');
+        writer.writeLine('assert.equal(result, "redirected");');
+      } else if (response.expected === "bytes") {
+        writer.writeLine(
+          `assert.equal(Buffer.from(result as ArrayBuffer).toString("utf8"), ${JSON.stringify(response.served.body)});`,
+        );
+      } else {
+        writer.writeLine(
+          `assert.deepEqual(result, ${response.expected === undefined ? "undefined" : bodyLiteral(response.expected)});`,
+        );
       }
     });
     writer.write(" finally ").inlineBlock(() => {
@@ -246,13 +296,56 @@ function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): 
   writer.write(");").newLine();
 }
 
+function takesBodyOf(verb: Operation | undefined, operation: Operation): boolean {
+  const mine = operation.requestBody;
+  const theirs = verb?.requestBody;
+  if (!mine || !theirs) return false;
+  if (JSON.stringify(mine) === JSON.stringify(theirs)) return true;
+  return (
+    mine.kind === "type" &&
+    theirs.kind === "type" &&
+    theirs.type.kind === "union" &&
+    theirs.type.of.some((member) => JSON.stringify(member) === JSON.stringify(mine.type))
+  );
+}
+
+/**
+ * A JSON value as a TypeScript expression; an object the model checked as a derived type (by its `@odata.type`)
+ * is cast to it, so that it satisfies the base type the interface declares.
+ */
+function tsLiteral(
+  value: JsonValue,
+  casts: { derived: Record<string, string>; loose: Set<string> },
+  plan: EmitPlan,
+  used: Set<string>,
+  pointer = "",
+): string {
+  let code: string;
+  if (Array.isArray(value))
+    code = `[${value.map((item, index) => tsLiteral(item, casts, plan, used, `${pointer}/${index}`)).join(", ")}]`;
+  else if (value !== null && typeof value === "object") {
+    const members = Object.entries(value).map(
+      ([key, item]) =>
+        `${JSON.stringify(key)}: ${tsLiteral(item, casts, plan, used, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`)}`,
+    );
+    code = `{ ${members.join(", ")} }`;
+  } else code = JSON.stringify(value);
+  // A flags enum's `a,b` fits the docs but not the union of member names.
+  if (casts.loose.has(pointer)) return `(${code} as never)`;
+  const cast = casts.derived[pointer];
+  const name = cast ? plan.typeNames.get(cast) : undefined;
+  if (!name) return code;
+  used.add(`type ${name}`);
+  return `(${code} as ${name})`;
+}
+
 /** The builder expression for a path (`.users.byId("a").messages`) and the path the runtime will send. */
 function navigate(
   root: NavigationNode,
   segments: Operation["paths"][number]["segments"],
   args: ExampleTest["arguments"],
   used: Set<string>,
-): { accessor: string; urlPath: string } {
+): { accessor: string; urlPath: string; node: NavigationNode } {
   let node = root;
   let accessor = "";
   let urlPath = "";
@@ -295,19 +388,26 @@ function navigate(
     }
     node = next;
   }
-  return { accessor, urlPath };
+  return { accessor, urlPath, node };
 }
 
-function servedResponse(plan: ExampleTest): {
+function servedResponse(response: NonNullable<ExampleTest["response"]>): {
   served: { status: number; headers: Record<string, string>; body?: string };
-  expected: ExampleBody | "bytes" | undefined;
+  expected: ExampleBody | "bytes" | "redirected" | undefined;
 } {
-  const { response } = plan;
   const headers: Record<string, string> = {};
   for (const header of response.headers)
     if (validHeader(header.name, header.value)) headers[header.name] = header.value;
+  // A redirect that names where to go is followed; the test server points it back at itself.
+  if (response.status >= 300 && response.status < 400) {
+    const located = Object.keys(headers).some((name) => name.toLowerCase() === "location");
+    return {
+      served: { status: response.status, headers },
+      expected: located && response.status !== 304 ? "redirected" : undefined,
+    };
+  }
   const typeHeader = Object.keys(headers).find((name) => name.toLowerCase() === "content-type");
-  const noBody = response.status === 204 || response.status === 205 || response.status === 304;
+  const noBody = response.status === 204 || response.status === 205;
   if (!response.body || noBody) return { served: { status: response.status, headers }, expected: undefined };
   if (response.body.kind === "json") {
     if (!typeHeader || !/json/i.test(headers[typeHeader]!)) {

@@ -190,19 +190,29 @@ export interface OperationExample {
   readonly test?: ExampleTest;
   /** Why the example gets no test, when it gets none. */
   readonly untestedReason?: string;
+  /** What the test could not take from the example, when it tests only part of it. */
+  readonly partial?: string;
 }
 
 export interface ExampleTest {
-  /** Index into the operation's `paths` of the template the URL matched. */
-  readonly pathIndex: number;
+  /** The template of the operation's path the URL matched (`/users/{id}`). */
+  readonly path: string;
   /** One value per key or function segment of the template, in order (`{}` of parameters for functions). */
   readonly arguments: Array<string | Record<string, string>>;
   /** Query parameters of the example URL, decoded, in order. */
   readonly query: Array<[string, string]>;
   /** Request headers worth replaying (not Authorization, Content-Type, Content-Length, Host). */
   readonly headers: HttpHeader[];
+  /** The sound part of the documented body: what the test sends. */
   readonly body?: ExampleBody;
-  readonly response: {
+  /** Whether that body satisfies the verb's declared body type as it is, so that the test can type it. */
+  readonly bodyTyped?: boolean;
+  /** Objects of the body checked as a derived type (by their `@odata.type`): JSON pointer -> qualified name. */
+  readonly derived?: Record<string, string>;
+  /** Values of the body the docs allow but the TypeScript types do not express (flags enums), by JSON pointer. */
+  readonly loose?: string[];
+  /** Undefined when the example documents no response: the test checks the request only. */
+  readonly response?: {
     readonly status: number;
     readonly headers: HttpHeader[];
     readonly body?: ExampleBody;

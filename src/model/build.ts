@@ -8,12 +8,14 @@ import type { ApiModel } from "./api-model.js";
 import { ModelContext, type ModelOptions } from "./context.js";
 import { checkRequestBodyTables } from "./conflicts.js";
 import { buildDeclarations } from "./declarations.js";
+import { checkLinks } from "./links.js";
 import { buildOperations } from "./operations.js";
 
 export function buildApiModel(pages: readonly PageModel[], options: ModelOptions): ApiModel {
   const context = new ModelContext(pages, options);
   const declarations = buildDeclarations(context);
   checkRequestBodyTables(context, declarations);
+  checkLinks(context);
   const operations = buildOperations(context, declarations);
   const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,

@@ -196,12 +196,13 @@ function nameOfEnumTable(
 /** The type a Request body section names: "supply a JSON representation of the [user](../resources/user.md) object". */
 function requestBodyTypeName(page: PageModel): { name: string; page?: string } | undefined {
   const prose = page.requestBodyProse;
-  if (!prose || !/representation of\b/i.test(prose.text)) return undefined;
+  if (!prose || !/representation (?:of|for)\b/i.test(prose.text)) return undefined;
   const link = prose.links.find((candidate) => candidate.value.page);
   if (link) return { name: link.value.text.replace(/[`*]/g, "").trim(), page: link.value.page! };
-  const plain = /representation of (?:an? |the )?(?:updated |new )?([A-Za-z_]\w*)(?: object| resource| entity)?/i.exec(
-    prose.text,
-  )?.[1];
+  const plain =
+    /representation (?:of|for) (?:an? |the )?(?:updated |new )?([A-Za-z_]\w*)(?: object| resource| entity)?/i.exec(
+      prose.text,
+    )?.[1];
   return plain ? { name: plain } : undefined;
 }
 

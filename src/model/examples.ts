@@ -1,14 +1,23 @@
 /**
- * Documented examples, attached to their operation: the example URL is matched against the operation's path
- * templates to recover the keys, and the example is checked for the defects that make it untrustworthy (no path,
- * an array body where one object is expected, placeholder values, a single object wrapped in `value`). An example
- * that can be replayed gets a test plan; one that cannot says why.
+ * Documented examples, attached to their operation: the example URL is matched against path templates to recover
+ * the keys, the bodies are checked against the model, and the example becomes a test plan for its sound parts, or
+ * says why it cannot be replayed. Every defect is a diagnostic at its line.
  */
 import { basename } from "node:path";
-import type { Example, HttpHeader, JsonValue, MessageBody, PageModel } from "../parse/index.js";
-import type { ExampleBody, ExampleTest, ObjectType, Operation, OperationExample } from "./api-model.js";
+import type {
+  Example,
+  ExampleRequest,
+  ExampleResponse,
+  HttpHeader,
+  JsonValue,
+  MessageBody,
+  PageModel,
+} from "../parse/index.js";
+import type { ExampleBody, ExampleTest, Operation, OperationExample, OperationPath, SourceRef } from "./api-model.js";
 import type { ModelContext } from "./context.js";
-import { exampleTarget, matchTemplate, readQuery, type PathArgument } from "./paths.js";
+import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
+import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
+import type { TypeLookup } from "./type-refs.js";
 
 const placeholder =
   /^(String|Int16|Int32|Int64|Integer|Boolean|DateTimeOffset|DateTime|Date|TimeOfDay|Duration|Guid|GUID|Double|Single|Decimal|Binary|Stream|Byte)(\s*\([^)]*\))?$/;
@@ -16,110 +25,403 @@ const placeholder =
 /** Headers the runtime sets itself; the rest of an example's headers are replayed (Content-Type for non-JSON bodies). */
 const ownHeaders = new Set(["authorization", "content-length", "host"]);
 
-export function attachExamples(
-  operations: Operation[],
-  context: ModelContext,
-  types: ReadonlyMap<string, ObjectType>,
-): Operation[] {
+/** Trailing segments an example may add to a documented path: a type cast (`microsoft.graph.user`) or `$count`. */
+const extension = /^([a-z]+\.)+[A-Za-z]+$|^\$count$/;
+
+export interface ExampleContext {
+  readonly model: ModelContext;
+  readonly types: TypeTable;
+  readonly lookup: TypeLookup;
+}
+
+interface Planned {
+  readonly operation: number;
+  readonly example: OperationExample;
+  /** A path the example documents beyond the syntax lines (a cast or `$count` appended), added to the operation. */
+  readonly addedPath?: OperationPath;
+}
+
+export function attachExamples(operations: Operation[], context: ExampleContext): Operation[] {
   const byFile = new Map<string, number[]>();
   operations.forEach((operation, index) =>
     byFile.set(operation.source.file, [...(byFile.get(operation.source.file) ?? []), index]),
   );
   const examples = operations.map(() => [] as OperationExample[]);
-  for (const page of context.pages) {
-    const indexes = byFile.get(page.file);
-    if (!indexes) continue;
+  const added = operations.map(() => [] as OperationPath[]);
+  const names = new Map<string, SourceRef>();
+  for (const page of context.model.pages) {
+    const indexes = byFile.get(page.file) ?? [];
     for (const example of page.examples) {
-      const planned = planExample(
-        example,
-        indexes.map((index) => operations[index]!),
-        page,
-        context,
-        types,
-      );
-      examples[indexes[planned.operation]!]!.push(planned.example);
+      const planned = new ExamplePlanner(example, page, indexes, operations, context).plan();
+      if (!planned) continue;
+      const { name, source } = planned.example;
+      const first = names.get(name);
+      if (first && example.name)
+        context.model.report(
+          page.file,
+          "exampleNameDuplicate",
+          { line: source.line },
+          name,
+          `${first.file}:${first.line}`,
+        );
+      else names.set(name, source);
+      examples[planned.operation]!.push(planned.example);
+      if (
+        planned.addedPath &&
+        !added[planned.operation]!.some((path) => path.template === planned.addedPath!.template)
+      ) {
+        added[planned.operation]!.push(planned.addedPath);
+      }
     }
   }
-  return operations.map((operation, index) => ({ ...operation, examples: examples[index]! }));
+  return operations.map((operation, index) => ({
+    ...operation,
+    paths: [...operation.paths, ...added[index]!],
+    examples: examples[index]!,
+  }));
 }
 
-function planExample(
-  example: Example,
-  operations: Operation[],
-  page: PageModel,
-  context: ModelContext,
-  types: ReadonlyMap<string, ObjectType>,
-): { operation: number; example: OperationExample } {
-  const name = example.name ?? `${basename(page.file, ".md")}-${example.index}`;
-  const line = example.request?.line ?? example.response?.line ?? 1;
-  const source = { file: page.file, line };
-  const untested = (operation: number, reason: string): { operation: number; example: OperationExample } => {
-    context.report(page.file, "exampleUntested", { line }, name, reason);
-    return { operation, example: { name, source, untestedReason: reason } };
-  };
-  const { request, response } = example;
-  if (request?.body) checkPlaceholders(request.body, "request", page, context);
-  if (response?.body) checkPlaceholders(response.body, "response", page, context);
-  const target = request ? exampleTarget(request.url, context.versionSegment) : undefined;
-  if (request && !target?.path) context.report(page.file, "exampleUrlNoPath", { line: request.line }, request.url);
-  const match = request && target?.path ? matchOperation(operations, request.method, target.path) : undefined;
-  if (request && target?.path && !match)
-    context.report(page.file, "exampleUrlUnmatched", { line: request.line }, target.path);
-  // The defects of the bodies are judged against the operation the example documents, matched or not.
-  const operationIndex =
-    match?.operation ??
-    Math.max(request ? operations.findIndex((candidate) => candidate.method === request.method) : -1, 0);
-  const operation = operations[operationIndex]!;
-  const bodyType = operation.requestBody?.kind === "type" ? operation.requestBody.type : undefined;
-  const arrayBody = bodyType?.kind === "named" && Array.isArray(request?.body?.json);
-  if (arrayBody)
-    context.report(page.file, "exampleBodyArray", { line: request!.body!.line }, shortName(bodyType.qualifiedName));
-  if (response) checkWrappedResponse(operation, response.body, page, context, types);
+class ExamplePlanner {
+  private readonly name: string;
+  private readonly line: number;
 
-  if (!request) return untested(operationIndex, "it has no request");
-  if (!match)
-    return untested(operationIndex, target?.path ? "its URL matches no documented path" : "its URL has no path");
-  if (arrayBody) return untested(operationIndex, "its request body is an array where one object is expected");
-  const sendsBody = request.method !== "GET" && request.method !== "DELETE";
-  if (request.body && !sendsBody)
-    context.report(page.file, "exampleBodyIgnored", { line: request.body.line }, request.method);
-  const requestBody = sendsBody ? toExampleBody(request.body) : undefined;
-  if (requestBody === "unreadable") return untested(operationIndex, "its request body is not readable JSON");
-  if (!response) return untested(operationIndex, "it has no response");
-  if (response.status < 200 || (response.status >= 300 && response.status < 400)) {
-    return untested(operationIndex, `its response status ${response.status} is not a final answer a client can replay`);
+  constructor(
+    private readonly example: Example,
+    private readonly page: PageModel,
+    /** Indexes of the page's own operations. */
+    private readonly own: number[],
+    private readonly operations: Operation[],
+    private readonly context: ExampleContext,
+  ) {
+    this.name = example.name ?? `${basename(page.file, ".md")}-${example.index}`;
+    this.line = example.request?.line ?? example.response?.line ?? 1;
   }
-  const responseBody = toExampleBody(response.body);
-  if (responseBody === "unreadable") return untested(operationIndex, "its response body is not readable JSON");
 
-  const test: ExampleTest = {
-    pathIndex: match.pathIndex,
-    arguments: match.args,
-    query: readQuery(target?.query),
-    headers: request.headers.filter((header) => {
-      const name = header.name.toLowerCase();
-      return !ownHeaders.has(name) && !(name === "content-type" && requestBody?.kind !== "text");
-    }),
-    ...(requestBody ? { body: requestBody } : {}),
-    response: {
-      status: response.status,
-      headers: response.headers.filter((header: HttpHeader) => header.name.toLowerCase() !== "content-length"),
-      ...(responseBody ? { body: responseBody } : {}),
-    },
-  };
-  return { operation: operationIndex, example: { name, source, test } };
+  plan(): Planned | undefined {
+    const { request, response } = this.example;
+    if (request?.body) this.checkPlaceholders(request.body, "request");
+    if (response?.body) this.checkPlaceholders(response.body, "response");
+    const fallback = this.own.find((index) => this.operations[index]!.method === request?.method) ?? this.own[0];
+    if (!request) {
+      if (fallback !== undefined && response) this.checkResponse(response, this.operations[fallback]!);
+      return fallback === undefined
+        ? this.unattached("it has no request")
+        : this.untested(fallback, "it has no request");
+    }
+    const target = exampleTarget(request.url, this.context.model.versionSegment);
+    const located = this.locate(request, target.path);
+    const index = located?.operation ?? fallback;
+    if (index === undefined) return this.unattached("its page documents no operation");
+    const operation = this.operations[index]!;
+    if (response) this.checkResponse(response, operation);
+    if (!located) return this.untested(index, "its URL matches no documented path");
+
+    const sendsBody = request.method !== "GET" && request.method !== "DELETE";
+    if (request.body && !sendsBody) this.report("exampleBodyIgnored", { line: request.body.line }, request.method);
+    const body = sendsBody ? this.requestBody(request, operation) : undefined;
+    if (body === "unreadable") return this.untested(index, "its request body is not readable JSON");
+    if (response && response.status < 200)
+      return this.untested(index, `its response status ${response.status} is not final`);
+    const responseBody = response ? toExampleBody(response.body) : undefined;
+    if (responseBody === "unreadable") return this.untested(index, "its response body is not readable JSON");
+
+    const notes = [
+      located.note,
+      body && (body.left ?? 0) > 0 ? `${body.left} defective part(s) of the request body are left out` : undefined,
+    ].filter((note): note is string => note !== undefined);
+    const path = located.addedPath ?? operation.paths[located.pathIndex]!;
+    const test: ExampleTest = {
+      path: path.template,
+      arguments: located.args,
+      query: readQuery(target.query),
+      headers: request.headers.filter((header) => {
+        const name = header.name.toLowerCase();
+        return !ownHeaders.has(name) && !(name === "content-type" && body?.body.kind !== "text");
+      }),
+      ...(body
+        ? {
+            body: body.body,
+            bodyTyped: body.typed,
+            derived: body.derived,
+            ...(body.loose?.length ? { loose: body.loose } : {}),
+          }
+        : {}),
+      ...(response
+        ? {
+            response: {
+              status: response.status,
+              headers: response.headers.filter((header: HttpHeader) => header.name.toLowerCase() !== "content-length"),
+              ...(responseBody ? { body: responseBody } : {}),
+            },
+          }
+        : {}),
+    };
+    return {
+      operation: index,
+      example: {
+        name: this.name,
+        source: this.source(),
+        test,
+        ...(notes.length > 0 ? { partial: notes.join("; ") } : {}),
+      },
+      ...(located.addedPath ? { addedPath: located.addedPath } : {}),
+    };
+  }
+
+  /**
+   * The operation and path the example exercises: a path of the page's own operations; one of them extended by a
+   * cast or `$count`; the only path of the page's operation when the URL has none (its placeholders as keys); or a
+   * path another page documents.
+   */
+  private locate(
+    request: ExampleRequest,
+    path: string | undefined,
+  ):
+    | { operation: number; pathIndex: number; args: PathArgument[]; addedPath?: OperationPath; note?: string }
+    | undefined {
+    const own = this.own.filter((index) => this.operations[index]!.method === request.method);
+    if (!path) {
+      this.report("exampleUrlNoPath", { line: request.line }, request.url);
+      const index = own[0];
+      const template = index === undefined ? undefined : this.operations[index]!.paths[0];
+      if (index === undefined || !template) return undefined;
+      const args = template.segments.flatMap((segment): PathArgument[] =>
+        segment.kind === "key" || segment.kind === "itemPath"
+          ? [segment.name]
+          : segment.kind === "function"
+            ? [Object.fromEntries(segment.parameters.map((parameter) => [parameter.name, parameter.name]))]
+            : [],
+      );
+      return {
+        operation: index,
+        pathIndex: 0,
+        args,
+        note: "its URL has no path: the keys are the template's placeholder names",
+      };
+    }
+    const direct = matchAmong(own, this.operations, path);
+    if (direct) return direct;
+    // A documented path with a cast or `$count` appended.
+    const segments = splitPath(path);
+    for (let cut = segments.length - 1; cut > 0 && extension.test(segments[cut]!); cut--) {
+      const base = matchAmong(own, this.operations, `/${segments.slice(0, cut).join("/")}`);
+      if (!base) continue;
+      const documented = this.operations[base.operation]!.paths[base.pathIndex]!;
+      const extra = segments.slice(cut);
+      const addedPath: OperationPath = {
+        template: `${documented.template}/${extra.join("/")}`,
+        segments: [...documented.segments, ...extra.map((name) => ({ kind: "static" as const, name }))],
+        source: { file: this.page.file, line: request.line },
+      };
+      this.report("examplePathExtended", { line: request.line }, path, documented.template);
+      return { ...base, addedPath };
+    }
+    const elsewhere = matchAmong(
+      this.operations.map((_, index) => index).filter((index) => this.operations[index]!.method === request.method),
+      this.operations,
+      path,
+    );
+    if (elsewhere) {
+      const operation = this.operations[elsewhere.operation]!;
+      this.report(
+        "exampleTestedElsewhere",
+        { line: request.line },
+        path,
+        `${operation.method} ${operation.paths[elsewhere.pathIndex]!.template}`,
+        operation.source.file,
+      );
+      return elsewhere;
+    }
+    this.report("exampleUrlUnmatched", { line: request.line }, path);
+    return undefined;
+  }
+
+  /** The body the test sends: a JSON body's sound part (typed when complete), or the text as written. */
+  private requestBody(
+    request: ExampleRequest,
+    operation: Operation,
+  ):
+    | { body: ExampleBody; typed: boolean; derived: Record<string, string>; loose?: string[]; left?: number }
+    | "unreadable"
+    | undefined {
+    const body = request.body;
+    if (!body) return undefined;
+    if (body.json === undefined)
+      return /^\s*[[{]/.test(body.text)
+        ? "unreadable"
+        : { body: { kind: "text", text: body.text }, typed: false, derived: {} };
+    let value = body.json;
+    const declared = operation.requestBody;
+    if (declared?.kind === "type" && declared.type.kind === "named" && Array.isArray(value)) {
+      this.report("exampleBodyArray", { line: body.line }, shortName(declared.type.qualifiedName));
+      // The sound part of an array where one object belongs is its first element.
+      const first = value.find((item) => item !== null && typeof item === "object" && !Array.isArray(item));
+      if (first === undefined) return { body: { kind: "json", value }, typed: false, derived: {} };
+      value = first;
+    }
+    if (!declared) return { body: { kind: "json", value }, typed: false, derived: {} };
+    const offset = value === body.json ? "" : `/${(body.json as JsonValue[]).indexOf(value)}`;
+    const check = checkRequestBody(value, declared, this.context.types, true);
+    this.reportDefects(check.defects, body, "request", offset);
+    const left = check.defects.filter((defect) => defect.kind !== "missingRequired").length;
+    if (check.sound === undefined) return { body: { kind: "json", value: {} }, typed: false, derived: {}, left };
+    return {
+      body: { kind: "json", value: check.sound },
+      typed: check.complete,
+      derived: check.derived,
+      loose: check.loose,
+      left,
+    };
+  }
+
+  /** What the response says against what the Response section says. */
+  private checkResponse(response: ExampleResponse, operation: Operation): void {
+    const shape = operation.response;
+    const annotation = response.annotation;
+    if (
+      response.status < 300 &&
+      shape.status !== response.status &&
+      !(shape.status === 204 && response.status === 200 && !response.body)
+    ) {
+      this.report("exampleStatusMismatch", { line: response.line }, response.status, shape.status);
+    }
+    if (annotation?.truncated) this.report("exampleTruncated", { line: response.line });
+    const documented = shape.type?.kind === "named" ? shape.type.qualifiedName : undefined;
+    const annotated =
+      annotation?.odataType && !annotation.odataType.includes("$(")
+        ? this.context.lookup.byName(
+            annotation.odataType,
+            this.page.namespace?.text ?? this.context.model.defaultNamespace,
+          )
+        : undefined;
+    if (
+      annotated &&
+      documented &&
+      !this.derivesFrom(annotated, documented) &&
+      !this.derivesFrom(documented, annotated)
+    ) {
+      this.report("exampleTypeMismatch", { line: response.line }, annotation!.odataType!, shortName(documented));
+    }
+    const json = response.body?.json;
+    if (json === undefined || response.status >= 300) return;
+    if (shape.collection && (json === null || typeof json !== "object" || Array.isArray(json) || !("value" in json))) {
+      this.report("exampleCollectionWithoutValue", { line: response.body!.line });
+    }
+    this.checkWrapped(operation, response.body!);
+    if (shape.type)
+      this.reportDefects(
+        checkResponseBody(json, shape.type, shape.collection, this.context.types),
+        response.body!,
+        "response",
+        "",
+      );
+  }
+
+  private derivesFrom(type: string, base: string): boolean {
+    for (
+      let current = this.context.types.objects.get(type), depth = 0;
+      current && depth < 32;
+      current = current.baseType ? this.context.types.objects.get(current.baseType) : undefined, depth++
+    ) {
+      if (current.qualifiedName === base) return true;
+    }
+    return false;
+  }
+
+  private reportDefects(defects: BodyDefect[], body: MessageBody, side: "request" | "response", offset: string): void {
+    for (const defect of defects) {
+      const pointer = `${offset}${defect.pointer}`;
+      const position = { line: defectLine(body, pointer) };
+      const member = memberPath(pointer);
+      switch (defect.kind) {
+        case "unknownMember":
+          this.report("exampleUnknownMember", position, side, member, defect.type);
+          break;
+        case "wrongType":
+          this.report("exampleWrongType", position, side, member, defect.actual, defect.expected);
+          break;
+        case "enumValue":
+          this.report("exampleEnumValue", position, side, member, defect.value, defect.type);
+          break;
+        case "readOnly":
+          this.report("exampleReadOnly", position, member);
+          break;
+        case "missingRequired":
+          this.report("exampleMissingRequired", position, defect.name);
+          break;
+      }
+    }
+  }
+
+  /** A single object documented as `{ "value": [ ... ] }`, the shape of a collection page. */
+  private checkWrapped(operation: Operation, body: MessageBody): void {
+    const type = operation.response.type;
+    const json = body.json;
+    if (!type || type.kind !== "named" || operation.response.collection) return;
+    if (json === null || typeof json !== "object" || Array.isArray(json) || !Array.isArray(json["value"])) return;
+    const objectType = this.context.types.objects.get(type.qualifiedName);
+    if (!objectType || objectType.properties.some((property) => property.name === "value")) return;
+    this.report("exampleResponseWrapped", { line: body.jsonLines?.["/value"] ?? body.line }, objectType.name);
+  }
+
+  private checkPlaceholders(body: MessageBody, side: "request" | "response"): void {
+    if (body.json === undefined) return;
+    const found: Array<{ pointer: string; value: string }> = [];
+    const visit = (value: JsonValue, pointer: string): void => {
+      if (typeof value === "string") {
+        if (placeholder.test(value.trim())) found.push({ pointer, value });
+      } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${pointer}/${i}`));
+      else if (value !== null && typeof value === "object") {
+        for (const [key, item] of Object.entries(value))
+          visit(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      }
+    };
+    visit(body.json, "");
+    if (found.length === 0) return;
+    const listed = found.slice(0, 3).map(({ pointer, value }) => `\`${pointer.split("/").pop()}: "${value}"\``);
+    const more = found.length > 3 ? ` and ${found.length - 3} more` : "";
+    this.report(
+      "examplePlaceholders",
+      { line: body.jsonLines?.[found[0]!.pointer] ?? body.line },
+      side,
+      `${listed.join(", ")}${more}`,
+    );
+  }
+
+  private source(): SourceRef {
+    return { file: this.page.file, line: this.line };
+  }
+
+  private untested(operation: number, reason: string): Planned {
+    this.report("exampleUntested", { line: this.line }, this.name, reason);
+    return { operation, example: { name: this.name, source: this.source(), untestedReason: reason } };
+  }
+
+  /** An example on a page without an operation: reported, and left out of the package. */
+  private unattached(reason: string): undefined {
+    this.report("exampleUntested", { line: this.line }, this.name, reason);
+    return undefined;
+  }
+
+  private report(
+    name: Parameters<ModelContext["report"]>[1],
+    position: { line: number },
+    ...args: Array<string | number>
+  ): void {
+    this.context.model.report(this.page.file, name, position, ...args);
+  }
 }
 
-function matchOperation(
+/** The first operation among `indexes` with a path that matches, and the keys the URL gives. */
+function matchAmong(
+  indexes: number[],
   operations: Operation[],
-  method: string,
   path: string,
 ): { operation: number; pathIndex: number; args: PathArgument[] } | undefined {
-  for (const [operation, candidate] of operations.entries()) {
-    if (candidate.method !== method) continue;
-    for (const [pathIndex, template] of candidate.paths.entries()) {
+  for (const index of indexes) {
+    for (const [pathIndex, template] of operations[index]!.paths.entries()) {
       const args = matchTemplate(template.segments, path);
-      if (args) return { operation, pathIndex, args };
+      if (args) return { operation: index, pathIndex, args };
     }
   }
   return undefined;
@@ -132,56 +434,16 @@ function toExampleBody(body: MessageBody | undefined): ExampleBody | "unreadable
   return { kind: "text", text: body.text };
 }
 
-function checkPlaceholders(
-  body: MessageBody,
-  side: "request" | "response",
-  page: PageModel,
-  context: ModelContext,
-): void {
-  if (body.json === undefined) return;
-  const found: Array<{ pointer: string; value: string }> = [];
-  const visit = (value: JsonValue, pointer: string): void => {
-    if (typeof value === "string") {
-      if (placeholder.test(value.trim())) found.push({ pointer, value });
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, `${pointer}/${i}`));
-    else if (value !== null && typeof value === "object") {
-      for (const [key, item] of Object.entries(value))
-        visit(item, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
-    }
-  };
-  visit(body.json, "");
-  if (found.length === 0) return;
-  const listed = found.slice(0, 3).map(({ pointer, value }) => `\`${pointer.split("/").pop()}: "${value}"\``);
-  const more = found.length > 3 ? ` and ${found.length - 3} more` : "";
-  context.report(
-    page.file,
-    "examplePlaceholders",
-    { line: body.jsonLines?.[found[0]!.pointer] ?? body.line },
-    side,
-    `${listed.join(", ")}${more}`,
-  );
-}
-
-/** A single object documented as `{ "value": [ ... ] }`, the shape of a collection page. */
-function checkWrappedResponse(
-  operation: Operation,
-  body: MessageBody | undefined,
-  page: PageModel,
-  context: ModelContext,
-  types: ReadonlyMap<string, ObjectType>,
-): void {
-  const type = operation.response.type;
-  const json = body?.json;
-  if (!type || type.kind !== "named" || operation.response.collection) return;
-  if (json === null || typeof json !== "object" || Array.isArray(json) || !Array.isArray(json["value"])) return;
-  const objectType = types.get(type.qualifiedName);
-  if (!objectType || objectType.properties.some((property) => property.name === "value")) return;
-  context.report(
-    page.file,
-    "exampleResponseWrapped",
-    { line: body?.jsonLines?.["/value"] ?? body!.line },
-    objectType.name,
-  );
+/** `/0/passwordProfile/password` -> `[0].passwordProfile.password`, as a doc writer reads it. */
+function memberPath(pointer: string): string {
+  if (pointer === "") return "the body";
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((part) => (/^\d+$/.test(part) ? `[${part}]` : `.${part}`))
+    .join("")
+    .replace(/^\./, "");
 }
 
 function shortName(qualifiedName: string): string {

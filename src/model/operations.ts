@@ -66,7 +66,11 @@ export function buildOperations(context: ModelContext, declarations: Declaration
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
   );
   const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
-  const withExamples = attachExamples(operations, context, types);
+  const withExamples = attachExamples(operations, {
+    model: context,
+    types: { objects: types, enums: new Map(declarations.enums.map((type) => [type.qualifiedName, type])) },
+    lookup: declarations.lookup,
+  });
   reportDuplicates(withExamples, context);
   return withExamples;
 }

@@ -22,6 +22,8 @@ export interface ExampleBlock {
   readonly firstLine: number;
   readonly content: string;
   readonly annotation?: Annotation;
+  /** Annotated `"blockType": "ignored"`: kept only where it answers a request that has no response yet. */
+  readonly ignored?: boolean;
 }
 
 export function readExamples(blocks: ExampleBlock[], diagnostics: DiagnosticBag): Example[] {
@@ -69,6 +71,7 @@ function toResponse(block: ExampleBlock, diagnostics: DiagnosticBag): ExampleRes
   const body = read.body ? readBody(read.body, read.headers, "response", diagnostics) : undefined;
   return {
     line: read.line,
+    ...(block.ignored ? { ignored: true } : {}),
     status: read.status,
     headers: read.headers,
     ...(body ? { body } : {}),
@@ -153,6 +156,7 @@ function pairExamples(requests: ExampleRequest[], responses: ExampleResponse[], 
       taken.add(index);
       pairs[index]!.response = response;
     } else {
+      if (response.ignored) continue;
       pairs.push({ response, line: response.line });
       taken.add(pairs.length - 1);
     }

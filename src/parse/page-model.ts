@@ -184,6 +184,8 @@ export interface ExampleRequest {
 
 export interface ExampleResponse {
   readonly line: number;
+  /** Annotated `"blockType": "ignored"`: paired only with a request still waiting for its response. */
+  readonly ignored?: boolean;
   readonly status: number;
   readonly headers: HttpHeader[];
   readonly body?: MessageBody;

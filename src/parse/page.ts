@@ -301,7 +301,14 @@ class PageReader {
       if (looksLikeRequest(content))
         this.exampleBlocks.push({ role: "request", firstLine, content, ...(annotation ? { annotation } : {}) });
       else if (looksLikeResponse(content))
-        this.exampleBlocks.push({ role: "response", firstLine, content, ...(annotation ? { annotation } : {}) });
+        this.exampleBlocks.push({
+          role: "response",
+          firstLine,
+          content,
+          ...(annotation ? { annotation } : {}),
+          // `"blockType": "ignored"` on a response: a follow-up message (after a redirect) rather than an example.
+          ...(blockType === "ignored" ? { ignored: true } : {}),
+        });
     }
   }
 

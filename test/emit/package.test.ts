@@ -108,7 +108,10 @@ test("the interfaces say what the docs say", () => {
   assert.match(requests, new RegExp(`iterate\\(\\s*${options}\\s*\\): PageIterator<Widget>;`));
   assert.match(requests, new RegExp(`post\\(\\s*body: Widget,\\s*${options}\\s*\\): Promise<Widget>;`));
   assert.match(requests, /delete\(options\?: QueryOptions\): Promise<void>;/);
-  assert.match(requests, /body: \{ color: Color \| null; coats\?: number \| null \}/);
+  assert.match(
+    requests,
+    /body: \{\s*\[annotation: `@odata\.\$\{string\}` \| `\$\{string\}@odata\.\$\{string\}`\]: unknown;\s*color: Color \| null;\s*coats\?: number \| null;\s*\}/,
+  );
   const reports = emitted.files.get("src/requests/reports.ts")!;
   assert.match(
     reports,

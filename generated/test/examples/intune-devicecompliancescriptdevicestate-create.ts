@@ -16,7 +16,7 @@ test("create_devicecompliancescriptdevicestate (beta/api/intune-devicecompliance
     lastSyncDateTime: "2021-06-03T10:05:00Z",
     scriptOutput: "",
     scriptError: "",
-  } as never;
+  } satisfies Parameters<ReturnType<typeof at>["post"]>[0];
   const request = at(createClient({ baseUrl: "https://graph.microsoft.com/beta" })).toPostRequest(
     requestBody,
   );
@@ -26,6 +26,10 @@ test("create_devicecompliancescriptdevicestate (beta/api/intune-devicecompliance
     "https://graph.microsoft.com/beta/deviceManagement/deviceComplianceScripts/5b0b4d1c-0b6f-4c2b-9a8e-d4f1c7e0a2b3/deviceRunStates",
   );
   assert.deepEqual(JSON.parse(String(request.body)), requestBody);
+  assert.equal(
+    Object.entries(request.headers).find(([name]) => name.toLowerCase() === "content-type")?.[1],
+    "application/json",
+  );
 
   const server = await serve(
     {
@@ -53,6 +57,7 @@ test("create_devicecompliancescriptdevicestate (beta/api/intune-devicecompliance
     );
     assert.equal(received?.headers.authorization, "Bearer example-token");
     assert.deepEqual(JSON.parse(received?.body ?? ""), requestBody);
+    assert.equal(received?.headers["content-type"], "application/json");
     assert.deepEqual(result, {
       "@odata.type": "#microsoft.graph.deviceComplianceScriptDeviceState",
       id: "d0c4e9f3-5b6a-4c7d-8e9f-0a1b2c3d4e5f",

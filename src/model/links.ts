@@ -1,0 +1,25 @@
+/**
+ * Links between pages: a relative link whose target is not in the docs set is reported once per target and page.
+ * INCLUDE lines are not links (DT200 covers them), and links that point into the page itself always resolve.
+ */
+import type { ModelContext } from "./context.js";
+
+export function checkLinks(context: ModelContext): void {
+  for (const page of context.pages) {
+    const includeLines = new Set(page.includes.map((include) => include.line));
+    const reported = new Set<string>();
+    for (const { line, value } of page.links) {
+      const target = value.page;
+      if (
+        !target ||
+        target === page.file ||
+        includeLines.has(line) ||
+        context.pageByFile.has(target) ||
+        reported.has(target)
+      )
+        continue;
+      reported.add(target);
+      context.report(page.file, "linkTargetMissing", { line }, value.url);
+    }
+  }
+}

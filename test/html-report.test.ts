@@ -1,0 +1,69 @@
+/**
+ * The docs health report (`--html`): a static page with no network resources, rendered by headless Chromium
+ * (Debian's chromium package, which .ci/run installs where it is missing). Skipped when no Chromium is found.
+ */
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { promisify } from "node:util";
+import { resolveConfig } from "../src/config.js";
+import { generate } from "../src/generate.js";
+import { renderHtmlReport } from "../src/html-report.js";
+import { buildReport } from "../src/report.js";
+import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
+
+const run = promisify(execFile);
+const chromium = [process.env["CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+  (path) => path && existsSync(path),
+);
+
+const result = await generate(
+  resolveConfig(root, { input: fixtureDocs, out: join(tempDir("html"), "out"), baseUrl: fixtureBaseUrl }),
+  "fixtures",
+);
+const report = buildReport(result);
+const html = renderHtmlReport(report, "Docs health: fixtures");
+
+test("the report is one static page: no network resources, docs text cannot break out of it", () => {
+  assert.doesNotMatch(html, /<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?\/\//i);
+  const data = html.slice(html.indexOf('id="data">') + 10, html.indexOf("</script>", html.indexOf('id="data">')));
+  assert.doesNotMatch(data, /<\/?script/i);
+  assert.equal(JSON.parse(data).totals.pages, report.totals.pages);
+});
+
+test(
+  "headless Chromium renders the totals, the chart and every page",
+  { skip: chromium ? false : "Chromium is not installed" },
+  async () => {
+    const file = join(tempDir("html"), "report.html");
+    writeFileSync(file, html);
+    const { stdout } = await run(
+      chromium!,
+      [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        `--user-data-dir=${mkdtempSync(join(tmpdir(), "docs2ts-chromium-"))}`,
+        "--dump-dom",
+        `file://${file}`,
+      ],
+      { maxBuffer: 64 << 20, timeout: 60_000 },
+    );
+    const total = (label: string): number => Number(new RegExp(`id="total-${label}"><b>(\\d+)</b>`).exec(stdout)?.[1]);
+    assert.equal(total("pages"), report.totals.pages);
+    assert.equal(total("operations"), report.totals.operations);
+    assert.equal(total("examples"), report.totals.examples);
+    assert.equal(total("tested"), report.totals.tests);
+    assert.equal((stdout.match(/<rect /g) ?? []).length, Object.keys(report.totals.diagnosticsByCode).length);
+    assert.match(stdout, new RegExp(`${report.totals.pages} of ${report.totals.pages} pages shown`));
+    assert.match(stdout, /data-path="v1.0\/api\/damaged.md"/);
+  },
+);
