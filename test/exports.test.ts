@@ -10,7 +10,7 @@ const areas: Record<string, string[]> = {
     "diagnosticDefinitions",
     "formatDiagnostic",
   ],
-  "../src/parse/index.js": ["parseMarkdown", "parsePage"],
+  "../src/parse/index.js": ["parseMarkdown", "parsePage", "parsePageSafely"],
   "../src/model/index.js": ["buildApiModel"],
   "../src/emit/index.js": ["emitPackage"],
   "../templates/runtime/index.js": [

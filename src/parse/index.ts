@@ -1,2 +1,2 @@
-export { parsePage, parseMarkdown } from "./page.js";
+export { parsePage, parsePageSafely, parseMarkdown } from "./page.js";
 export type * from "./page-model.js";

@@ -6,10 +6,15 @@
 import type { Code, Definition, Heading, Html, Nodes, Paragraph, Root, RootContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import remarkFrontmatter from "remark-frontmatter";
-import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { compareDiagnostics, DiagnosticBag, type DiagnosticName, type Position } from "../diagnostics/index.js";
+import {
+  compareDiagnostics,
+  createDiagnostic,
+  DiagnosticBag,
+  type DiagnosticName,
+  type Position,
+} from "../diagnostics/index.js";
 import { readAnnotation } from "./annotations.js";
 import { readExamples, type ExampleBlock } from "./examples.js";
 import { pageKindOfDocType, readFrontMatter } from "./front-matter.js";
@@ -29,9 +34,10 @@ import type {
 } from "./page-model.js";
 import { cleanText, collectLinks, readTable } from "./tables.js";
 import { findUnclosedFence } from "./fences.js";
+import remarkGfmTable from "./gfm-table.js";
 import { findTemplateLeftovers } from "./template-text.js";
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ["yaml"]).freeze();
+const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ["yaml"]).freeze();
 
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
@@ -49,6 +55,29 @@ export function parsePage(file: string, text: string): PageModel {
     reader.report("codeFenceUnclosed", { line: fence.line }, `it is closed before line ${fence.closedBefore}`);
   else reader.report("codeFenceUnclosed", { line: fence.line }, "the rest of the page is read as code");
   return reader.read();
+}
+
+/**
+ * `parsePage` that never throws: a page the parser chokes on (a bug, not bad docs) is reported and read as an
+ * empty page, so one page cannot stop a run.
+ */
+export function parsePageSafely(file: string, text: string): PageModel {
+  try {
+    return parsePage(file, text);
+  } catch (error) {
+    return {
+      file,
+      kind: "conceptual",
+      frontMatter: { line: 1 },
+      sections: [],
+      tables: [],
+      httpSyntax: [],
+      examples: [],
+      links: [],
+      includes: [],
+      diagnostics: [createDiagnostic("pageUnreadable", file, { line: 1 }, (error as Error).message)],
+    };
+  }
 }
 
 interface PendingAnnotation {
