@@ -32,6 +32,8 @@ export interface ExampleContext {
   readonly model: ModelContext;
   readonly types: TypeTable;
   readonly lookup: TypeLookup;
+  /** Operations of a method with a path whose first segment is the one given (or is not static), in order. */
+  byFirstSegment(method: string, first: string | undefined): readonly number[];
 }
 
 interface Planned {
@@ -39,6 +41,25 @@ interface Planned {
   readonly example: OperationExample;
   /** A path the example documents beyond the syntax lines (a cast or `$count` appended), added to the operation. */
   readonly addedPath?: OperationPath;
+}
+
+/** An index of the operations by method and first path segment, so that an example finds its path quickly. */
+export function operationIndex(operations: readonly Operation[]): ExampleContext["byFirstSegment"] {
+  const index = new Map<string, number[]>();
+  operations.forEach((operation, position) => {
+    const keys = new Set(
+      operation.paths.map((path) => {
+        const first = path.segments[0];
+        return `${operation.method} ${first?.kind === "static" ? first.name.toLowerCase() : "*"}`;
+      }),
+    );
+    for (const key of keys) index.set(key, [...(index.get(key) ?? []), position]);
+  });
+  return (method, first) => {
+    const named = index.get(`${method} ${(first ?? "").toLowerCase()}`) ?? [];
+    const any = index.get(`${method} *`) ?? [];
+    return any.length === 0 ? named : [...named, ...any].sort((a, b) => a - b);
+  };
 }
 
 export function attachExamples(operations: Operation[], context: ExampleContext): Operation[] {
@@ -199,12 +220,12 @@ class ExamplePlanner {
         note: "its URL has no path: the keys are the template's placeholder names",
       };
     }
-    const direct = matchAmong(own, this.operations, path);
+    const segments = splitPath(path);
+    const direct = matchAmong(own, this.operations, segments);
     if (direct) return direct;
     // A documented path with a cast or `$count` appended.
-    const segments = splitPath(path);
     for (let cut = segments.length - 1; cut > 0 && extension.test(segments[cut]!); cut--) {
-      const base = matchAmong(own, this.operations, `/${segments.slice(0, cut).join("/")}`);
+      const base = matchAmong(own, this.operations, segments.slice(0, cut));
       if (!base) continue;
       const documented = this.operations[base.operation]!.paths[base.pathIndex]!;
       const extra = segments.slice(cut);
@@ -216,11 +237,7 @@ class ExamplePlanner {
       this.report("examplePathExtended", { line: request.line }, path, documented.template);
       return { ...base, addedPath };
     }
-    const elsewhere = matchAmong(
-      this.operations.map((_, index) => index).filter((index) => this.operations[index]!.method === request.method),
-      this.operations,
-      path,
-    );
+    const elsewhere = matchAmong(this.context.byFirstSegment(request.method, segments[0]), this.operations, segments);
     if (elsewhere) {
       const operation = this.operations[elsewhere.operation]!;
       this.report(
@@ -414,9 +431,9 @@ class ExamplePlanner {
 
 /** The first operation among `indexes` with a path that matches, and the keys the URL gives. */
 function matchAmong(
-  indexes: number[],
+  indexes: readonly number[],
   operations: Operation[],
-  path: string,
+  path: readonly string[],
 ): { operation: number; pathIndex: number; args: PathArgument[] } | undefined {
   for (const index of indexes) {
     for (const [pathIndex, template] of operations[index]!.paths.entries()) {

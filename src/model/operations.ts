@@ -17,7 +17,7 @@ import type {
 } from "./api-model.js";
 import type { ModelContext } from "./context.js";
 import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
-import { attachExamples } from "./examples.js";
+import { attachExamples, operationIndex } from "./examples.js";
 import { readTemplate } from "./paths.js";
 import { recoverPaths } from "./recover-paths.js";
 import { readTypeText } from "./type-refs.js";
@@ -70,6 +70,7 @@ export function buildOperations(context: ModelContext, declarations: Declaration
     model: context,
     types: { objects: types, enums: new Map(declarations.enums.map((type) => [type.qualifiedName, type])) },
     lookup: declarations.lookup,
+    byFirstSegment: operationIndex(operations),
   });
   reportDuplicates(withExamples, context);
   return withExamples;

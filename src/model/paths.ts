@@ -125,8 +125,11 @@ export type PathArgument = string | Record<string, string>;
  * segments, statics equal (ignoring case and a `microsoft.graph.`-style namespace), keys and function parameters
  * captured. Returns one argument per key or function segment.
  */
-export function matchTemplate(segments: readonly PathSegment[], examplePath: string): PathArgument[] | undefined {
-  const actual = splitPath(examplePath);
+export function matchTemplate(
+  segments: readonly PathSegment[],
+  examplePath: string | readonly string[],
+): PathArgument[] | undefined {
+  const actual = typeof examplePath === "string" ? splitPath(examplePath) : examplePath;
   const args: PathArgument[] = [];
   let j = 0;
   for (let i = 0; i < segments.length; i++) {
