@@ -5,5 +5,5 @@ export const defaultBaseUrl = "https://graph.microsoft.com/beta";
 
 /** A client for the documented API. Without `baseUrl`, requests go to `defaultBaseUrl`. */
 export function createClient(options: ClientOptions = {}): ApiClient {
-  return createApiClient<ApiClient>({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });
+  return createApiClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });
 }

@@ -1,10 +1,12 @@
 /**
- * Serves a documented response from a real HTTP server on 127.0.0.1 and records what the client sent, so that the
- * generated example tests exercise the client end to end. A documented redirect is pointed back at this server,
- * where `/__docs2ts/redirected` answers `redirected`, so that following it can be checked without the network.
+ * Replays documented examples against the generated client: a real HTTP server on 127.0.0.1 serves the documented
+ * response and records what the client sent. A documented redirect is pointed back at this server, where
+ * `/__docs2ts/redirected` answers `redirected`, so that following it is checked without the network.
  */
+import assert from "node:assert/strict";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ApiError, createClient, type ApiClient, type RequestDescription } from "../src/index.js";
 
 export interface RecordedRequest {
   method: string;
@@ -14,10 +16,15 @@ export interface RecordedRequest {
   body: string;
 }
 
+/**
+ * A documented response: its body as text (`body`) or as JSON (`json`, sent serialized). Headers may be undefined
+ * because the JSON files that hold responses type their entries as one union, absent members as `undefined`.
+ */
 export interface DocumentedResponse {
   status: number;
-  headers: Record<string, string>;
-  body?: string;
+  headers: Record<string, string | undefined>;
+  body?: string | undefined;
+  json?: unknown;
 }
 
 export interface ExampleServer {
@@ -28,6 +35,11 @@ export interface ExampleServer {
 }
 
 export const redirectedPath = "/__docs2ts/redirected";
+
+/** What the client must return for a documented response: the JSON value, or the text. */
+export function documentedResult(response: DocumentedResponse): unknown {
+  return response.json !== undefined ? response.json : response.body;
+}
 
 export async function serve(response: DocumentedResponse, basePath = ""): Promise<ExampleServer> {
   const requests: RecordedRequest[] = [];
@@ -46,13 +58,16 @@ export async function serve(response: DocumentedResponse, basePath = ""): Promis
         reply.writeHead(200, { "Content-Type": "text/plain" }).end("redirected");
         return;
       }
-      const headers = { ...response.headers };
-      for (const name of Object.keys(headers)) {
-        if (name.toLowerCase() === "location" && response.status >= 300 && response.status < 400)
-          headers[name] = `${origin}${redirectedPath}`;
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value === undefined) continue;
+        const redirect =
+          name.toLowerCase() === "location" && response.status >= 300 && response.status < 400;
+        headers[name] = redirect ? `${origin}${redirectedPath}` : value;
       }
       reply.writeHead(response.status, headers);
-      reply.end(response.status === 204 || response.status === 304 ? undefined : response.body);
+      const body = response.json !== undefined ? JSON.stringify(response.json) : response.body;
+      reply.end(response.status === 204 || response.status === 304 ? undefined : body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -65,4 +80,85 @@ export async function serve(response: DocumentedResponse, basePath = ""): Promis
         server.close((error) => (error ? reject(error) : resolve())),
       ),
   };
+}
+
+/** One documented example, as a generated test states it. */
+export interface Replay {
+  /** The documented base URL (`https://graph.microsoft.com/v1.0`). */
+  baseUrl: string;
+  method: string;
+  /** The URL the example documents, as the client must build it. */
+  url: string;
+  /** The request body the client must send, where the example has one. */
+  body?: unknown;
+  contentType?: string;
+  /** The documented response, or undefined when the example documents none (the request alone is checked). */
+  response?: DocumentedResponse;
+  /** How the result is checked: the documented body, its bytes, the redirect target, nothing, or a rejection. */
+  expect: "body" | "bytes" | "redirected" | "nothing" | "rejection";
+  describe(client: ApiClient): RequestDescription;
+  send(client: ApiClient): Promise<unknown>;
+}
+
+/** Checks the request the builders describe, then sends it to a server answering as documented. */
+export async function replay(example: Replay): Promise<void> {
+  const request = example.describe(createClient({ baseUrl: example.baseUrl }));
+  assert.equal(request.method, example.method);
+  assert.equal(request.url, example.url);
+  const base = new URL(example.baseUrl);
+  const basePath = base.pathname.replace(/\/+$/, "");
+  const path = example.url.slice(base.origin.length);
+  if (example.body !== undefined) {
+    if (example.contentType === "application/json")
+      assert.deepEqual(JSON.parse(String(request.body)), example.body);
+    else assert.equal(request.body, example.body);
+    const contentType = Object.entries(request.headers).find(
+      ([name]) => name.toLowerCase() === "content-type",
+    )?.[1];
+    assert.equal(contentType, example.contentType);
+  }
+  const server = await serve(example.response ?? { status: 204, headers: {} }, basePath);
+  try {
+    const client = createClient({
+      baseUrl: server.url,
+      accessToken: "example-token",
+      allowInsecure: true,
+      retry: false,
+    });
+    const call = example.send(client);
+    let result: unknown;
+    if (example.expect === "rejection") {
+      await assert.rejects(
+        call,
+        (error: unknown) => error instanceof ApiError && error.status === example.response?.status,
+      );
+    } else {
+      result = await call;
+    }
+    const received = server.requests[0];
+    assert.equal(received?.method, example.method);
+    assert.equal(received?.url, path);
+    assert.equal(received?.headers.authorization, "Bearer example-token");
+    if (example.body !== undefined) {
+      if (example.contentType === "application/json")
+        assert.deepEqual(JSON.parse(received?.body ?? ""), example.body);
+      else assert.equal(received?.body, example.body);
+      assert.equal(received?.headers["content-type"], example.contentType);
+    }
+    if (example.expect === "redirected") {
+      assert.equal(server.requests[1]?.url, redirectedPath);
+      assert.equal(result, "redirected");
+    } else if (example.expect === "bytes") {
+      assert.equal(
+        Buffer.from(result as ArrayBuffer).toString("utf8"),
+        documentedResult(example.response!),
+      );
+    } else if (example.expect === "body") {
+      assert.deepEqual(result, documentedResult(example.response!));
+    } else if (example.expect === "nothing") {
+      assert.equal(result, undefined);
+    }
+  } finally {
+    await server.close();
+  }
 }

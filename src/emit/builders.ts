@@ -3,13 +3,13 @@
  * segment, `byId` for a key, a method per OData function, and the verbs the docs document for that path. They are
  * types only; the runtime's proxy does the work, so the package's code does not grow with the docs set.
  */
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type MethodSignatureStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
+import type {
+  InterfaceDeclarationStructure,
+  MethodSignatureStructure,
+  OptionalKind,
+  PropertySignatureStructure,
 } from "ts-morph";
+import { StructureKind } from "./structure-kinds.js";
 import type { Operation, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
 import { annotationKeyType, importStructures, relativeModule, type ModuleFile } from "./models.js";
@@ -17,6 +17,7 @@ import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
 import { docText, tsNullable, tsType, TypeImports } from "./type-text.js";
+import { printString } from "./literals.js";
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -57,7 +58,7 @@ function navigationImport(names: Set<string>, module: string) {
   if (names.size === 0) return [];
   return [
     {
-      kind: StructureKind.ImportDeclaration as const,
+      kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       namedImports: [...names].sort(),
       moduleSpecifier: relativeModule(module, navigationModule),
@@ -82,13 +83,13 @@ function rootModule(plan: EmitPlan): ModuleFile {
       statements: [
         ...runtimeImport(runtime, module),
         ...[...byModule].map(([from, names]) => ({
-          kind: StructureKind.ImportDeclaration as const,
+          kind: StructureKind.ImportDeclaration,
           isTypeOnly: true,
           namedImports: names,
           moduleSpecifier: relativeModule(module, from),
         })),
         ...[...byModule].map(([from, names]) => ({
-          kind: StructureKind.ExportDeclaration as const,
+          kind: StructureKind.ExportDeclaration,
           isTypeOnly: true,
           namedExports: names,
           moduleSpecifier: relativeModule(module, from),
@@ -96,7 +97,7 @@ function rootModule(plan: EmitPlan): ModuleFile {
         ...(plan.navigationNames.size > 0
           ? [
               {
-                kind: StructureKind.ExportDeclaration as const,
+                kind: StructureKind.ExportDeclaration,
                 isTypeOnly: true,
                 moduleSpecifier: relativeModule(module, navigationModule),
               },
@@ -113,7 +114,7 @@ function runtimeImport(runtime: Set<string>, module: string) {
   if (runtime.size === 0) return [];
   return [
     {
-      kind: StructureKind.ImportDeclaration as const,
+      kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       namedImports: [...runtime].sort(),
       moduleSpecifier: relativeModule(module, "runtime/index"),
@@ -127,7 +128,7 @@ function builderInterface(
   imports: TypeImports,
   runtime: Set<string>,
   navigationNames: Set<string>,
-): OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface } {
+): OptionalKind<InterfaceDeclarationStructure> & { kind: typeof StructureKind.Interface } {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   const methods: OptionalKind<MethodSignatureStructure>[] = [];
   const children = [...node.children.values()].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
@@ -206,7 +207,7 @@ function inheritedNavigation(
   const own = new Set([...children.map((next) => next.member), ...[...node.operations.keys()].flatMap(verbMembers)]);
   const omit = (type: string, members: Iterable<string>): string => {
     const overlap = [...members].filter((member) => own.has(member)).sort();
-    return overlap.length > 0 ? `Omit<${type}, ${overlap.map((member) => JSON.stringify(member)).join(" | ")}>` : type;
+    return overlap.length > 0 ? `Omit<${type}, ${overlap.map((member) => printString(member)).join(" | ")}>` : type;
   };
   const item = (qualifiedName: string): string => {
     runtime.add("ItemRequests");

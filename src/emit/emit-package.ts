@@ -1,16 +1,16 @@
 /**
- * ApiModel -> the files of the generated package, in memory: plan names, build ts-morph structures for every
- * module, print them, add the runtime and static files from templates/, and format everything with prettier.
- * Writing the files is the caller's business (output.ts), so a failure here never leaves half a package.
+ * ApiModel -> the files of the generated package, described as data: plan names, build ts-morph structures for
+ * every module and test cases for every page's examples, add the runtime and static files from templates/.
+ * Printing and formatting are render.ts's (in a worker, and only for files whose description changed); writing is
+ * output.ts's, so a failure here never leaves half a package.
  */
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import * as prettier from "prettier";
-import { Project } from "ts-morph";
 import type { Diagnostic } from "../diagnostics/index.js";
 import type { ApiModel } from "../model/index.js";
 import { projectRoot } from "../project-root.js";
 import { emitBuilders } from "./builders.js";
+import type { PendingFile } from "./files.js";
 import { emitModels, type ModuleFile } from "./models.js";
 import { emitNavigation } from "./navigation.js";
 import {
@@ -28,51 +28,54 @@ import { emitTests } from "./tests.js";
 export type EmitOptions = PackageOptions;
 
 export interface EmittedPackage {
-  /** Package-relative path (posix) -> content, sorted by path. */
-  readonly files: Map<string, string>;
+  /** Every file of the package as data, in path order; render.ts turns each into text. */
+  readonly files: PendingFile[];
   readonly diagnostics: Diagnostic[];
   readonly counts: { readonly tests: number; readonly skipped: number };
 }
 
-export async function emitPackage(model: ApiModel, options: EmitOptions): Promise<EmittedPackage> {
+export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPackage {
   const plan = planPackage(model, model.defaultNamespace);
   const modules: ModuleFile[] = [
     ...emitModels(plan),
     ...emitBuilders(plan),
     ...emitNavigation(plan),
     ...emitEntryModules(plan, options),
-    ...emitTests(plan, { baseUrl: options.baseUrl }),
   ];
-  const project = new Project({ useInMemoryFileSystem: true, skipLoadingLibFiles: true });
-  const files = new Map<string, string>();
-  for (const module of modules) {
-    const path = module.module.startsWith("test/") ? `${module.module}.ts` : `src/${module.module}.ts`;
-    const sourceFile = project.createSourceFile(path, module.structure, { overwrite: true });
-    files.set(path, sourceFile.getFullText());
-    project.removeSourceFile(sourceFile);
-  }
-  for (const [path, text] of templateFiles()) files.set(path, text);
+  const files: PendingFile[] = modules.map((module) => ({
+    path: `src/${module.module}.ts`,
+    content: { kind: "structure", structure: module.structure },
+  }));
+  files.push(...emitTests(plan, { baseUrl: options.baseUrl }));
+  for (const [path, text] of templateFiles())
+    files.push({ path, content: { kind: "text", text, format: "typescript" } });
 
   const examples = model.operations.flatMap((operation) => operation.examples);
   const tests = examples.filter((example) => example.test).length;
-  files.set("package.json", packageJson(model, options));
-  files.set("tsconfig.json", tsconfigJson());
-  files.set("tsconfig.build.json", tsconfigBuildJson());
-  files.set(".gitignore", gitignore());
-  files.set(
-    "README.md",
-    readme(options, {
-      types: model.types.length,
-      enums: model.enums.length,
-      operations: model.operations.length,
-      tests,
-      skipped: examples.length - tests,
-      ...sampleCall(plan.root),
-    }),
+  const text = (path: string, body: string, format: "json" | "markdown" | "as-is"): PendingFile => ({
+    path,
+    content: { kind: "text", text: body, format },
+  });
+  files.push(
+    text("package.json", packageJson(model, options), "json"),
+    text("tsconfig.json", tsconfigJson(), "json"),
+    text("tsconfig.build.json", tsconfigBuildJson(), "json"),
+    text(".gitignore", gitignore(), "as-is"),
+    text(
+      "README.md",
+      readme(options, {
+        types: model.types.length,
+        enums: model.enums.length,
+        operations: model.operations.length,
+        tests,
+        skipped: examples.length - tests,
+        ...sampleCall(plan.root),
+      }),
+      "markdown",
+    ),
   );
-  const formatted = new Map<string, string>();
-  for (const path of [...files.keys()].sort()) formatted.set(path, await formatFile(path, files.get(path)!));
-  return { files: formatted, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
 }
 
 /** The runtime goes to src/runtime/, the test helper to test/support.ts, as written in templates/. */
@@ -83,20 +86,6 @@ function templateFiles(): Array<[string, string]> {
     .sort()
     .map((name): [string, string] => [`src/runtime/${name}`, readFileSync(join(templates, "runtime", name), "utf8")]);
   return [...runtime, ["test/support.ts", readFileSync(join(templates, "test-support.ts"), "utf8")]];
-}
-
-const prettierOptions = { printWidth: 100 } as const;
-
-async function formatFile(path: string, text: string): Promise<string> {
-  const parser = path.endsWith(".ts")
-    ? "typescript"
-    : path.endsWith(".json")
-      ? "json"
-      : path.endsWith(".md")
-        ? "markdown"
-        : undefined;
-  if (!parser) return text;
-  return prettier.format(text, { ...prettierOptions, parser });
 }
 
 /** The first GET of the tree, shortest path first, to show in the README. */

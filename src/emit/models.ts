@@ -3,17 +3,18 @@
  * (`p?: T | null`), `readonly` where the docs say read-only, JSDoc from the descriptions; enums as string-literal
  * unions.
  */
-import {
-  StructureKind,
-  type ImportDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-  type SourceFileStructure,
+import type {
+  ImportDeclarationStructure,
+  OptionalKind,
+  PropertySignatureStructure,
+  SourceFileStructure,
 } from "ts-morph";
+import { StructureKind } from "./structure-kinds.js";
 import type { EnumType, ObjectType } from "../model/index.js";
 import { propertyKey } from "./names.js";
 import type { EmitPlan } from "./plan.js";
 import { docText, formatOf, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
+import { printString } from "./literals.js";
 
 export interface ModuleFile {
   /** Module path under src/, without extension. */
@@ -108,7 +109,7 @@ function enumFile(type: EnumType, plan: EmitPlan): OptionalKind<SourceFileStruct
         kind: StructureKind.TypeAlias,
         name: plan.typeNames.get(type.qualifiedName)!,
         isExported: true,
-        type: tsUnion(type.members.map((member) => JSON.stringify(member.name))),
+        type: tsUnion(type.members.map((member) => printString(member.name))),
         docs: [docText(description)],
       },
     ],
@@ -127,7 +128,7 @@ export function importStructures(imports: TypeImports, fromModule: string): Impo
   return [...byModule]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([module, names]) => ({
-      kind: StructureKind.ImportDeclaration as const,
+      kind: StructureKind.ImportDeclaration,
       isTypeOnly: true,
       namedImports: names.sort(),
       moduleSpecifier: relativeModule(fromModule, module),

@@ -2,6 +2,7 @@
  * TypeScript names for documented names. Reserved words are data: the global type names an interface must not
  * shadow live in one set, and a name taken twice gets a numbered suffix, reported once.
  */
+import { isIdentifier, printString } from "./literals.js";
 
 /** Global types the generated code relies on; a documented type with one of these names gets a `Type` suffix. */
 const reservedTypeNames = new Set([
@@ -58,13 +59,11 @@ export function kebabCase(name: string): string {
     .toLowerCase();
 }
 
-export function isIdentifier(name: string): boolean {
-  return /^[A-Za-z_$][\w$]*$/.test(name);
-}
+export { isIdentifier };
 
 /** A property name as written in an interface: bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
-  return isIdentifier(name) ? name : JSON.stringify(name);
+  return isIdentifier(name) ? name : printString(name);
 }
 
 /** Hands out unique names within one scope, case-insensitively (file names must not clash on any file system). */

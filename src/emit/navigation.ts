@@ -5,12 +5,8 @@
  * `client.users.byId(id).manager.get()` works where the docs document `/users/{id}` and the `manager` relationship.
  * Types only: the runtime already turns any property into a path segment.
  */
-import {
-  StructureKind,
-  type InterfaceDeclarationStructure,
-  type OptionalKind,
-  type PropertySignatureStructure,
-} from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import { StructureKind } from "./structure-kinds.js";
 import type { ObjectType } from "../model/index.js";
 import { importStructures, relativeModule, type ModuleFile } from "./models.js";
 import { memberKey, relationshipsOf, type EmitPlan } from "./plan.js";
@@ -21,7 +17,7 @@ export const navigationModule = "requests/navigation";
 export function emitNavigation(plan: EmitPlan): ModuleFile[] {
   if (plan.navigationNames.size === 0) return [];
   const imports = new TypeImports(plan, navigationModule);
-  const interfaces: Array<OptionalKind<InterfaceDeclarationStructure> & { kind: StructureKind.Interface }> = [];
+  const interfaces: Array<OptionalKind<InterfaceDeclarationStructure> & { kind: typeof StructureKind.Interface }> = [];
   for (const [qualifiedName, name] of [...plan.navigationNames].sort((a, b) => (a[1] < b[1] ? -1 : 1))) {
     const type = plan.declarations.get(qualifiedName) as ObjectType;
     const base = type.baseType ? plan.navigationNames.get(type.baseType) : undefined;

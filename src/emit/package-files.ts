@@ -2,7 +2,7 @@
  * The files that make generated/ a package of its own: package.json, tsconfig.json, README.md, .gitignore, and
  * the two entry modules (client.ts, index.ts).
  */
-import { StructureKind, VariableDeclarationKind, type CodeBlockWriter } from "ts-morph";
+import { StructureKind, VariableDeclarationKind } from "./structure-kinds.js";
 import type { ApiModel } from "../model/index.js";
 import type { ModuleFile } from "./models.js";
 import type { EmitPlan } from "./plan.js";
@@ -48,11 +48,8 @@ export function emitEntryModules(plan: EmitPlan, options: PackageOptions): Modul
             docs: ["A client for the documented API. Without `baseUrl`, requests go to `defaultBaseUrl`."],
             parameters: [{ name: "options", type: "ClientOptions", initializer: "{}" }],
             returnType: plan.root.interfaceName,
-            statements: (writer: CodeBlockWriter) => {
-              writer.writeLine(
-                `return createApiClient<${plan.root.interfaceName}>({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });`,
-              );
-            },
+            // The client's type comes from the declared return type (createApiClient<T> infers T from it).
+            statements: ["return createApiClient({ ...options, baseUrl: options.baseUrl ?? defaultBaseUrl });"],
           },
         ],
       },
@@ -144,6 +141,7 @@ export function tsconfigJson(): string {
       types: ["node"],
       strict: true,
       noUncheckedIndexedAccess: true,
+      resolveJsonModule: true,
       declaration: true,
       skipLibCheck: true,
       outDir: "dist",

@@ -7,6 +7,7 @@ import type { ApiModel, EnumType, ObjectType, Operation, PathSegment, TypeRef } 
 import type { HttpMethod } from "../parse/index.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { isIdentifier, kebabCase, NameScope, pascalCase, safeTypeName } from "./names.js";
+import { printString } from "./literals.js";
 
 export interface EmitPlan {
   readonly model: ApiModel;
@@ -376,10 +377,10 @@ function memberName(segment: PathSegment): string {
 
 /** `{ "a.b": ... }` needs quotes; identifiers do not. */
 export function memberKey(member: string): string {
-  return isIdentifier(member) ? member : JSON.stringify(member);
+  return isIdentifier(member) ? member : printString(member);
 }
 
 /** `.name`, `["a.b"]`: how generated code reaches a member. */
 export function memberAccess(member: string): string {
-  return isIdentifier(member) ? `.${member}` : `[${JSON.stringify(member)}]`;
+  return isIdentifier(member) ? `.${member}` : `[${printString(member)}]`;
 }

@@ -4,6 +4,7 @@
  */
 import type { TypeRef } from "../model/index.js";
 import type { EmitPlan } from "./plan.js";
+import { printString } from "./literals.js";
 
 /** Collects the model types a module refers to. */
 export class TypeImports {
@@ -31,7 +32,7 @@ export function tsType(ref: TypeRef, imports: TypeImports): string {
     case "named":
       return imports.use(ref.qualifiedName);
     case "literals":
-      return tsUnion(ref.values.map((value) => JSON.stringify(value)));
+      return tsUnion(ref.values.map((value) => printString(value)));
     case "collection":
       return tsArray(tsType(ref.of, imports));
     case "union":

@@ -2,6 +2,7 @@
  * The URL encoding rules of the runtime (templates/runtime/client.ts), restated here so that generated tests hold
  * the runtime to the documented URLs: a test that derived its expectation from the runtime itself could not fail.
  */
+import { printString } from "./literals.js";
 
 /** A key is one path segment whatever it holds. */
 export function encodeKeySegment(key: string): string {
@@ -25,8 +26,8 @@ export function encodeQueryComponent(text: string): string {
  * into the URL. Quoted parameters are strings; unquoted ones are numbers, booleans or OData literals.
  */
 export function formatFunctionValue(text: string, quoted: boolean): { code: string; url: string } {
-  if (quoted) return { code: JSON.stringify(text), url: `'${encodeURIComponent(text.replace(/'/g, "''"))}'` };
+  if (quoted) return { code: printString(text), url: `'${encodeURIComponent(text.replace(/'/g, "''"))}'` };
   if (/^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) && String(Number(text)) === text) return { code: text, url: text };
   if (text === "true" || text === "false") return { code: text, url: text };
-  return { code: `literal(${JSON.stringify(text)})`, url: encodeURIComponent(text) };
+  return { code: `literal(${printString(text)})`, url: encodeURIComponent(text) };
 }

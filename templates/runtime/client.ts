@@ -62,9 +62,13 @@ export interface QueryOptions<
 }
 
 /** The names of a type's properties, without OData annotations: what `select` and `orderby` take. */
-export type Selectable<T> = Exclude<T extends unknown ? keyof T & string : never, `@odata.${string}`>;
+export type Selectable<T> = Exclude<
+  T extends unknown ? keyof T & string : never,
+  `@odata.${string}`
+>;
 
-export type RequestBody = string | Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | object;
+export type RequestBody =
+  string | Blob | ArrayBuffer | Uint8Array | ReadableStream<Uint8Array> | object;
 
 /** A request as it would be sent, without sending it. */
 export interface RequestDescription {
@@ -116,9 +120,24 @@ interface Settings {
   readonly allowInsecure: boolean;
 }
 
-const verbs: Record<string, HttpMethod> = { get: "GET", post: "POST", put: "PUT", patch: "PATCH", delete: "DELETE" };
+const verbs: Record<string, HttpMethod> = {
+  get: "GET",
+  post: "POST",
+  put: "PUT",
+  patch: "PATCH",
+  delete: "DELETE",
+};
 const bodyless = new Set<HttpMethod>(["GET", "DELETE"]);
-const odataOptions = ["select", "expand", "filter", "orderby", "top", "skip", "search", "count"] as const;
+const odataOptions = [
+  "select",
+  "expand",
+  "filter",
+  "orderby",
+  "top",
+  "skip",
+  "search",
+  "count",
+] as const;
 
 /**
  * Names the builders use themselves. A path segment with one of these names is exposed as the name plus `_`
@@ -164,7 +183,8 @@ function builder(settings: Settings, path: string): unknown {
   return new Proxy(target, {
     get(_target, property) {
       if (typeof property !== "string" || property === "then") return undefined;
-      if (property === "byId") return (key: string | number) => builder(settings, `${path}/${encodeKey(key)}`);
+      if (property === "byId")
+        return (key: string | number) => builder(settings, `${path}/${encodeKey(key)}`);
       if (property === "byPath")
         return (itemPath: string) => builder(settings, `${path}:/${encodeItemPath(itemPath)}:`);
       if (property === "iterate")
@@ -173,7 +193,8 @@ function builder(settings: Settings, path: string): unknown {
       const verb = verbs[property];
       if (verb) {
         return bodyless.has(verb)
-          ? (options?: QueryOptions) => send(settings, describe(settings, verb, path, undefined, options), options)
+          ? (options?: QueryOptions) =>
+              send(settings, describe(settings, verb, path, undefined, options), options)
           : (body?: RequestBody, options?: QueryOptions) =>
               send(settings, describe(settings, verb, path, body, options), options);
       }
@@ -182,10 +203,14 @@ function builder(settings: Settings, path: string): unknown {
         const method = described[1]!.toUpperCase() as HttpMethod;
         return bodyless.has(method)
           ? (options?: QueryOptions) => describe(settings, method, path, undefined, options)
-          : (body?: RequestBody, options?: QueryOptions) => describe(settings, method, path, body, options);
+          : (body?: RequestBody, options?: QueryOptions) =>
+              describe(settings, method, path, body, options);
       }
       const stem = property.slice(0, -1);
-      return builder(settings, `${path}/${property.endsWith("_") && reserved.has(stem) ? stem : property}`);
+      return builder(
+        settings,
+        `${path}/${property.endsWith("_") && reserved.has(stem) ? stem : property}`,
+      );
     },
     apply(_target, _this, args: unknown[]) {
       return builder(settings, `${path}(${formatParameters(args[0])})`);
@@ -209,7 +234,8 @@ export function formatParameters(parameters: unknown): string {
   return Object.entries(parameters as Record<string, unknown>)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => {
-      if (typeof value === "number" || typeof value === "boolean" || value === null) return `${name}=${String(value)}`;
+      if (typeof value === "number" || typeof value === "boolean" || value === null)
+        return `${name}=${String(value)}`;
       if (value instanceof Literal) return `${name}=${encodeURIComponent(value.text)}`;
       return `${name}='${encodeURIComponent(String(value).replace(/'/g, "''"))}'`;
     })
@@ -242,10 +268,13 @@ export function serializeQuery(options: QueryOptions | undefined): string {
   for (const name of odataOptions) {
     const value = options[name];
     if (value !== undefined)
-      parts.push(`$${name}=${encodeQueryComponent(Array.isArray(value) ? value.join(",") : String(value))}`);
+      parts.push(
+        `$${name}=${encodeQueryComponent(Array.isArray(value) ? value.join(",") : String(value))}`,
+      );
   }
   for (const [name, value] of Object.entries(options.query ?? {})) {
-    if (value !== undefined) parts.push(`${encodeQueryComponent(name)}=${encodeQueryComponent(String(value))}`);
+    if (value !== undefined)
+      parts.push(`${encodeQueryComponent(name)}=${encodeQueryComponent(String(value))}`);
   }
   return parts.length > 0 ? `?${parts.join("&")}` : "";
 }
@@ -258,7 +287,11 @@ function describe(
   options: QueryOptions | undefined,
 ): RequestDescription {
   const headers: Record<string, string> = { ...settings.headers, ...options?.headers };
-  const request: RequestDescription = { method, url: `${settings.baseUrl}${path}${serializeQuery(options)}`, headers };
+  const request: RequestDescription = {
+    method,
+    url: `${settings.baseUrl}${path}${serializeQuery(options)}`,
+    headers,
+  };
   if (body !== undefined) {
     const raw =
       typeof body === "string" ||
@@ -276,7 +309,8 @@ function describe(
     }
   }
   for (const [name, value] of Object.entries(headers)) {
-    if (/[\r\n]/.test(value)) throw new TypeError(`Header ${name} holds a line break; the request is not sent.`);
+    if (/[\r\n]/.test(value))
+      throw new TypeError(`Header ${name} holds a line break; the request is not sent.`);
   }
   return request;
 }
@@ -292,12 +326,16 @@ async function send(
   // The token goes to the service only: a next link that points elsewhere is followed without it.
   const trusted = target.origin === settings.origin;
   const retry =
-    options?.retry === false || settings.retry === false ? undefined : { ...settings.retry, ...options?.retry };
+    options?.retry === false || settings.retry === false
+      ? undefined
+      : { ...settings.retry, ...options?.retry };
   const maxRetries = retry?.maxRetries ?? 3;
   const timeoutMs = options?.timeoutMs ?? settings.timeoutMs;
   const controller = new AbortController();
   const timer =
-    timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
+    timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => controller.abort(new TimeoutError(timeoutMs)), timeoutMs);
   const signal = options?.signal;
   const forward = (): void => controller.abort(signal!.reason);
   if (signal?.aborted) forward();
@@ -306,7 +344,10 @@ async function send(
     for (let attempt = 0; ; attempt++) {
       const headers = { ...request.headers };
       if (trusted) {
-        const token = typeof settings.accessToken === "function" ? await settings.accessToken() : settings.accessToken;
+        const token =
+          typeof settings.accessToken === "function"
+            ? await settings.accessToken()
+            : settings.accessToken;
         if (token) headers["Authorization"] = `Bearer ${token}`;
       }
       let response: Response;
@@ -349,13 +390,17 @@ async function send(
 
 /** How long to wait before retrying a 429, 503 or 504; undefined when the response is final or the wait too long. */
 function retryDelay(response: Response, attempt: number, retry: RetryOptions): number | undefined {
-  if (response.status !== 429 && response.status !== 503 && response.status !== 504) return undefined;
+  if (response.status !== 429 && response.status !== 503 && response.status !== 504)
+    return undefined;
   const maxDelayMs = retry.maxDelayMs ?? 30_000;
   const header = response.headers.get("retry-after");
   let delay: number;
   if (header !== null && /^\d+$/.test(header.trim())) delay = Number(header) * 1000;
-  else if (header !== null && !Number.isNaN(Date.parse(header))) delay = Math.max(0, Date.parse(header) - Date.now());
-  else delay = Math.min(maxDelayMs, (retry.baseDelayMs ?? 500) * 2 ** attempt) * (0.5 + Math.random() / 2);
+  else if (header !== null && !Number.isNaN(Date.parse(header)))
+    delay = Math.max(0, Date.parse(header) - Date.now());
+  else
+    delay =
+      Math.min(maxDelayMs, (retry.baseDelayMs ?? 500) * 2 ** attempt) * (0.5 + Math.random() / 2);
   return delay <= maxDelayMs ? delay : undefined;
 }
 
@@ -385,12 +430,17 @@ function iterate(
     async *[Symbol.asyncIterator](): AsyncGenerator<unknown> {
       let request: RequestDescription | undefined = first;
       while (request) {
-        const page = (await send(settings, request, options)) as Partial<CollectionPage<unknown>> | undefined;
+        const page = (await send(settings, request, options)) as
+          Partial<CollectionPage<unknown>> | undefined;
         yield* page?.value ?? [];
         iterator.deltaLink = page?.["@odata.deltaLink"] ?? iterator.deltaLink;
         const next = page?.["@odata.nextLink"];
         request = next
-          ? { method: "GET", url: new URL(next, `${settings.baseUrl}/`).href, headers: first.headers }
+          ? {
+              method: "GET",
+              url: new URL(next, `${settings.baseUrl}/`).href,
+              headers: first.headers,
+            }
           : undefined;
       }
     },

@@ -9,9 +9,15 @@ export class ApiError extends Error {
   readonly clientRequestId: string | undefined;
 
   constructor(status: number, body: unknown, headers?: Headers) {
-    const error = typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
-    const details = typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
-    super(typeof details["message"] === "string" ? details["message"] : `Request failed with status ${status}`);
+    const error =
+      typeof body === "object" && body !== null ? (body as { error?: unknown }).error : undefined;
+    const details =
+      typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
+    super(
+      typeof details["message"] === "string"
+        ? details["message"]
+        : `Request failed with status ${status}`,
+    );
     this.name = "ApiError";
     this.status = status;
     this.code = typeof details["code"] === "string" ? details["code"] : undefined;

@@ -10,7 +10,8 @@ import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import * as prettier from "prettier";
 import { resolveConfig } from "../../src/config.js";
-import { emitPackage, type EmittedPackage } from "../../src/emit/index.js";
+import { emitPackage } from "../../src/emit/index.js";
+import { renderAll } from "../../src/emit/render.js";
 import {
   buildFixtureModel,
   compilePackage,
@@ -25,9 +26,10 @@ import {
 
 const golden = join(fixtures, "golden");
 
-async function emitFixture(): Promise<EmittedPackage> {
+/** The fixture package, its files rendered. */
+async function emitFixture(): Promise<{ files: Map<string, string> }> {
   const config = resolveConfig(process.cwd());
-  return emitPackage(buildFixtureModel(), {
+  const emitted = emitPackage(buildFixtureModel(), {
     packageName: "widget-store",
     packageVersion: "1.0.0",
     baseUrl: fixtureBaseUrl,
@@ -35,6 +37,7 @@ async function emitFixture(): Promise<EmittedPackage> {
     typescriptVersion: config.typescriptVersion,
     typesNodeVersion: config.typesNodeVersion,
   });
+  return { files: await renderAll(emitted.files) };
 }
 
 const emitted = await emitFixture();
