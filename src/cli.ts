@@ -6,14 +6,18 @@
  * a failure to read the docs or write the output.
  */
 import { realpathSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { isDeepStrictEqual, parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { formatDiagnostic } from "./diagnostics/index.js";
-import { generate, type GenerateResult } from "./generate.js";
-import { diffOutput, OutputError, writeOutput } from "./output.js";
-import { renderHtmlReport } from "./html-report.js";
+import { listDocsFiles, readInput, stampDocsSet, type DocsInput, type DocsStamp } from "./docs-set.js";
+import type { RunStats } from "./generate.js";
+import { Progress } from "./progress.js";
+import { Cache, cacheScope } from "./cache.js";
+import { diffOutput, outputMatches, writeOutput, type OutputRecord } from "./output.js";
+import { projectRoot } from "./project-root.js";
+import { docs2tsVersion } from "./version.js";
 import { buildReport, type Report } from "./report.js";
 
 const usage = `Usage: npm run generate -- [options]
@@ -27,6 +31,9 @@ Options:
   --package-name NAME name of the generated package (default: "docs2ts.packageName")
   --report FILE       write a JSON report: pages, operations with permissions, totals, diagnostics
   --html FILE         write the docs health report, one static HTML page for doc writers
+  --cache DIR         keep the cache in DIR (default: node_modules/.cache/docs2ts of docs2ts)
+  --no-cache          neither read nor write the cache
+  --workers N         worker threads for parsing and rendering (default: one per core; 0: none)
   --check             write nothing; exit 1 if the output would change
   --strict            exit 1 if there are warnings or errors
   --verbose           print infos too (by default only errors and warnings are printed; the summary counts all)
@@ -55,6 +62,9 @@ export async function main(
         "package-name": { type: "string" },
         report: { type: "string" },
         html: { type: "string" },
+        cache: { type: "string" },
+        "no-cache": { type: "boolean", default: false },
+        workers: { type: "string" },
         check: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
@@ -86,47 +96,110 @@ export async function main(
   const started = performance.now();
   const inputLabel = displayPath(cwd, config.input);
   const outLabel = displayPath(cwd, config.out);
-  let result: GenerateResult;
+  const version = docs2tsVersion();
+  const cache = args["no-cache"]
+    ? Cache.disabled(version)
+    : Cache.open(
+        args.cache ? resolve(cwd, args.cache) : join(projectRoot(), "node_modules", ".cache", "docs2ts"),
+        version,
+      );
+  const workers = args.workers === undefined ? undefined : Number(args.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
+    io.err.write(`docs2ts: --workers takes a whole number, not ${args.workers}\n`);
+    return 2;
+  }
+  const progress = new Progress(io.err, { quiet: args.quiet });
+  let report: Report;
+  let stats: RunStats;
+  let outcome: string;
+  let exitCode = 0;
   try {
-    result = await generate(config, inputLabel);
+    const scope = cacheScope(config);
+    const previous = cache.read<RunRecord>(scope.run);
+    const listed = listDocsFiles(config.input);
+    const stamp = stampDocsSet(config.input, listed);
+    const settings = JSON.stringify(config);
+    // Unchanged pages (by `stat`, else by content) and settings, and the output as the last run left it.
+    const unchanged = (last: RunRecord, input?: DocsInput): boolean =>
+      last.settings === settings &&
+      (input ? last.fingerprint === input.fingerprint : isDeepStrictEqual(last.stamp, stamp)) &&
+      outputMatches(config.out, last.record);
+    const read = previous && unchanged(previous) ? undefined : readInput(config, version, listed);
+    if (previous && (!read || unchanged(previous, read))) {
+      // Nothing changed since the last run, and its output is as it left it.
+      report = previous.report;
+      stats = {
+        ...previous.stats,
+        pagesFromCache: previous.stats.pages,
+        filesFromCache: previous.stats.files,
+        timings: {},
+      };
+      outcome = args.check ? `${outLabel}/ is up to date` : `${outLabel}/ is up to date, nothing written`;
+    } else {
+      const input = read ?? readInput(config, version, listed);
+      const { generate } = await import("./generate.js");
+      const result = await generate(
+        config,
+        inputLabel,
+        { cache, ...(workers === undefined ? {} : { workers }), progress: (event) => progress.update(event) },
+        input,
+      );
+      progress.done();
+      report = buildReport(result);
+      stats = result.stats;
+      if (args.check) {
+        const diff = diffOutput(config.out, result.files);
+        const stale = [...diff.changed, ...diff.added, ...diff.removed];
+        outcome = stale.length === 0 ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(diff)}`;
+        if (stale.length > 0) exitCode = 1;
+      } else {
+        const written = writeOutput(config.out, result.files, previous?.record);
+        cache.write(scope.run, {
+          settings,
+          stamp,
+          fingerprint: input.fingerprint,
+          record: written.record,
+          report,
+          stats,
+        } satisfies RunRecord);
+        outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
+      }
+    }
   } catch (error) {
+    progress.done();
     io.err.write(`docs2ts: ${(error as Error).message}\n`);
     return 2;
   }
   if (!args.quiet) {
     const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
-    for (const diagnostic of result.diagnostics) {
+    for (const diagnostic of report.diagnostics) {
       if (args.verbose || diagnostic.severity !== "info") io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
     }
   }
-  let outcome: string;
-  let exitCode = 0;
-  try {
-    if (args.check) {
-      const diff = diffOutput(config.out, result.emitted.files);
-      const stale = [...diff.changed, ...diff.added, ...diff.removed];
-      outcome = stale.length === 0 ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(diff)}`;
-      if (stale.length > 0) exitCode = 1;
-    } else {
-      const written = writeOutput(config.out, result.emitted.files);
-      outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
-    }
-  } catch (error) {
-    if (!(error instanceof OutputError)) throw error;
-    io.err.write(`docs2ts: ${error.message}\n`);
-    return 2;
-  }
-  const report = buildReport(result);
   try {
     if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report, null, 1)}\n`);
-    if (args.html) writeFileSync(resolve(cwd, args.html), renderHtmlReport(report, `Docs health: ${inputLabel}`));
+    if (args.html) {
+      const { renderHtmlReport } = await import("./html-report.js");
+      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report, `Docs health: ${inputLabel}`));
+    }
   } catch (error) {
     io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
     return 2;
   }
-  io.out.write(summary(result, report, inputLabel, outcome, performance.now() - started));
-  if (args.strict && result.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
+  io.out.write(summary(report, stats, inputLabel, outcome, performance.now() - started, args.verbose));
+  if (args.strict && report.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
+}
+
+/** What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. */
+interface RunRecord {
+  /** The resolved configuration, as JSON. */
+  readonly settings: string;
+  readonly stamp: DocsStamp;
+  readonly fingerprint: string;
+  readonly record: OutputRecord;
+  readonly report: Report;
+  readonly stats: RunStats;
 }
 
 function describeDiff(diff: { changed: string[]; added: string[]; removed: string[] }): string {
@@ -138,12 +211,19 @@ function describeDiff(diff: { changed: string[]; added: string[]; removed: strin
   return parts.length > 5 ? `${parts.slice(0, 5).join(", ")} and ${parts.length - 5} more` : parts.join(", ");
 }
 
-function summary(result: GenerateResult, report: Report, inputLabel: string, outcome: string, elapsed: number): string {
+function summary(
+  report: Report,
+  stats: RunStats,
+  inputLabel: string,
+  outcome: string,
+  elapsed: number,
+  verbose: boolean,
+): string {
   const { totals } = report;
   const { coverage } = totals;
   const bySeverity = { error: 0, warning: 0, info: 0 };
   const severityOf = new Map<string, string>();
-  for (const diagnostic of result.diagnostics) {
+  for (const diagnostic of report.diagnostics) {
     bySeverity[diagnostic.severity]++;
     severityOf.set(diagnostic.code, diagnostic.severity);
   }
@@ -160,6 +240,14 @@ function summary(result: GenerateResult, report: Report, inputLabel: string, out
     ...Object.entries(totals.diagnosticsByCode)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
       .map(([code, count]) => `    ${code} ${severityOf.get(code)} ${count}`),
+    `  cache: ${stats.pagesFromCache} of ${stats.pages} pages and ${stats.filesFromCache} of ${stats.files} files from the cache`,
+    ...(verbose && Object.keys(stats.timings).length > 0
+      ? [
+          `  time: ${Object.entries(stats.timings)
+            .map(([phase, ms]) => `${phase} ${(ms / 1000).toFixed(2)}s`)
+            .join(", ")}`,
+        ]
+      : []),
     `  ${outcome} in ${(elapsed / 1000).toFixed(1)}s`,
   ];
   return `${lines.join("\n")}\n`;

@@ -1,42 +1,193 @@
 /**
- * The pipeline: read the docs set, parse every page, link the pages into an ApiModel, emit the package in memory.
- * A page that cannot be read or parsed becomes a diagnostic, never a crash of the run.
+ * The pipeline: read the docs set, parse every page, link the pages into an ApiModel, describe the package's files,
+ * render them. Parsing and rendering, the expensive steps, run on a pool of worker threads and only for what the
+ * cache does not hold: pages by the hash of their text, files by the hash of their description. A page that cannot
+ * be read or parsed becomes a diagnostic, never a crash of the run. The output is the same with or without the
+ * cache, and for any number of workers.
  */
-import { compareDiagnostics, createDiagnostic, type Diagnostic } from "./diagnostics/index.js";
+import { Cache, cacheScope } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
-import { listDocsFiles, readDocsFile } from "./docs-set.js";
+import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { readInput, type DocsInput } from "./docs-set.js";
+import { fileKey } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, type ApiModel } from "./model/index.js";
-import { parsePage, type PageModel } from "./parse/index.js";
+import type { PageModel } from "./parse/index.js";
+import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
+
+/** Below this many pages to parse or files to render, the work is done on this thread. */
+export const minimumPoolJobs = 64;
+
+export interface GenerateOptions {
+  readonly cache?: Cache;
+  /** Worker threads for parsing and rendering; 0 does everything on this thread. */
+  readonly workers?: number;
+  readonly progress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  readonly phase: "parse" | "render";
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface RunStats {
+  readonly pages: number;
+  readonly pagesFromCache: number;
+  readonly files: number;
+  readonly filesFromCache: number;
+  /** Where the run's time went, in milliseconds per phase (`--verbose` prints them). */
+  readonly timings: Timings;
+}
+
+export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
 
 export interface GenerateResult {
   readonly pages: PageModel[];
   readonly model: ApiModel;
-  readonly emitted: EmittedPackage;
+  readonly emitted: Omit<EmittedPackage, "files">;
+  /** Package-relative path -> content, in path order. */
+  readonly files: Map<string, string>;
   /** Every diagnostic of the run, in file and position order. */
   readonly diagnostics: Diagnostic[];
+  readonly stats: RunStats;
 }
 
-export async function generate(config: Docs2tsConfig, displayInput = "docs"): Promise<GenerateResult> {
-  const unreadable: Diagnostic[] = [];
-  const pages: PageModel[] = [];
-  for (const file of listDocsFiles(config.input)) {
-    try {
-      const { text } = readDocsFile(config.input, file);
-      pages.push(parsePage(file, text));
-    } catch (error) {
-      unreadable.push(createDiagnostic("pageUnreadable", file, { line: 1 }, (error as Error).message));
+export async function generate(
+  config: Docs2tsConfig,
+  displayInput = "docs",
+  options: GenerateOptions = {},
+  input?: DocsInput,
+): Promise<GenerateResult> {
+  const cache = options.cache ?? Cache.disabled("uncached");
+  const docs = input ?? readInput(config, cache.version);
+  const scope = cacheScope(config);
+  const workers = options.workers ?? defaultWorkerCount();
+  const timings: Timings = {};
+  let lapStarted = performance.now();
+  const lap = (phase: keyof Timings): void => {
+    const now = performance.now();
+    timings[phase] = (timings[phase] ?? 0) + now - lapStarted;
+    lapStarted = now;
+  };
+  let pool: WorkerPool | undefined;
+  // A worker takes about half a second to start and load its modules: worth it for a docs set, not for a few
+  // changed pages, which this thread does sooner.
+  const startPool = (jobs: number): WorkerPool | undefined => {
+    if (workers > 0 && jobs >= minimumPoolJobs)
+      pool ??= new WorkerPool(Math.min(workers, Math.ceil(jobs / minimumPoolJobs)));
+    return pool;
+  };
+  try {
+    const cachedPages = cache.read<Map<string, PageModel>>(scope.pages) ?? new Map<string, PageModel>();
+    const missing = docs.files.filter((file) => !cachedPages.has(file.key));
+    const parsePool = startPool(missing.length);
+    lap("cache");
+
+    const parsed = await runJobs(
+      missing,
+      "parse",
+      options.progress,
+      parsePool && ((batch) => parsePool.parse(batch.map(({ file, text }) => ({ file, text })))),
+      async () => {
+        const { parsePageSafely } = await import("./parse/index.js");
+        return (page) => parsePageSafely(page.file, page.text);
+      },
+    );
+    const parsedByKey = new Map(missing.map((file, index) => [file.key, parsed[index]!]));
+    lap("parse");
+    // The workers load the printers while this thread links the pages; a failure shows again when rendering.
+    const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
+    const pages = docs.files.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
+    if (missing.length > 0 || cachedPages.size !== pages.length) {
+      cache.write(scope.pages, new Map(docs.files.map((file, index) => [file.key, pages[index]!])));
     }
+    lap("cache");
+
+    const model = buildApiModel(pages, { baseUrl: config.baseUrl });
+    lap("model");
+    const emitted = emitPackage(model, {
+      packageName: config.packageName,
+      packageVersion: config.packageVersion,
+      baseUrl: config.baseUrl,
+      docsLabel: displayInput,
+      typescriptVersion: config.typescriptVersion,
+      typesNodeVersion: config.typesNodeVersion,
+    });
+    lap("emit");
+    const keys = emitted.files.map((file) => fileKey(file, cache.version));
+    const cachedFiles = cache.read<Map<string, string>>(scope.files) ?? new Map<string, string>();
+    const toRender = emitted.files.filter((_, index) => !cachedFiles.has(keys[index]!));
+    const renderPool = startPool(toRender.length);
+    lap("cache");
+    await preparing;
+    const rendered = await runJobs(
+      toRender,
+      "render",
+      options.progress,
+      renderPool && ((batch) => renderPool.render(batch)),
+      async () => {
+        const { renderFile } = await import("./emit/render.js");
+        return renderFile;
+      },
+    );
+    const renderedByFile = new Map(toRender.map((file, index) => [file, rendered[index]!]));
+    lap("render");
+    const files = new Map<string, string>();
+    const used = new Map<string, string>();
+    emitted.files.forEach((file, index) => {
+      const text = cachedFiles.get(keys[index]!) ?? renderedByFile.get(file)!;
+      files.set(file.path, text);
+      used.set(keys[index]!, text);
+    });
+    if (toRender.length > 0 || cachedFiles.size !== used.size) cache.write(scope.files, used);
+    lap("cache");
+
+    const diagnostics = [...docs.unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
+    return {
+      pages,
+      model,
+      emitted: { diagnostics: emitted.diagnostics, counts: emitted.counts },
+      files,
+      diagnostics,
+      stats: {
+        pages: pages.length,
+        pagesFromCache: pages.length - missing.length,
+        files: files.size,
+        filesFromCache: files.size - toRender.length,
+        timings,
+      },
+    };
+  } finally {
+    await (pool as WorkerPool | undefined)?.close();
   }
-  const model = buildApiModel(pages, { baseUrl: config.baseUrl });
-  const emitted = await emitPackage(model, {
-    packageName: config.packageName,
-    packageVersion: config.packageVersion,
-    baseUrl: config.baseUrl,
-    docsLabel: displayInput,
-    typescriptVersion: config.typescriptVersion,
-    typesNodeVersion: config.typesNodeVersion,
-  });
-  const diagnostics = [...unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
-  return { pages, model, emitted, diagnostics };
+}
+
+/**
+ * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
+ * reports progress; the results come in the order of the items.
+ */
+async function runJobs<T, R>(
+  items: readonly T[],
+  phase: ProgressEvent["phase"],
+  progress: GenerateOptions["progress"],
+  onPool: ((batch: T[]) => Promise<R[]>) | undefined,
+  onThisThread: () => Promise<(item: T) => R | Promise<R>>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let done = 0;
+  const record = (start: number, batch: R[]): void => {
+    batch.forEach((result, index) => (results[start + index] = result));
+    done += batch.length;
+    progress?.({ phase, done, total: items.length });
+  };
+  if (items.length === 0) return results;
+  if (!onPool) {
+    const job = await onThisThread();
+    for (const [index, item] of items.entries()) record(index, [await job(item)]);
+    return results;
+  }
+  const size = 40;
+  await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
+  return results;
 }

@@ -1,9 +1,23 @@
 /**
- * Writing the generated package: whole or not at all. The files go to a fresh directory beside the output, which
- * then replaces it in two renames; a failure on the way leaves the previous output as it was. `node_modules/` of
- * the previous output is carried over (it is the user's install, not ours). `--check` compares instead of writing.
+ * Writing the generated package: whole or not at all. The package is assembled in a fresh directory beside the
+ * output (files that did not change are hard-linked from the previous output, the others written), which then
+ * replaces the output in two renames; a failure on the way leaves the previous output as it was. `node_modules/`
+ * of the previous output is carried over (it is the user's install). `--check` compares instead of writing.
+ * The record of what was written (size, time, hash per file) tells the next run what it can keep without reading.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 
 /** Directories inside the output that are the user's, never compared or replaced. */
@@ -11,26 +25,40 @@ const userDirectories = new Set(["node_modules", "dist"]);
 
 export class OutputError extends Error {}
 
+/** What a run wrote, file by file: enough to tell later, from `stat` alone, that a file is still as written. */
+export type OutputRecord = Record<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>;
+
 export interface WriteResult {
   readonly written: number;
   /** Files whose content differs from the previous output (new files included). */
   readonly changed: number;
   readonly removed: number;
+  readonly record: OutputRecord;
 }
 
-export function writeOutput(out: string, files: ReadonlyMap<string, string>): WriteResult {
+export function writeOutput(out: string, files: ReadonlyMap<string, string>, previous: OutputRecord = {}): WriteResult {
   guardOutputDirectory(out);
-  const previous = existsSync(out) ? readTree(out) : new Map<string, string>();
   const parent = dirname(out);
   mkdirSync(parent, { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${basename(out)}.docs2ts-new-${suffix}`);
   const retired = join(parent, `.${basename(out)}.docs2ts-old-${suffix}`);
+  const existing = existsSync(out) ? listFiles(out) : new Set<string>();
+  let changed = 0;
+  const hashes = new Map<string, string>();
   try {
     for (const [path, content] of files) {
+      const hash = hashOf(content);
+      hashes.set(path, hash);
       const target = join(staging, ...path.split("/"));
+      const current = join(out, ...path.split("/"));
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
+      if (existing.has(path) && unchanged(current, content, hash, previous[path])) {
+        keep(current, target);
+      } else {
+        writeFileSync(target, content);
+        changed++;
+      }
     }
     if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(staging, "node_modules"));
     if (existsSync(out)) renameSync(out, retired);
@@ -44,8 +72,26 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): Wr
     throw new OutputError(`could not write ${out}: ${(error as Error).message}`);
   }
   rmSync(retired, { recursive: true, force: true });
-  const diff = compare(previous, files);
-  return { written: files.size, changed: diff.changed.length + diff.added.length, removed: diff.removed.length };
+  const record: OutputRecord = {};
+  for (const path of files.keys()) {
+    const stats = statSync(join(out, ...path.split("/")));
+    record[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: hashes.get(path)! };
+  }
+  const removed = [...existing].filter((path) => !files.has(path)).length;
+  return { written: files.size, changed, removed, record };
+}
+
+/** Whether the output still holds exactly what `record` says was written (checked by size and time, no reads). */
+export function outputMatches(out: string, record: OutputRecord): boolean {
+  if (!existsSync(out)) return false;
+  const paths = listFiles(out);
+  if (paths.size !== Object.keys(record).length) return false;
+  for (const [path, entry] of Object.entries(record)) {
+    if (!paths.has(path)) return false;
+    const stats = statSync(join(out, ...path.split("/")));
+    if (stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs) return false;
+  }
+  return true;
 }
 
 export interface OutputDiff {
@@ -56,19 +102,41 @@ export interface OutputDiff {
 
 /** What writing `files` to `out` would change. */
 export function diffOutput(out: string, files: ReadonlyMap<string, string>): OutputDiff {
-  return compare(existsSync(out) ? readTree(out) : new Map(), files);
-}
-
-function compare(previous: ReadonlyMap<string, string>, files: ReadonlyMap<string, string>): OutputDiff {
+  const existing = existsSync(out) ? listFiles(out) : new Set<string>();
   const changed: string[] = [];
   const added: string[] = [];
   for (const [path, content] of files) {
-    const before = previous.get(path);
-    if (before === undefined) added.push(path);
-    else if (before !== content) changed.push(path);
+    if (!existing.has(path)) added.push(path);
+    else if (readFileSync(join(out, ...path.split("/")), "utf8") !== content) changed.push(path);
   }
-  const removed = [...previous.keys()].filter((path) => !files.has(path));
+  const removed = [...existing].filter((path) => !files.has(path));
   return { changed, added, removed };
+}
+
+export function hashOf(content: string): string {
+  return createHash("sha1").update(content).digest("hex");
+}
+
+/** Unchanged: as recorded (size, time and hash agree), or, without a record, the same bytes. */
+function unchanged(
+  current: string,
+  content: string,
+  hash: string,
+  recorded: OutputRecord[string] | undefined,
+): boolean {
+  const stats = statSync(current);
+  if (recorded && recorded.hash === hash && recorded.size === stats.size && recorded.mtimeMs === stats.mtimeMs)
+    return true;
+  return stats.size === Buffer.byteLength(content) && readFileSync(current, "utf8") === content;
+}
+
+/** A hard link where the file system allows one (fast, and the file keeps its time), else a copy. */
+function keep(current: string, target: string): void {
+  try {
+    linkSync(current, target);
+  } catch {
+    copyFileSync(current, target);
+  }
 }
 
 /** Refuses to replace a directory that holds something other than a package docs2ts wrote. */
@@ -87,8 +155,9 @@ function guardOutputDirectory(out: string): void {
   }
 }
 
-function readTree(root: string): Map<string, string> {
-  const files = new Map<string, string>();
+/** Package-relative paths of the files under `root`, leaving out the user's directories. */
+function listFiles(root: string): Set<string> {
+  const files = new Set<string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
@@ -96,7 +165,7 @@ function readTree(root: string): Map<string, string> {
         if (dir === root && userDirectories.has(entry.name)) continue;
         walk(path);
       } else if (entry.isFile()) {
-        files.set(relative(root, path).split(sep).join("/"), readFileSync(path, "utf8"));
+        files.add(relative(root, path).split(sep).join("/"));
       }
     }
   };

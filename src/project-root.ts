@@ -8,7 +8,8 @@ let cached: string | undefined;
 export function projectRoot(): string {
   if (cached) return cached;
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "templates", "runtime"))) {
+  // The directory with both the manifest and the templates (dist/ has compiled templates but no manifest).
+  while (!existsSync(join(dir, "templates", "runtime")) || !existsSync(join(dir, "package.json"))) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error("docs2ts: cannot find its templates/ directory");
     dir = parent;

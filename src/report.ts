@@ -2,6 +2,7 @@
  * The run report (`--report FILE`): per page what was emitted from it, every operation with its permissions, totals,
  * and every diagnostic. Figures count what was emitted, not what was parsed. Paths are relative to the docs root.
  */
+import type { Severity } from "./diagnostics/index.js";
 import type { GenerateResult } from "./generate.js";
 import type { PageKind } from "./parse/index.js";
 
@@ -13,7 +14,7 @@ export interface Report {
     file: string;
     line: number;
     col: number;
-    severity: string;
+    severity: Severity;
     code: string;
     message: string;
   }>;

@@ -3,8 +3,8 @@
  * whole or not at all without touching anything else.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
 import { writeOutput } from "../src/output.js";
@@ -134,7 +134,73 @@ test("the output is written whole or not at all, and node_modules survives", () 
       ["src/b.ts", "b\n"],
     ]),
   );
-  assert.deepEqual(result, { written: 2, changed: 1, removed: 1 });
+  assert.deepEqual({ ...result, record: undefined }, { written: 2, changed: 1, removed: 1, record: undefined });
+  assert.deepEqual(Object.keys(result.record).sort(), ["package.json", "src/b.ts"], "what was written is recorded");
   assert.ok(existsSync(join(out, "node_modules", "dep")));
   assert.ok(!existsSync(join(out, "src", "a.ts")));
 });
+
+test("a second run takes everything from the cache and writes nothing; --no-cache reads every page", async () => {
+  const dir = tempDir("cached");
+  const docs = join(dir, "docs");
+  cpSync(fixtureDocs, docs, { recursive: true });
+  const out = join(dir, "pkg");
+  const args = [...fixtureArgs(out).slice(2), "--input", docs, "--cache", join(dir, "cache"), "--quiet"];
+  const first = await cli(args, dir);
+  assert.match(first.out, /cache: 0 of 25 pages and 0 of \d+ files from the cache/);
+  const written = snapshot(out);
+
+  const second = await cli(args, dir);
+  assert.match(second.out, /cache: 25 of 25 pages and (\d+) of \1 files from the cache/);
+  assert.match(second.out, /is up to date, nothing written/);
+  assert.deepEqual(snapshot(out), written);
+
+  // A page touched but not changed: read again, found unchanged by its content.
+  const page = join(docs, "v1.0", "resources", "widget.md");
+  const text = readFileSync(page, "utf8");
+  writeFileSync(page, text);
+  assert.match((await cli(args, dir)).out, /is up to date, nothing written/);
+
+  // One page changed: only it is parsed again, and the files it describes are written again.
+  const edited = text.replace("The name shown to people.", "The name people see.");
+  assert.notEqual(edited, text);
+  writeFileSync(page, edited);
+  const third = await cli(args, dir);
+  assert.match(third.out, /cache: 24 of 25 pages and (\d+) of (\d+) files/);
+  assert.match(snapshot(out)["src/models/widget.ts"]!, /The name people see\./);
+  writeFileSync(page, text);
+  assert.match((await cli(args, dir)).out, /cache: 24 of 25 pages/);
+  assert.deepEqual(snapshot(out), written, "back to the first output");
+
+  // An output file edited by hand is noticed and written again.
+  writeFileSync(join(out, "src", "index.ts"), "// edited\n");
+  assert.match((await cli(args, dir)).out, /files written .*\(1 changed, 0 removed\)/);
+  assert.deepEqual(snapshot(out), written);
+
+  const uncached = await cli([...args, "--no-cache"], dir);
+  assert.match(uncached.out, /cache: 0 of 25 pages and 0 of \d+ files from the cache/);
+  assert.deepEqual(snapshot(out), written);
+});
+
+test("--workers takes a whole number", async () => {
+  const dir = tempDir("workers");
+  const bad = await cli([...fixtureArgs(join(dir, "pkg")), "--workers", "two"], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--workers takes a whole number/);
+  const none = await cli([...fixtureArgs(join(dir, "pkg")), "--workers", "0", "--no-cache", "--quiet"], dir);
+  assert.equal(none.code, 0, none.err);
+});
+
+/** Every file under `dir` with its content. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else files[relative(dir, child)] = readFileSync(child, "utf8");
+    }
+  };
+  walk(dir);
+  return files;
+}

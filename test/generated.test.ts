@@ -17,7 +17,7 @@ const generatedDir = join(root, "generated");
 test("generated/ is what npm run generate writes from docs-input/", async () => {
   const result = await generate(resolveConfig(root), "docs-input");
   assert.deepEqual(
-    diffOutput(generatedDir, result.emitted.files),
+    diffOutput(generatedDir, result.files),
     { changed: [], added: [], removed: [] },
     "run npm run generate",
   );

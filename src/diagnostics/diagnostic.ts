@@ -59,7 +59,10 @@ export class DiagnosticBag {
 }
 
 /** `path:line:col severity CODE message`, the one printed form; `prefix` turns docs-root paths into cwd paths. */
-export function formatDiagnostic(diagnostic: Diagnostic, prefix = ""): string {
+export function formatDiagnostic(
+  diagnostic: Pick<Diagnostic, "file" | "line" | "col" | "severity" | "code" | "message">,
+  prefix = "",
+): string {
   const { file, line, col, severity, code, message } = diagnostic;
   return `${prefix}${file}:${line}:${col} ${severity} ${code} ${message}`;
 }

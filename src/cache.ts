@@ -1,0 +1,93 @@
+/**
+ * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels by the hash of their page, rendered files
+ * by the hash of their description, and the record of the last run (to tell "nothing changed" without doing
+ * anything). Each kind is one file, written whole to a temporary name and renamed into place, so two runs at once
+ * never leave a half-written entry; each file carries a checksum and the docs2ts version, and one that fails either
+ * check is ignored. Entries of other docs2ts versions live in other directories and are removed.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { Docs2tsConfig } from "./config.js";
+
+const magic = Buffer.from("docs2ts\u0001");
+
+export class Cache {
+  private constructor(
+    /** Undefined when the cache is off (`--no-cache`). */
+    private readonly dir: string | undefined,
+    readonly version: string,
+  ) {}
+
+  static disabled(version: string): Cache {
+    return new Cache(undefined, version);
+  }
+
+  static open(root: string, version: string): Cache {
+    const dir = join(root, `v-${version}`);
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Entries of other docs2ts versions are never read again.
+      for (const entry of readdirSync(root))
+        if (entry.startsWith("v-") && entry !== `v-${version}`)
+          rmSync(join(root, entry), { recursive: true, force: true });
+    } catch {
+      return Cache.disabled(version);
+    }
+    return new Cache(dir, version);
+  }
+
+  get enabled(): boolean {
+    return this.dir !== undefined;
+  }
+
+  /** The stored value of `name`, or undefined when there is none, or it is damaged, or another version wrote it. */
+  read<T>(name: string): T | undefined {
+    if (!this.dir) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.dir, name));
+    } catch {
+      return undefined;
+    }
+    const payload = bytes.subarray(magic.length + 20);
+    if (!bytes.subarray(0, magic.length).equals(magic)) return undefined;
+    if (!bytes.subarray(magic.length, magic.length + 20).equals(createHash("sha1").update(payload).digest()))
+      return undefined;
+    try {
+      const stored = deserialize(payload) as { version: string; value: T };
+      return stored.version === this.version ? stored.value : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Stores `value` under `name`: written to a temporary file, then renamed over the old entry. */
+  write(name: string, value: unknown): void {
+    if (!this.dir) return;
+    const payload = serialize({ version: this.version, value });
+    const temporary = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      writeFileSync(temporary, Buffer.concat([magic, createHash("sha1").update(payload).digest(), payload]));
+      renameSync(temporary, join(this.dir, name));
+    } catch {
+      // A cache that cannot be written only costs time.
+      rmSync(temporary, { force: true });
+    }
+  }
+}
+
+/** A short stable name for what a cache entry belongs to (a docs set, an output directory). */
+export function scopeName(...parts: string[]): string {
+  return createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 16);
+}
+
+/** What the cache keeps per docs set and output directory. */
+export function cacheScope(config: Docs2tsConfig): { pages: string; files: string; run: string } {
+  return {
+    pages: `pages-${scopeName(config.input)}.bin`,
+    files: `files-${scopeName(config.input, config.out)}.bin`,
+    run: `run-${scopeName(config.input, config.out)}.bin`,
+  };
+}

@@ -1,0 +1,120 @@
+/**
+ * A pool of worker threads for the two jobs that dominate a run: parsing pages and rendering files. Jobs go out in
+ * batches, one batch per idle worker; results come back in the order of the inputs, whatever the worker count, so
+ * the output does not depend on it. With no workers, jobs run on the calling thread.
+ */
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { PendingFile } from "../emit/files.js";
+import type { PageModel } from "../parse/index.js";
+
+export type Job =
+  | { readonly id: number; readonly kind: "parse"; readonly pages: Array<{ file: string; text: string }> }
+  | { readonly id: number; readonly kind: "prepare" }
+  | { readonly id: number; readonly kind: "render"; readonly files: PendingFile[] };
+
+export type Reply = { readonly id: number; readonly result?: PageModel[] | string[]; readonly error?: string };
+
+/** The default worker count: one per core the process may use. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Array<{
+    job: Job;
+    resolve: (result: PageModel[] | string[]) => void;
+    reject: (error: Error) => void;
+  }> = [];
+  private readonly pending = new Map<
+    number,
+    { worker: Worker; resolve: (result: PageModel[] | string[]) => void; reject: (error: Error) => void }
+  >();
+  private nextId = 0;
+
+  /** Starts `size` workers now, so that they load their modules while the caller does other work. */
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) {
+      const worker = startWorker();
+      worker.on("message", (reply: Reply) => this.settle(worker, reply));
+      worker.on("error", (error) => this.fail(worker, error));
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  parse(pages: Array<{ file: string; text: string }>): Promise<PageModel[]> {
+    return this.submit({ id: this.nextId++, kind: "parse", pages }) as Promise<PageModel[]>;
+  }
+
+  render(files: PendingFile[]): Promise<string[]> {
+    return this.submit({ id: this.nextId++, kind: "render", files }) as Promise<string[]>;
+  }
+
+  /** Has every worker load what rendering needs, while the caller builds the model. */
+  prepareRendering(): Promise<unknown> {
+    return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare" })));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private submit(job: Job): Promise<PageModel[] | string[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop()!;
+      const { job, resolve, reject } = this.queue.shift()!;
+      this.pending.set(job.id, { worker, resolve, reject });
+      worker.postMessage(job);
+    }
+  }
+
+  private settle(worker: Worker, reply: Reply): void {
+    const pending = this.pending.get(reply.id);
+    if (!pending) return;
+    this.pending.delete(reply.id);
+    this.idle.push(worker);
+    if (reply.error !== undefined) pending.reject(new Error(reply.error));
+    else pending.resolve(reply.result!);
+    this.dispatch();
+  }
+
+  private fail(worker: Worker, error: Error): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== worker) continue;
+      this.pending.delete(id);
+      pending.reject(error);
+    }
+  }
+}
+
+/**
+ * A worker running worker.ts. From dist/ it is plain JavaScript; from src/ under tsx, the worker registers tsx
+ * itself first (a loader registered on the main thread does not reach worker threads in Node 20).
+ */
+function startWorker(): Worker {
+  const extension = extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./worker${extension}`, import.meta.url);
+  if (extension !== ".ts") return new Worker(url);
+  const tsx = import.meta.resolve("tsx/esm/api");
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+/** Splits work into batches of about `size` items, so that messages stay few and workers stay busy. */
+export function batches<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}

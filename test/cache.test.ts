@@ -1,0 +1,108 @@
+/**
+ * The cache must never change a run's result: a damaged, half-written or foreign entry reads as no entry, a
+ * disabled cache holds nothing, and entries of another docs2ts version are not read (their directories go).
+ */
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { Cache } from "../src/cache.js";
+import { tempDir } from "./helpers.js";
+
+const value = new Map([["page", { title: "Get a widget", lines: [1, 2, 3] }]]);
+
+function entryPath(root: string, version: string, name: string): string {
+  return join(root, `v-${version}`, name);
+}
+
+test("an entry reads back as written", () => {
+  const root = tempDir("cache");
+  Cache.open(root, "one").write("pages.bin", value);
+  assert.deepEqual(Cache.open(root, "one").read("pages.bin"), value);
+  assert.equal(Cache.open(root, "one").read("missing.bin"), undefined);
+});
+
+test("a damaged or half-written entry reads as none", () => {
+  const root = tempDir("cache");
+  const cache = Cache.open(root, "one");
+  cache.write("pages.bin", value);
+  const path = entryPath(root, "one", "pages.bin");
+  const bytes = readFileSync(path);
+  const flipped = Buffer.from(bytes);
+  flipped[flipped.length - 3] = flipped[flipped.length - 3]! ^ 0xff;
+  writeFileSync(path, flipped);
+  assert.equal(cache.read("pages.bin"), undefined, "a flipped byte");
+  writeFileSync(path, bytes.subarray(0, bytes.length - 10));
+  assert.equal(cache.read("pages.bin"), undefined, "a truncated entry");
+  writeFileSync(path, "not a cache entry");
+  assert.equal(cache.read("pages.bin"), undefined, "something else");
+});
+
+test("another version's entries are not read, and its directory goes", () => {
+  const root = tempDir("cache");
+  Cache.open(root, "one").write("pages.bin", value);
+  const other = Cache.open(root, "two");
+  assert.equal(other.read("pages.bin"), undefined);
+  assert.ok(!existsSync(join(root, "v-one")), "the old version's directory is removed");
+  // An entry copied across versions still says who wrote it.
+  other.write("pages.bin", value);
+  writeFileSync(entryPath(root, "two", "copied.bin"), readFileSync(entryPath(root, "two", "pages.bin")));
+  assert.equal(Cache.open(root, "three").read("copied.bin"), undefined);
+});
+
+test("writes land whole: no temporary files stay, the last write wins", () => {
+  const root = tempDir("cache");
+  const first = Cache.open(root, "one");
+  const second = Cache.open(root, "one");
+  first.write("pages.bin", value);
+  second.write("pages.bin", new Map([["page", { title: "other", lines: [] }]]));
+  assert.deepEqual(readdirSync(join(root, "v-one")), ["pages.bin"]);
+  assert.equal((first.read<typeof value>("pages.bin")!.get("page") as { title: string }).title, "other");
+});
+
+test("a disabled cache (--no-cache) holds nothing", () => {
+  const cache = Cache.disabled("one");
+  cache.write("pages.bin", value);
+  assert.equal(cache.read("pages.bin"), undefined);
+  assert.equal(cache.enabled, false);
+});
+
+test("two runs writing at once never leave a damaged entry", async () => {
+  const root = tempDir("cache");
+  const writer = (label: string): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "--input-type=module",
+          "--eval",
+          `import { Cache } from ${JSON.stringify(new URL("../src/cache.ts", import.meta.url).href)};
+           const cache = Cache.open(${JSON.stringify(root)}, "one");
+           const value = { label: ${JSON.stringify(label)}, filler: ${JSON.stringify(label)}.repeat(200000) };
+           for (let i = 0; i < 40; i++) cache.write("pages.bin", value);`,
+        ],
+        { stdio: "inherit" },
+      );
+      child.on("error", reject);
+      child.on("exit", (code) => resolve(code ?? 1));
+    });
+  const running = Promise.all([writer("a"), writer("b")]);
+  let reads = 0;
+  let settled = false;
+  void running.then(() => (settled = true));
+  while (!settled) {
+    const read = Cache.open(root, "one").read<{ label: string; filler: string }>("pages.bin");
+    if (read) {
+      reads++;
+      assert.ok(read.label === "a" || read.label === "b");
+      assert.equal(read.filler, read.label.repeat(200000));
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  assert.deepEqual(await running, [0, 0]);
+  assert.ok(Cache.open(root, "one").read("pages.bin"), "an entry is there at the end");
+  assert.deepEqual(readdirSync(join(root, "v-one")), ["pages.bin"], "no temporary file is left");
+});

@@ -1,0 +1,68 @@
+/**
+ * Same output always: on a slice of the Graph v1.0 corpus (every tenth page, enough to use the worker pool), the
+ * package is byte-identical with and without the cache, cold and warm, and for any number of workers; and its
+ * TypeScript is exactly what prettier makes of each whole file (fit.ts formats only parts). Skipped when ../shared
+ * is not beside the project.
+ */
+import assert from "node:assert/strict";
+import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { test } from "node:test";
+import * as prettier from "prettier";
+import { Cache } from "../src/cache.js";
+import { resolveConfig } from "../src/config.js";
+import { listDocsFiles } from "../src/docs-set.js";
+import { prettierOptions } from "../src/emit/render.js";
+import { generate, minimumPoolJobs, type GenerateOptions, type GenerateResult } from "../src/generate.js";
+import { corpus, root, tempDir } from "./helpers.js";
+
+const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;
+
+test(
+  "the output is the same with and without the cache, for any number of workers",
+  { skip, timeout: 10 * 60_000 },
+  async () => {
+    const dir = tempDir("identical");
+    const docs = join(dir, "docs");
+    const slice = listDocsFiles(corpus).filter((_, index) => index % 10 === 0);
+    for (const file of slice) {
+      mkdirSync(dirname(join(docs, file)), { recursive: true });
+      cpSync(join(corpus, file), join(docs, file));
+    }
+    assert.ok(slice.length > 2 * minimumPoolJobs, "enough pages for the worker pool");
+    const config = resolveConfig(root, {
+      input: docs,
+      out: join(dir, "out"),
+      baseUrl: "https://graph.microsoft.com/v1.0",
+    });
+    const cache = Cache.open(join(dir, "cache"), "test");
+    const run = (options: GenerateOptions): Promise<GenerateResult> => generate(config, "slice", options);
+
+    const reference = await run({ workers: 0 });
+    assert.ok(reference.files.size > 2 * minimumPoolJobs, "enough files for the worker pool");
+    const runs: Array<[string, GenerateResult]> = [
+      ["two workers, cold cache", await run({ workers: 2, cache })],
+      ["two workers, warm cache", await run({ workers: 2, cache })],
+      ["one worker, warm cache", await run({ workers: 1, cache })],
+      ["no workers, warm cache", await run({ workers: 0, cache })],
+      ["three workers, no cache", await run({ workers: 3 })],
+    ];
+    assert.equal(runs[0]![1].stats.pagesFromCache, 0);
+    assert.equal(runs[1]![1].stats.pagesFromCache, slice.length);
+    assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size);
+    for (const [label, result] of runs) {
+      assert.deepEqual([...result.files.keys()], [...reference.files.keys()], label);
+      for (const [path, text] of reference.files) assert.equal(result.files.get(path), text, `${label}: ${path}`);
+      assert.deepEqual(result.diagnostics, reference.diagnostics, label);
+    }
+
+    for (const [path, text] of reference.files) {
+      if (!path.endsWith(".ts")) continue;
+      assert.equal(
+        await prettier.format(text, { ...prettierOptions, parser: "typescript" }),
+        text,
+        `${path} is not as prettier lays it out`,
+      );
+    }
+  },
+);
