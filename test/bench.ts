@@ -1,23 +1,180 @@
 /**
- * `npm run bench`: what a consumer pays. For the docs-input package and for the package of the Graph v1.0 corpus
- * (when ../shared is present), the size of an app that imports `createClient` and calls one operation, bundled and
- * minified with esbuild, and the time `tsc --noEmit` takes to type-check that app against the package.
- * Every figure is the median of several runs; nothing here is asserted, it is measured.
+ * `npm run bench`: what a run costs and what a consumer pays. Nothing here is asserted; it is measured, and every
+ * figure is the median of several runs (BENCH_RUNS, default 3).
+ *
+ * Generation, on a copy of the Graph v1.0 corpus (when ../shared is present):
+ * - R, a plain single-threaded unified + remark-parse + remark-gfm parse of every page, in this process;
+ * - `npm run generate` as a user runs it (the node flags of package.json's script), in a child process: cold
+ *   (empty cache, no output), warm (nothing changed), and after one page changed; each with its peak RSS;
+ * - the output's size, and each time as a ratio to R.
+ *
+ * Consumers, for the docs-input package and the corpus package: an app that imports `createClient` and calls one
+ * operation, bundled and minified with esbuild, and the time `tsc --noEmit` takes to type-check it.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import { resolveConfig } from "../src/config.js";
+import { listDocsFiles } from "../src/docs-set.js";
 import { generate } from "../src/generate.js";
 import { writeOutput } from "../src/output.js";
 import { corpus, root, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
-const runs = Number(process.env["BENCH_RUNS"] ?? 5);
+const runs = Number(process.env["BENCH_RUNS"] ?? 3);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Generation
+
+/** The reference: every page through unified + remark-parse + remark-gfm, one after the other, on this thread. */
+function referenceParse(pages: string[]): number {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  const started = performance.now();
+  for (const page of pages) processor.parse(page);
+  return performance.now() - started;
+}
+
+/**
+ * The generate command as package.json runs it (`node <flags> src/cli.ts`), with a preloaded probe that reports
+ * the process's peak RSS (worker threads included) when it exits.
+ */
+function generateCommand(): string[] {
+  const script = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: Record<string, string> })
+    .scripts["generate"]!;
+  const [program, ...args] = script.split(/\s+/);
+  if (program !== "node") throw new Error(`npm run generate does not start node: ${script}`);
+  const probe =
+    "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nBENCH-RSS '+process.resourceUsage().maxRSS*1024+'\\n'))";
+  return ["--import", probe, ...args];
+}
+
+interface RunFigures {
+  readonly ms: number;
+  readonly rss: number;
+}
+
+async function timeGenerate(command: string[], args: string[]): Promise<RunFigures> {
+  const started = performance.now();
+  const stderr = await new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, [...command, ...args], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+    let text = "";
+    child.stderr.on("data", (chunk: Buffer) => (text += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0 || code === 1 ? resolve(text) : reject(new Error(`generate exited ${code}: ${text}`)),
+    );
+  });
+  const ms = performance.now() - started;
+  const rss = Number(/BENCH-RSS (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+  return { ms, rss };
+}
+
+function sizeOf(dir: string): { files: number; bytes: number } {
+  let files = 0;
+  let bytes = 0;
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else {
+        files++;
+        bytes += statSync(child).size;
+      }
+    }
+  };
+  walk(dir);
+  return { files, bytes };
+}
+
+async function benchGeneration(): Promise<void> {
+  const dir = tempDir("bench-generate");
+  const docs = join(dir, "docs");
+  cpSync(corpus, docs, { recursive: true });
+  const pages = listDocsFiles(docs).map((file) => readFileSync(join(docs, file), "utf8"));
+  const megabytesRead = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0) / 2 ** 20;
+  console.log(
+    `Generation: ${pages.length} pages (${megabytesRead.toFixed(1)} MB) of ${corpus}, ${runs} runs each, medians`,
+  );
+
+  const reference: number[] = [];
+  for (let i = 0; i < runs; i++) reference.push(referenceParse(pages));
+  const r = median(reference);
+
+  const command = generateCommand();
+  const out = join(dir, "out");
+  const cacheDir = join(dir, "cache");
+  const args = [
+    "--input",
+    docs,
+    "--out",
+    out,
+    "--base-url",
+    "https://graph.microsoft.com/v1.0",
+    "--package-name",
+    "bench-client",
+    "--cache",
+    cacheDir,
+  ];
+  const cold: RunFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    cold.push(await timeGenerate(command, args));
+  }
+  const warm: RunFigures[] = [];
+  for (let i = 0; i < runs; i++) warm.push(await timeGenerate(command, args));
+  // One page changed: the description of a property (a table row's last cell), a different text each run.
+  const changed: RunFigures[] = [];
+  const row = /^(\|\s*\w+\s*\|\s*(?:String|Boolean|Int32|DateTimeOffset)\s*\|[^|\n]{10,}?)( *\|? *)$/m;
+  const page = listDocsFiles(docs)
+    .filter((file) => file.split("/").includes("resources"))
+    .map((file) => join(docs, file))
+    .find((path) => row.test(readFileSync(path, "utf8")))!;
+  const original = readFileSync(page, "utf8");
+  for (let i = 0; i < runs; i++) {
+    writeFileSync(
+      page,
+      original.replace(row, (_, cells: string, end: string) => `${cells} Edited ${i + 1}.${end}`),
+    );
+    changed.push(await timeGenerate(command, args));
+  }
+  writeFileSync(page, original);
+  const output = sizeOf(out);
+
+  const line = (label: string, figures: RunFigures[], target?: number): string => {
+    const ms = median(figures.map((figure) => figure.ms));
+    const ratio = ms / r;
+    const verdict =
+      target === undefined ? "" : ratio <= target ? `  (target <= ${target}: met)` : `  (target <= ${target}: NOT met)`;
+    return `  ${label.padEnd(22)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${megabytes(median(figures.map((figure) => figure.rss)))}${verdict}`;
+  };
+  console.log(
+    `  ${"R (remark + gfm parse)".padEnd(22)} ${seconds(r).padStart(9)}   ${"1.000 R".padStart(8)}   (${(megabytesRead / (r / 1000)).toFixed(2)} MB/s)`,
+  );
+  console.log(line("cold (empty cache)", cold, 0.8));
+  console.log(line("warm (no change)", warm, 0.03));
+  console.log(line(`one page changed`, changed, 0.06));
+  console.log(`  (the page changed: ${page.slice(docs.length + 1)})`);
+  console.log(`  output: ${output.files} files, ${megabytes(output.bytes)}; peak RSS target <= 1536 MB`);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Consumers
 
 interface Subject {
   readonly label: string;
@@ -46,19 +203,14 @@ const subjects: Subject[] = [
     : []),
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-async function measure(subject: Subject): Promise<string> {
+async function benchConsumer(subject: Subject): Promise<string> {
   const dir = tempDir("bench");
   const pkg = join(dir, "package");
   const result = await generate(
     resolveConfig(root, { input: subject.input, out: pkg, baseUrl: subject.baseUrl, packageName: "bench-client" }),
     subject.label,
   );
-  writeOutput(pkg, result.emitted.files);
+  writeOutput(pkg, result.files);
   await run(
     process.execPath,
     [tsc, "-p", join(pkg, "tsconfig.build.json"), "--typeRoots", join(root, "node_modules", "@types")],
@@ -104,16 +256,17 @@ export const result = await ${subject.call};
   const bytes = bundle.outputFiles[0]!.contents;
 
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < Math.max(runs, 5); i++) {
     const started = performance.now();
     await run(process.execPath, [tsc, "-p", app]);
     times.push(performance.now() - started);
   }
-  return `${subject.label.padEnd(12)} bundle ${(bytes.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KB)   tsc --noEmit ${(median(times) / 1000).toFixed(2)} s (median of ${runs})   package: ${result.model.operations.length} operations, ${result.emitted.files.size} files`;
+  return `  ${subject.label.padEnd(12)} bundle ${(bytes.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KB)   tsc --noEmit ${seconds(median(times))}   package: ${result.model.operations.length} operations, ${result.files.size} files`;
 }
 
+if (existsSync(corpus)) await benchGeneration();
+else console.log(`Generation: skipped, the corpus is not at ${corpus}`);
 console.log(
   "Consumer app: createClient + one call, bundled and minified with esbuild; type-checked with tsc --noEmit.",
 );
-for (const subject of subjects) console.log(await measure(subject));
-if (subjects.length === 1) console.log(`graph v1.0   skipped: the corpus is not at ${corpus}`);
+for (const subject of subjects) console.log(await benchConsumer(subject));
