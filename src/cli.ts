@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { formatDiagnostic } from "./diagnostics/index.js";
-import { listDocsFiles, readInput, stampDocsSet, type DocsInput, type DocsStamp } from "./docs-set.js";
+import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./generate.js";
 import { Progress } from "./progress.js";
 import { Cache, cacheScope } from "./cache.js";
@@ -119,13 +119,15 @@ export async function main(
     const listed = listDocsFiles(config.input);
     const stamp = stampDocsSet(config.input, listed);
     const settings = JSON.stringify(config);
-    // Unchanged pages (by `stat`, else by content) and settings, and the output as the last run left it.
-    const unchanged = (last: RunRecord, input?: DocsInput): boolean =>
-      last.settings === settings &&
-      (input ? last.fingerprint === input.fingerprint : isDeepStrictEqual(last.stamp, stamp)) &&
-      outputMatches(config.out, last.record);
-    const read = previous && unchanged(previous) ? undefined : readInput(config, version, listed);
-    if (previous && (!read || unchanged(previous, read))) {
+    // The pages are read only when `stat` does not show them as the last run left them.
+    const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
+    const read = sameStamp ? undefined : readInput(config, version, listed);
+    if (
+      previous &&
+      previous.settings === settings &&
+      (sameStamp || previous.fingerprint === read?.fingerprint) &&
+      outputMatches(config.out, previous.record)
+    ) {
       // Nothing changed since the last run, and its output is as it left it.
       report = previous.report;
       stats = {

@@ -113,7 +113,7 @@ export function diffOutput(out: string, files: ReadonlyMap<string, string>): Out
   return { changed, added, removed };
 }
 
-export function hashOf(content: string): string {
+function hashOf(content: string): string {
   return createHash("sha1").update(content).digest("hex");
 }
 

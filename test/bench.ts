@@ -12,7 +12,7 @@
  * operation, bundled and minified with esbuild, and the time `tsc --noEmit` takes to type-check it.
  */
 import { execFile, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -24,7 +24,7 @@ import { resolveConfig } from "../src/config.js";
 import { listDocsFiles } from "../src/docs-set.js";
 import { generate } from "../src/generate.js";
 import { writeOutput } from "../src/output.js";
-import { corpus, root, tempDir } from "./helpers.js";
+import { corpus, listFiles, root, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
@@ -85,20 +85,8 @@ async function timeGenerate(command: string[], args: string[]): Promise<RunFigur
 }
 
 function sizeOf(dir: string): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
-  const walk = (path: string): void => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else {
-        files++;
-        bytes += statSync(child).size;
-      }
-    }
-  };
-  walk(dir);
-  return { files, bytes };
+  const files = listFiles(dir);
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) };
 }
 
 async function benchGeneration(): Promise<void> {

@@ -90,13 +90,11 @@ test("two runs writing at once never leave a damaged entry", async () => {
       child.on("exit", (code) => resolve(code ?? 1));
     });
   const running = Promise.all([writer("a"), writer("b")]);
-  let reads = 0;
   let settled = false;
   void running.then(() => (settled = true));
   while (!settled) {
     const read = Cache.open(root, "one").read<{ label: string; filler: string }>("pages.bin");
     if (read) {
-      reads++;
       assert.ok(read.label === "a" || read.label === "b");
       assert.equal(read.filler, read.label.repeat(200000));
     }

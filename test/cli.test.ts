@@ -4,11 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
 import { writeOutput } from "../src/output.js";
-import { fixtureBaseUrl, fixtureDocs, tempDir } from "./helpers.js";
+import { fixtureBaseUrl, fixtureDocs, listFiles, tempDir } from "./helpers.js";
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -193,14 +193,5 @@ test("--workers takes a whole number", async () => {
 
 /** Every file under `dir` with its content. */
 function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (path: string): void => {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      const child = join(path, entry.name);
-      if (entry.isDirectory()) walk(child);
-      else files[relative(dir, child)] = readFileSync(child, "utf8");
-    }
-  };
-  walk(dir);
-  return files;
+  return Object.fromEntries(listFiles(dir).map((path) => [path, readFileSync(join(dir, path), "utf8")]));
 }

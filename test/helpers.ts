@@ -4,9 +4,9 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { listDocsFiles, readDocsFile } from "../src/docs-set.js";
@@ -39,6 +39,21 @@ export function expectGolden(path: string, actual: string): void {
     return;
   }
   assert.equal(actual, readFileSync(path, "utf8"), `${path} differs from its golden file (UPDATE=1 rewrites it)`);
+}
+
+/** Every file under `root`, as sorted posix paths relative to it; none when `root` does not exist. */
+export function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else found.push(relative(root, path).split(sep).join("/"));
+    }
+  };
+  walk(root);
+  return found.sort();
 }
 
 export function tempDir(prefix: string): string {

@@ -55,7 +55,7 @@ function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): 
  * A value in prettier's layout, indented relative to its first line: objects with members one a line (prettier
  * keeps an object expanded when it was written so), arrays on one line unless an element forces a break.
  */
-export function layOutValue(value: TsValue, indent = ""): string {
+function layOutValue(value: TsValue, indent = ""): string {
   switch (value.kind) {
     case "primitive":
       return printPrimitive(value.value);

@@ -4,8 +4,8 @@
  * strict, its example tests must pass, and formatting it again must change nothing.
  */
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import * as prettier from "prettier";
@@ -19,6 +19,7 @@ import {
   failures,
   fixtureBaseUrl,
   fixtures,
+  listFiles,
   runPackageTests,
   tempDir,
   updating,
@@ -121,17 +122,3 @@ test("the interfaces say what the docs say", () => {
     /getWidgetUsage\(parameters: \{\s*period\?: string;\s*date\?: number \| boolean \| Literal;?\s*\}\)/,
   );
 });
-
-function listFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  const found: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else found.push(relative(root, path).split(sep).join("/"));
-    }
-  };
-  walk(root);
-  return found.sort();
-}
