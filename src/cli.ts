@@ -15,7 +15,7 @@ import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-s
 import type { RunStats } from "./generate.js";
 import { Progress } from "./progress.js";
 import { Cache, cacheScope } from "./cache.js";
-import { diffOutput, outputMatches, writeOutput, type OutputRecord } from "./output.js";
+import { diffOutput, OutputStaging, outputMatches, type OutputRecord } from "./output.js";
 import { projectRoot } from "./project-root.js";
 import { docs2tsVersion } from "./version.js";
 import { buildReport, type Report } from "./report.js";
@@ -140,22 +140,31 @@ export async function main(
     } else {
       const input = read ?? readInput(config, version, listed);
       const { generate } = await import("./generate.js");
-      const result = await generate(
-        config,
-        inputLabel,
-        { cache, ...(workers === undefined ? {} : { workers }), progress: (event) => progress.update(event) },
-        input,
-      );
-      progress.done();
+      // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
+      const staging = args.check ? undefined : new OutputStaging(config.out, previous?.record);
+      const { result, written } = await withStaging(staging, async () => {
+        const result = await generate(
+          config,
+          inputLabel,
+          {
+            cache,
+            ...(workers === undefined ? {} : { workers }),
+            progress: (event) => progress.update(event),
+            ...(staging ? { onFile: (path: string, text: string) => staging.add(path, text) } : {}),
+          },
+          input,
+        );
+        progress.done();
+        return { result, written: await staging?.commit(result.files) };
+      });
       report = buildReport(result);
       stats = result.stats;
-      if (args.check) {
+      if (!written) {
         const diff = diffOutput(config.out, result.files);
         const stale = [...diff.changed, ...diff.added, ...diff.removed];
         outcome = stale.length === 0 ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(diff)}`;
         if (stale.length > 0) exitCode = 1;
       } else {
-        const written = writeOutput(config.out, result.files, previous?.record);
         cache.write(scope.run, {
           settings,
           stamp,
@@ -191,6 +200,29 @@ export async function main(
   io.out.write(summary(report, stats, inputLabel, outcome, performance.now() - started, args.verbose));
   if (args.strict && report.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
+}
+
+/**
+ * Runs `work`, which writes into `staging`, and removes the staging directory if the work fails or the process
+ * is interrupted (Ctrl-C): only a committed run touches the output, and none leaves its staging behind.
+ */
+async function withStaging<T>(staging: OutputStaging | undefined, work: () => Promise<T>): Promise<T> {
+  if (!staging) return work();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    staging.abort();
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work();
+  } catch (error) {
+    staging.abort();
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
 }
 
 /** What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. */

@@ -23,6 +23,11 @@ export interface GenerateOptions {
   /** Worker threads for parsing and rendering; 0 does everything on this thread. */
   readonly workers?: number;
   readonly progress?: (event: ProgressEvent) => void;
+  /**
+   * Called with each file of the package as soon as its text is known (in no particular order), so that the
+   * caller can write it while the rest render.
+   */
+  readonly onFile?: (path: string, text: string) => void;
 }
 
 export interface ProgressEvent {
@@ -117,11 +122,14 @@ export async function generate(
     lap("emit");
     const keys = emitted.files.map((file) => fileKey(file, cache.version));
     const cachedFiles = cache.read<Map<string, string>>(scope.files) ?? new Map<string, string>();
-    const toRender = emitted.files.filter((_, index) => !cachedFiles.has(keys[index]!));
+    const texts = keys.map((key) => cachedFiles.get(key));
+    const toRender = emitted.files.filter((_, index) => texts[index] === undefined);
     const renderPool = startPool(toRender.length);
     lap("cache");
+    emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
     await preparing;
-    const rendered = await runJobs(
+    const positions = new Map(emitted.files.map((file, index) => [file, index]));
+    await runJobs(
       toRender,
       "render",
       options.progress,
@@ -130,15 +138,17 @@ export async function generate(
         const { renderFile } = await import("./emit/render.js");
         return renderFile;
       },
+      (file, text) => {
+        texts[positions.get(file)!] = text;
+        options.onFile?.(file.path, text);
+      },
     );
-    const renderedByFile = new Map(toRender.map((file, index) => [file, rendered[index]!]));
     lap("render");
     const files = new Map<string, string>();
     const used = new Map<string, string>();
     emitted.files.forEach((file, index) => {
-      const text = cachedFiles.get(keys[index]!) ?? renderedByFile.get(file)!;
-      files.set(file.path, text);
-      used.set(keys[index]!, text);
+      files.set(file.path, texts[index]!);
+      used.set(keys[index]!, texts[index]!);
     });
     if (toRender.length > 0 || cachedFiles.size !== used.size) cache.write(scope.files, used);
     lap("cache");
@@ -165,7 +175,7 @@ export async function generate(
 
 /**
  * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
- * reports progress; the results come in the order of the items.
+ * reports progress and each result as it comes; the results come back in the order of the items.
  */
 async function runJobs<T, R>(
   items: readonly T[],
@@ -173,11 +183,15 @@ async function runJobs<T, R>(
   progress: GenerateOptions["progress"],
   onPool: ((batch: T[]) => Promise<R[]>) | undefined,
   onThisThread: () => Promise<(item: T) => R | Promise<R>>,
+  onResult?: (item: T, result: R) => void,
 ): Promise<R[]> {
   const results = new Array<R>(items.length);
   let done = 0;
   const record = (start: number, batch: R[]): void => {
-    batch.forEach((result, index) => (results[start + index] = result));
+    batch.forEach((result, index) => {
+      results[start + index] = result;
+      onResult?.(items[start + index]!, result);
+    });
     done += batch.length;
     progress?.({ phase, done, total: items.length });
   };

@@ -198,7 +198,7 @@ async function benchConsumer(subject: Subject): Promise<string> {
     resolveConfig(root, { input: subject.input, out: pkg, baseUrl: subject.baseUrl, packageName: "bench-client" }),
     subject.label,
   );
-  writeOutput(pkg, result.files);
+  await writeOutput(pkg, result.files);
   await run(
     process.execPath,
     [tsc, "-p", join(pkg, "tsconfig.build.json"), "--typeRoots", join(root, "node_modules", "@types")],

@@ -3,6 +3,7 @@
  * whole or not at all without touching anything else.
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -100,10 +101,10 @@ test("a directory docs2ts did not write is never replaced", async () => {
   assert.deepEqual(readdirSync(dir), ["precious"]);
 });
 
-test("the output is written whole or not at all, and node_modules survives", () => {
+test("the output is written whole or not at all, and node_modules survives", async () => {
   const dir = tempDir("atomic");
   const out = join(dir, "pkg");
-  writeOutput(
+  await writeOutput(
     out,
     new Map([
       ["package.json", '{"docs2ts":{}}\n'],
@@ -112,7 +113,7 @@ test("the output is written whole or not at all, and node_modules survives", () 
   );
   mkdirSync(join(out, "node_modules", "dep"), { recursive: true });
   // "src/a.ts/b.ts" cannot be written beside the file "src/a.ts": the write fails half way.
-  assert.throws(
+  await assert.rejects(
     () =>
       writeOutput(
         out,
@@ -127,7 +128,7 @@ test("the output is written whole or not at all, and node_modules survives", () 
   assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a\n");
   assert.ok(existsSync(join(out, "node_modules", "dep")));
   assert.deepEqual(readdirSync(dir), ["pkg"], "no staging directory is left behind");
-  const result = writeOutput(
+  const result = await writeOutput(
     out,
     new Map([
       ["package.json", '{"docs2ts":{}}\n'],
@@ -138,6 +139,23 @@ test("the output is written whole or not at all, and node_modules survives", () 
   assert.deepEqual(Object.keys(result.record).sort(), ["package.json", "src/b.ts"], "what was written is recorded");
   assert.ok(existsSync(join(out, "node_modules", "dep")));
   assert.ok(!existsSync(join(out, "src", "a.ts")));
+});
+
+test("a staging directory left by a killed run is removed; one of a live run is not", async () => {
+  const dir = tempDir("abandoned");
+  const out = join(dir, "pkg");
+  // The pid of a process that has exited.
+  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+  mkdirSync(join(dir, `.pkg.docs2ts-new-${gone}-abc`, "src"), { recursive: true });
+  mkdirSync(join(dir, `.pkg.docs2ts-old-${gone}-abc`));
+  mkdirSync(join(dir, `.pkg.docs2ts-new-${process.pid}-abc`));
+  mkdirSync(join(dir, `.other.docs2ts-new-${gone}-abc`));
+  await writeOutput(out, new Map([["package.json", '{"docs2ts":{}}\n']]));
+  assert.deepEqual(readdirSync(dir).sort(), [
+    `.other.docs2ts-new-${gone}-abc`,
+    `.pkg.docs2ts-new-${process.pid}-abc`,
+    "pkg",
+  ]);
 });
 
 test("a second run takes everything from the cache and writes nothing; --no-cache reads every page", async () => {

@@ -43,7 +43,7 @@ test(
     assert.ok(coverage.apiPageShare >= 0.99, `API pages that yield an operation: ${coverage.apiPageShare}`);
     assert.ok(coverage.jsonBodyShare >= 0.997, `JSON bodies read: ${coverage.jsonBodyShare}`);
     assert.ok(!result.diagnostics.some((diagnostic) => diagnostic.code === "DT100"), "a page could not be read");
-    writeOutput(out, result.files);
+    await writeOutput(out, result.files);
     // A consumer of the contract, compiled with the package: typed select, and iterate() over a list.
     writeFileSync(
       join(out, "test", "consumer.ts"),
