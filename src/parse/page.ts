@@ -34,13 +34,14 @@ import type {
 } from "./page-model.js";
 import { cleanText, collectLinks, readTable } from "./tables.js";
 import { findUnclosedFence } from "./fences.js";
+import { parseWithOpaqueCode } from "./opaque-code.js";
 import remarkGfmTable from "./gfm-table.js";
 import { findTemplateLeftovers } from "./template-text.js";
 
 const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ["yaml"]).freeze();
 
 export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
+  return parseWithOpaqueCode(text, (markdown) => processor.parse(markdown));
 }
 
 export function parsePage(file: string, text: string): PageModel {
