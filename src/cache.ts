@@ -78,6 +78,63 @@ export class Cache {
   }
 }
 
+/**
+ * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first hex digit of its keys (hashes): a run that
+ * changes a few keys rewrites the shards that hold them, not the whole map. Each shard is written whole and
+ * holds only valid entries, so shards of different runs mix safely.
+ */
+export class ShardedMap<V> {
+  private readonly shards: Array<Map<string, V>>;
+  private readonly dirty = new Set<number>();
+
+  private constructor(
+    private readonly cache: Cache,
+    private readonly name: string,
+    shards: Array<Map<string, V> | undefined>,
+  ) {
+    this.shards = shards.map((shard, index) => {
+      if (!shard) this.dirty.add(index);
+      return shard ?? new Map<string, V>();
+    });
+  }
+
+  static read<V>(cache: Cache, name: string): ShardedMap<V> {
+    const shards = Array.from({ length: shardCount }, (_, index) => cache.read<Map<string, V>>(`${name}-${index}.bin`));
+    return new ShardedMap(cache, name, shards);
+  }
+
+  get size(): number {
+    return this.shards.reduce((size, shard) => size + shard.size, 0);
+  }
+
+  get(key: string): V | undefined {
+    return this.shards[shardOf(key)]!.get(key);
+  }
+
+  /**
+   * Makes the map hold exactly `entries` (new keys added, keys not among them dropped) and writes the shards
+   * that changed. Values are content-addressed: an existing key keeps its value.
+   */
+  replaceAll(entries: Iterable<readonly [string, V]>): void {
+    const next = Array.from({ length: shardCount }, () => new Map<string, V>());
+    for (const [key, value] of entries) next[shardOf(key)]!.set(key, value);
+    next.forEach((shard, index) => {
+      const current = this.shards[index]!;
+      if (shard.size !== current.size || [...shard.keys()].some((key) => !current.has(key))) this.dirty.add(index);
+      this.shards[index] = shard;
+    });
+    for (const index of this.dirty) this.cache.write(`${this.name}-${index}.bin`, this.shards[index]);
+    this.dirty.clear();
+  }
+}
+
+const shardCount = 16;
+
+function shardOf(key: string): number {
+  const digit = Number.parseInt(key[0] ?? "0", 16);
+  return Number.isNaN(digit) ? key.charCodeAt(0) % shardCount : digit;
+}
+
 /** A short stable name for what a cache entry belongs to (a docs set, an output directory). */
 export function scopeName(...parts: string[]): string {
   return createHash("sha1").update(parts.join("\0")).digest("hex").slice(0, 16);
@@ -86,8 +143,8 @@ export function scopeName(...parts: string[]): string {
 /** What the cache keeps per docs set and output directory. */
 export function cacheScope(config: Docs2tsConfig): { pages: string; files: string; run: string } {
   return {
-    pages: `pages-${scopeName(config.input)}.bin`,
-    files: `files-${scopeName(config.input, config.out)}.bin`,
+    pages: `pages-${scopeName(config.input)}`,
+    files: `files-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,
   };
 }

@@ -5,7 +5,7 @@
  * be read or parsed becomes a diagnostic, never a crash of the run. The output is the same with or without the
  * cache, and for any number of workers.
  */
-import { Cache, cacheScope } from "./cache.js";
+import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { readInput, type DocsInput } from "./docs-set.js";
@@ -76,17 +76,21 @@ export async function generate(
     lapStarted = now;
   };
   let pool: WorkerPool | undefined;
-  // A worker takes about half a second to start and load its modules: worth it for a docs set, not for a few
-  // changed pages, which this thread does sooner.
-  const startPool = (jobs: number): WorkerPool | undefined => {
-    if (workers > 0 && jobs >= minimumPoolJobs)
-      pool ??= new WorkerPool(Math.min(workers, Math.ceil(jobs / minimumPoolJobs)));
+  // A docs set this big takes a while to read from the cache and link: one worker starts at once and loads the
+  // parser and the printers meanwhile, so that the few pages and files a small change leaves to parse and render
+  // do not wait for them. Big jobs start more workers; a small docs set is done sooner on this thread alone.
+  if (workers > 0 && docs.files.length >= minimumPoolJobs) pool = new WorkerPool(1);
+  const poolFor = (jobs: number): WorkerPool | undefined => {
+    if (workers > 0 && jobs >= minimumPoolJobs) {
+      pool ??= new WorkerPool(0);
+      pool.grow(Math.min(workers, Math.ceil(jobs / minimumPoolJobs)));
+    }
     return pool;
   };
   try {
-    const cachedPages = cache.read<Map<string, PageModel>>(scope.pages) ?? new Map<string, PageModel>();
-    const missing = docs.files.filter((file) => !cachedPages.has(file.key));
-    const parsePool = startPool(missing.length);
+    const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
+    const missing = docs.files.filter((file) => cachedPages.get(file.key) === undefined);
+    const parsePool = poolFor(missing.length);
     lap("cache");
 
     const parsed = await runJobs(
@@ -104,9 +108,7 @@ export async function generate(
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
     const pages = docs.files.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
-    if (missing.length > 0 || cachedPages.size !== pages.length) {
-      cache.write(scope.pages, new Map(docs.files.map((file, index) => [file.key, pages[index]!])));
-    }
+    cachedPages.replaceAll(docs.files.map((file, index) => [file.key, pages[index]!]));
     lap("cache");
 
     const model = buildApiModel(pages, { baseUrl: config.baseUrl });
@@ -121,10 +123,10 @@ export async function generate(
     });
     lap("emit");
     const keys = emitted.files.map((file) => fileKey(file, cache.version));
-    const cachedFiles = cache.read<Map<string, string>>(scope.files) ?? new Map<string, string>();
+    const cachedFiles = ShardedMap.read<string>(cache, scope.files);
     const texts = keys.map((key) => cachedFiles.get(key));
     const toRender = emitted.files.filter((_, index) => texts[index] === undefined);
-    const renderPool = startPool(toRender.length);
+    const renderPool = poolFor(toRender.length);
     lap("cache");
     emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
     await preparing;
@@ -145,12 +147,8 @@ export async function generate(
     );
     lap("render");
     const files = new Map<string, string>();
-    const used = new Map<string, string>();
-    emitted.files.forEach((file, index) => {
-      files.set(file.path, texts[index]!);
-      used.set(keys[index]!, texts[index]!);
-    });
-    if (toRender.length > 0 || cachedFiles.size !== used.size) cache.write(scope.files, used);
+    emitted.files.forEach((file, index) => files.set(file.path, texts[index]!));
+    cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
     lap("cache");
 
     const diagnostics = [...docs.unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);

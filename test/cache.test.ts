@@ -4,10 +4,11 @@
  */
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { Cache } from "../src/cache.js";
+import { Cache, ShardedMap } from "../src/cache.js";
 import { tempDir } from "./helpers.js";
 
 const value = new Map([["page", { title: "Get a widget", lines: [1, 2, 3] }]]);
@@ -103,4 +104,30 @@ test("two runs writing at once never leave a damaged entry", async () => {
   assert.deepEqual(await running, [0, 0]);
   assert.ok(Cache.open(root, "one").read("pages.bin"), "an entry is there at the end");
   assert.deepEqual(readdirSync(join(root, "v-one")), ["pages.bin"], "no temporary file is left");
+});
+
+test("a sharded map reads back whole, and a change rewrites only the shards whose keys changed", () => {
+  const root = tempDir("cache");
+  const key = (n: number): string => createHash("sha1").update(String(n)).digest("hex");
+  const entries = Array.from({ length: 200 }, (_, n) => [key(n), `value ${n}`] as const);
+  ShardedMap.read<string>(Cache.open(root, "one"), "files").replaceAll(entries);
+  const dir = join(root, "v-one");
+  const shards = readdirSync(dir).sort();
+  assert.equal(shards.length, 16);
+  const inodes = (): Map<string, number> => new Map(shards.map((name) => [name, statSync(join(dir, name)).ino]));
+  const before = inodes();
+
+  const map = ShardedMap.read<string>(Cache.open(root, "one"), "files");
+  assert.equal(map.size, 200);
+  assert.equal(map.get(key(7)), "value 7");
+  // One entry replaced by another: the shard that loses it and the shard that gains it are written, no other.
+  map.replaceAll([...entries.filter(([k]) => k !== key(7)), [key(1000), "value 1000"]]);
+  const rewritten = shards.filter((name) => inodes().get(name) !== before.get(name));
+  const shardName = (k: string): string => `files-${Number.parseInt(k[0]!, 16)}.bin`;
+  assert.deepEqual(rewritten, [...new Set([shardName(key(7)), shardName(key(1000))])].sort());
+
+  const again = ShardedMap.read<string>(Cache.open(root, "one"), "files");
+  assert.equal(again.size, 200);
+  assert.equal(again.get(key(7)), undefined);
+  assert.equal(again.get(key(1000)), "value 1000");
 });

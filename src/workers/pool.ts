@@ -37,14 +37,24 @@ export class WorkerPool {
   private nextId = 0;
 
   /** Starts `size` workers now, so that they load their modules while the caller does other work. */
-  constructor(readonly size: number) {
-    for (let i = 0; i < size; i++) {
+  constructor(size: number) {
+    this.grow(size);
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Starts more workers, up to `size` in all; they take jobs as soon as they are started. */
+  grow(size: number): void {
+    while (this.workers.length < size) {
       const worker = startWorker();
       worker.on("message", (reply: Reply) => this.settle(worker, reply));
       worker.on("error", (error) => this.fail(worker, error));
       this.workers.push(worker);
       this.idle.push(worker);
     }
+    this.dispatch();
   }
 
   parse(pages: Array<{ file: string; text: string }>): Promise<PageModel[]> {
