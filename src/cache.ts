@@ -141,10 +141,11 @@ export function scopeName(...parts: string[]): string {
 }
 
 /** What the cache keeps per docs set and output directory. */
-export function cacheScope(config: Docs2tsConfig): { pages: string; files: string; run: string } {
+export function cacheScope(config: Docs2tsConfig): { pages: string; files: string; run: string; report: string } {
   return {
     pages: `pages-${scopeName(config.input)}`,
     files: `files-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,
+    report: `report-${scopeName(config.input, config.out)}.bin`,
   };
 }

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
-import { formatDiagnostic } from "./diagnostics/index.js";
+import { diagnosticDefinitions, formatDiagnostic, type Severity } from "./diagnostics/index.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./generate.js";
 import { Progress } from "./progress.js";
@@ -18,7 +18,7 @@ import { Cache, cacheScope } from "./cache.js";
 import { diffOutput, OutputStaging, outputMatches, type OutputRecord } from "./output.js";
 import { projectRoot } from "./project-root.js";
 import { docs2tsVersion } from "./version.js";
-import { buildReport, type Report } from "./report.js";
+import { buildReport, type Report, type ReportTotals } from "./report.js";
 
 const usage = `Usage: npm run generate -- [options]
 
@@ -109,7 +109,11 @@ export async function main(
     return 2;
   }
   const progress = new Progress(io.err, { quiet: args.quiet });
-  let report: Report;
+  // The whole report is needed to print infos or write it; else the run record's totals and notices will do.
+  const needsReport = args.verbose || args.report !== undefined || args.html !== undefined;
+  let totals: ReportTotals;
+  let printed: Report["diagnostics"];
+  let report: Report | undefined;
   let stats: RunStats;
   let outcome: string;
   let exitCode = 0;
@@ -122,14 +126,17 @@ export async function main(
     // The pages are read only when `stat` does not show them as the last run left them.
     const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
     const read = sameStamp ? undefined : readInput(config, version, listed);
-    if (
+    const upToDate =
       previous &&
       previous.settings === settings &&
       (sameStamp || previous.fingerprint === read?.fingerprint) &&
-      outputMatches(config.out, previous.record)
-    ) {
+      outputMatches(config.out, previous.record);
+    const previousReport = upToDate && needsReport ? cache.read<Report>(scope.report) : undefined;
+    if (upToDate && (!needsReport || previousReport)) {
       // Nothing changed since the last run, and its output is as it left it.
-      report = previous.report;
+      totals = previous.totals;
+      printed = needsReport ? previousReport!.diagnostics : previous.notices;
+      report = previousReport;
       stats = {
         ...previous.stats,
         pagesFromCache: previous.stats.pages,
@@ -158,6 +165,8 @@ export async function main(
         return { result, written: await staging?.commit(result.files) };
       });
       report = buildReport(result);
+      totals = report.totals;
+      printed = report.diagnostics;
       stats = result.stats;
       if (!written) {
         const diff = diffOutput(config.out, result.files);
@@ -170,9 +179,11 @@ export async function main(
           stamp,
           fingerprint: input.fingerprint,
           record: written.record,
-          report,
+          totals: report.totals,
+          notices: report.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"),
           stats,
         } satisfies RunRecord);
+        cache.write(scope.report, report);
         outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
       }
     }
@@ -183,22 +194,22 @@ export async function main(
   }
   if (!args.quiet) {
     const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
-    for (const diagnostic of report.diagnostics) {
+    for (const diagnostic of printed) {
       if (args.verbose || diagnostic.severity !== "info") io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
     }
   }
   try {
-    if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report, null, 1)}\n`);
+    if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report!, null, 1)}\n`);
     if (args.html) {
       const { renderHtmlReport } = await import("./html-report.js");
-      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report, `Docs health: ${inputLabel}`));
+      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report!, `Docs health: ${inputLabel}`));
     }
   } catch (error) {
     io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
     return 2;
   }
-  io.out.write(summary(report, stats, inputLabel, outcome, performance.now() - started, args.verbose));
-  if (args.strict && report.diagnostics.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
+  io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
+  if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
 }
 
@@ -225,14 +236,19 @@ async function withStaging<T>(staging: OutputStaging | undefined, work: () => Pr
   }
 }
 
-/** What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. */
+/**
+ * What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. The
+ * whole report (a few MB on a big docs set) is kept apart, read only by a run that prints infos or writes it.
+ */
 interface RunRecord {
   /** The resolved configuration, as JSON. */
   readonly settings: string;
   readonly stamp: DocsStamp;
   readonly fingerprint: string;
   readonly record: OutputRecord;
-  readonly report: Report;
+  readonly totals: ReportTotals;
+  /** The errors and warnings, which every run prints. */
+  readonly notices: Report["diagnostics"];
   readonly stats: RunStats;
 }
 
@@ -246,21 +262,19 @@ function describeDiff(diff: { changed: string[]; added: string[]; removed: strin
 }
 
 function summary(
-  report: Report,
+  totals: ReportTotals,
   stats: RunStats,
   inputLabel: string,
   outcome: string,
   elapsed: number,
   verbose: boolean,
 ): string {
-  const { totals } = report;
   const { coverage } = totals;
+  const severityOf = new Map<string, Severity>(
+    Object.values(diagnosticDefinitions).map((definition) => [definition.code, definition.severity]),
+  );
   const bySeverity = { error: 0, warning: 0, info: 0 };
-  const severityOf = new Map<string, string>();
-  for (const diagnostic of report.diagnostics) {
-    bySeverity[diagnostic.severity]++;
-    severityOf.set(diagnostic.code, diagnostic.severity);
-  }
+  for (const [code, count] of Object.entries(totals.diagnosticsByCode)) bySeverity[severityOf.get(code)!] += count;
   const kinds = Object.entries(totals.pagesByKind)
     .sort()
     .map(([kind, count]) => `${kind} ${count}`)
