@@ -6,7 +6,7 @@
  * - R, a plain single-threaded unified + remark-parse + remark-gfm parse of every page, in this process;
  * - `npm run generate` as a user runs it (the node flags of package.json's script), in a child process: cold
  *   (empty cache, no output), warm (nothing changed), and after one page changed; each with its peak RSS;
- * - the output's size, and each time as a ratio to R.
+ * - the output's size, and each time as a ratio to R (the median of each round's ratio to that round's R).
  *
  * Consumers, for the docs-input package and the corpus package: an app that imports `createClient` and calls one
  * operation, bundled and minified with esbuild, and the time `tsc --noEmit` takes to type-check it.
@@ -96,12 +96,8 @@ async function benchGeneration(): Promise<void> {
   const pages = listDocsFiles(docs).map((file) => readFileSync(join(docs, file), "utf8"));
   const megabytesRead = pages.reduce((sum, page) => sum + Buffer.byteLength(page), 0) / 2 ** 20;
   console.log(
-    `Generation: ${pages.length} pages (${megabytesRead.toFixed(1)} MB) of ${corpus}, ${runs} runs each, medians`,
+    `Generation: ${pages.length} pages (${megabytesRead.toFixed(1)} MB) of ${corpus}, ${runs} rounds, medians`,
   );
-
-  const reference: number[] = [];
-  for (let i = 0; i < runs; i++) reference.push(referenceParse(pages));
-  const r = median(reference);
 
   const command = generateCommand();
   const out = join(dir, "out");
@@ -118,35 +114,40 @@ async function benchGeneration(): Promise<void> {
     "--cache",
     cacheDir,
   ];
-  const cold: RunFigures[] = [];
-  for (let i = 0; i < runs; i++) {
-    rmSync(cacheDir, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
-    cold.push(await timeGenerate(command, args));
-  }
-  const warm: RunFigures[] = [];
-  for (let i = 0; i < runs; i++) warm.push(await timeGenerate(command, args));
   // One page changed: the description of a property (a table row's last cell), a different text each run.
-  const changed: RunFigures[] = [];
   const row = /^(\|\s*\w+\s*\|\s*(?:String|Boolean|Int32|DateTimeOffset)\s*\|[^|\n]{10,}?)( *\|? *)$/m;
   const page = listDocsFiles(docs)
     .filter((file) => file.split("/").includes("resources"))
     .map((file) => join(docs, file))
     .find((path) => row.test(readFileSync(path, "utf8")))!;
   const original = readFileSync(page, "utf8");
+
+  // Each round measures R and then the three runs, so that every ratio pairs figures taken minutes apart at
+  // most: this machine's speed drifts more than that between rounds.
+  const reference: number[] = [];
+  const cold: RunFigures[] = [];
+  const warm: RunFigures[] = [];
+  const changed: RunFigures[] = [];
   for (let i = 0; i < runs; i++) {
+    reference.push(referenceParse(pages));
+    rmSync(cacheDir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+    cold.push(await timeGenerate(command, args));
+    warm.push(await timeGenerate(command, args));
     writeFileSync(
       page,
       original.replace(row, (_, cells: string, end: string) => `${cells} Edited ${i + 1}.${end}`),
     );
     changed.push(await timeGenerate(command, args));
+    writeFileSync(page, original);
   }
-  writeFileSync(page, original);
+  const r = median(reference);
   const output = sizeOf(out);
 
+  // The ratio is the median of each round's ratio to that round's R.
   const line = (label: string, figures: RunFigures[], target?: number): string => {
     const ms = median(figures.map((figure) => figure.ms));
-    const ratio = ms / r;
+    const ratio = median(figures.map((figure, round) => figure.ms / reference[round]!));
     const verdict =
       target === undefined ? "" : ratio <= target ? `  (target <= ${target}: met)` : `  (target <= ${target}: NOT met)`;
     return `  ${label.padEnd(22)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${megabytes(median(figures.map((figure) => figure.rss)))}${verdict}`;
