@@ -16,7 +16,6 @@ import {
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
