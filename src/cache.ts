@@ -1,9 +1,10 @@
 /**
  * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels by the hash of their page, rendered files
- * by the hash of their description, and the record of the last run (to tell "nothing changed" without doing
- * anything). Each kind is one file, written whole to a temporary name and renamed into place, so two runs at once
- * never leave a half-written entry; each file carries a checksum and the docs2ts version, and one that fails either
- * check is ignored. Entries of other docs2ts versions live in other directories and are removed.
+ * by the hash of their description (each in 16 shards, ShardedMap), the record of the last run (to tell "nothing
+ * changed" without doing anything) and its report. Each entry is one file, written whole to a temporary name and
+ * renamed into place, so two runs at once never leave a half-written entry; each file carries a checksum and the
+ * docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live in other
+ * directories and are removed.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -113,7 +114,7 @@ export class ShardedMap<V> {
 
   /**
    * Makes the map hold exactly `entries` (new keys added, keys not among them dropped) and writes the shards
-   * that changed. Values are content-addressed: an existing key keeps its value.
+   * whose keys changed. A key is a hash of what its value was made from, so a key kept is a value unchanged.
    */
   replaceAll(entries: Iterable<readonly [string, V]>): void {
     const next = Array.from({ length: shardCount }, () => new Map<string, V>());
