@@ -301,8 +301,8 @@ function summary(
   return `${lines.join("\n")}\n`;
 }
 
-// Run when executed (`node --import tsx src/cli.ts`), not when imported by tests.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** Runs the command line on this process's arguments and sets its exit code. */
+export function runProgram(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
@@ -313,3 +313,6 @@ if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.me
     },
   );
 }
+
+// Run when executed directly (`node --import tsx src/cli.ts`; launch.mjs calls runProgram), not when imported.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) runProgram();

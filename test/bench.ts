@@ -50,7 +50,7 @@ function referenceParse(pages: string[]): number {
 }
 
 /**
- * The generate command as package.json runs it (`node <flags> src/cli.ts`), with a preloaded probe that reports
+ * The generate command as package.json runs it (`node <flags> src/launch.mjs`), with a preloaded probe that reports
  * the process's peak RSS (worker threads included) when it exits.
  */
 function generateCommand(): string[] {

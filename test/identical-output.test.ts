@@ -1,20 +1,21 @@
 /**
  * Same output always: on a slice of the Graph v1.0 corpus (every tenth page, enough to use the worker pool), the
- * package is byte-identical with and without the cache, cold and warm, and for any number of workers; and its
- * TypeScript is exactly what prettier makes of each whole file (fit.ts formats only parts). Skipped when ../shared
- * is not beside the project.
+ * package is byte-identical with and without the cache, cold and warm, for any number of workers, and as written
+ * by `npm run generate` (src/launch.mjs and its bundle); and its TypeScript is exactly what prettier makes of each
+ * whole file (fit.ts formats only parts). Skipped when ../shared is not beside the project.
  */
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import * as prettier from "prettier";
 import { Cache } from "../src/cache.js";
-import { resolveConfig } from "../src/config.js";
+import { displayPath, resolveConfig } from "../src/config.js";
 import { listDocsFiles } from "../src/docs-set.js";
 import { prettierOptions } from "../src/emit/render.js";
 import { generate, minimumPoolJobs, type GenerateOptions, type GenerateResult } from "../src/generate.js";
-import { corpus, root, tempDir } from "./helpers.js";
+import { corpus, listFiles, root, tempDir } from "./helpers.js";
 
 const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;
 
@@ -36,7 +37,9 @@ test(
       baseUrl: "https://graph.microsoft.com/v1.0",
     });
     const cache = Cache.open(join(dir, "cache"), "test");
-    const run = (options: GenerateOptions): Promise<GenerateResult> => generate(config, "slice", options);
+    // The docs set named as the command line names it, so that its package and the ones below are comparable.
+    const label = displayPath(root, docs);
+    const run = (options: GenerateOptions): Promise<GenerateResult> => generate(config, label, options);
 
     const reference = await run({ workers: 0 });
     assert.ok(reference.files.size > 2 * minimumPoolJobs, "enough files for the worker pool");
@@ -55,6 +58,18 @@ test(
       for (const [path, text] of reference.files) assert.equal(result.files.get(path), text, `${label}: ${path}`);
       assert.deepEqual(result.diagnostics, reference.diagnostics, label);
     }
+
+    // `npm run generate` as users run it: from the launcher's bundle, with its worker threads, written to disk.
+    const out = join(dir, "launched");
+    const launched = spawnSync(
+      process.execPath,
+      [join(root, "src", "launch.mjs"), "--input", docs, "--out", out, "--base-url", config.baseUrl, "--no-cache"],
+      { cwd: root, encoding: "utf8" },
+    );
+    assert.equal(launched.status, 0, launched.stderr);
+    assert.match(launched.stdout, new RegExp(`${reference.files.size} files written`));
+    assert.deepEqual(listFiles(out), [...reference.files.keys()].sort());
+    for (const [path, text] of reference.files) assert.equal(readFileSync(join(out, path), "utf8"), text, path);
 
     for (const [path, text] of reference.files) {
       if (!path.endsWith(".ts")) continue;
