@@ -2,9 +2,8 @@
  * `npm run generate`: runs the command line (cli.ts) from a bundle of src/ that esbuild builds into
  * node_modules/.cache/docs2ts-build/<hash of the sources>/ on the first run after any change to them. Node then
  * loads a few files instead of having tsx compile and resolve a hundred modules on every run (and in every worker
- * thread): a fifth of a second off each run, half of a run that finds nothing changed. When the bundle cannot be
- * built, the command line runs from src/ under tsx. Plain JavaScript, because it runs before anything compiles
- * TypeScript.
+ * thread): two fifths of a run that finds nothing changed. When the bundle cannot be built, the command line runs
+ * from src/ under tsx. Plain JavaScript, because it runs before anything compiles TypeScript.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
