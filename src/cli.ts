@@ -50,6 +50,8 @@ export async function main(
   argv: string[],
   cwd = process.cwd(),
   io: Io = { out: process.stdout, err: process.stderr },
+  /** The docs2ts version, when the caller has computed it already (launch.mjs names its bundle by it). */
+  knownVersion?: string,
 ): Promise<number> {
   let args;
   try {
@@ -96,7 +98,7 @@ export async function main(
   const started = performance.now();
   const inputLabel = displayPath(cwd, config.input);
   const outLabel = displayPath(cwd, config.out);
-  const version = docs2tsVersion();
+  const version = knownVersion ?? docs2tsVersion();
   const cache = args["no-cache"]
     ? Cache.disabled(version)
     : Cache.open(
@@ -302,8 +304,8 @@ function summary(
 }
 
 /** Runs the command line on this process's arguments and sets its exit code. */
-export function runProgram(): void {
-  main(process.argv.slice(2)).then(
+export function runProgram(knownVersion?: string): void {
+  main(process.argv.slice(2), undefined, undefined, knownVersion).then(
     (code) => {
       process.exitCode = code;
     },

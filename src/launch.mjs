@@ -1,40 +1,17 @@
 /**
  * `npm run generate`: runs the command line (cli.ts) from a bundle of src/ that esbuild builds into
- * node_modules/.cache/docs2ts-build/<hash of the sources>/ on the first run after any change to them. Node then
+ * node_modules/.cache/docs2ts-build/<docs2ts version>/ on the first run after any change to docs2ts. Node then
  * loads a few files instead of having tsx compile and resolve a hundred modules on every run (and in every worker
  * thread): two fifths of a run that finds nothing changed. When the bundle cannot be built, the command line runs
  * from src/ under tsx. Plain JavaScript, because it runs before anything compiles TypeScript.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { sourceHash } from "./source-hash.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const builds = join(root, "node_modules", ".cache", "docs2ts-build");
-
-/** Everything the bundle is made from: the sources, and the manifest and lock file that pin the dependencies. */
-function sourceHash() {
-  const hash = createHash("sha1");
-  const add = (path) =>
-    hash
-      .update(path)
-      .update("\0")
-      .update(readFileSync(join(root, path)))
-      .update("\0");
-  const walk = (dir) => {
-    for (const entry of readdirSync(join(root, dir), { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : 1,
-    )) {
-      const path = `${dir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else add(path);
-    }
-  };
-  walk("src");
-  for (const file of ["package.json", "package-lock.json"]) if (existsSync(join(root, file))) add(file);
-  return hash.digest("hex").slice(0, 16);
-}
 
 /** Builds into a temporary directory renamed into place, so a run never loads half a bundle. */
 async function build(dir) {
@@ -68,8 +45,8 @@ async function build(dir) {
   for (const { path } of others.slice(2)) rmSync(path, { recursive: true, force: true });
 }
 
-async function loadCli() {
-  const dir = join(builds, sourceHash());
+async function loadCli(version) {
+  const dir = join(builds, version);
   try {
     if (!existsSync(join(dir, "cli.js"))) await build(dir);
     return await import(pathToFileURL(join(dir, "cli.js")).href);
@@ -80,5 +57,7 @@ async function loadCli() {
   }
 }
 
-const { runProgram } = await loadCli();
-runProgram();
+// The bundle is named by the docs2ts version, which the command line then need not compute again.
+const version = sourceHash(root);
+const { runProgram } = await loadCli(version);
+runProgram(version);
