@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
-import { diagnosticDefinitions, formatDiagnostic, type Severity } from "./diagnostics/index.js";
+import { definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./generate.js";
 import { Progress } from "./progress.js";
@@ -272,11 +272,9 @@ function summary(
   verbose: boolean,
 ): string {
   const { coverage } = totals;
-  const severityOf = new Map<string, Severity>(
-    Object.values(diagnosticDefinitions).map((definition) => [definition.code, definition.severity]),
-  );
   const bySeverity = { error: 0, warning: 0, info: 0 };
-  for (const [code, count] of Object.entries(totals.diagnosticsByCode)) bySeverity[severityOf.get(code)!] += count;
+  for (const [code, count] of Object.entries(totals.diagnosticsByCode))
+    bySeverity[definitionsByCode.get(code)!.severity] += count;
   const kinds = Object.entries(totals.pagesByKind)
     .sort()
     .map(([kind, count]) => `${kind} ${count}`)
@@ -289,7 +287,7 @@ function summary(
     `  diagnostics: ${bySeverity.error} errors, ${bySeverity.warning} warnings, ${bySeverity.info} infos`,
     ...Object.entries(totals.diagnosticsByCode)
       .sort((a, b) => (a[0] < b[0] ? -1 : 1))
-      .map(([code, count]) => `    ${code} ${severityOf.get(code)} ${count}`),
+      .map(([code, count]) => `    ${code} ${definitionsByCode.get(code)!.severity} ${count}`),
     `  cache: ${stats.pagesFromCache} of ${stats.pages} pages and ${stats.filesFromCache} of ${stats.files} files from the cache`,
     ...(verbose && Object.keys(stats.timings).length > 0
       ? [

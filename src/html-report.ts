@@ -3,15 +3,12 @@
  * report's data is embedded as JSON and rendered by a small inline script: totals, a bar chart of diagnostics by
  * code, and per page its status and diagnostics with line numbers, filterable by text and severity.
  */
-import { diagnosticDefinitions } from "./diagnostics/index.js";
+import { definitionsByCode } from "./diagnostics/index.js";
 import type { Report } from "./report.js";
 
 export function renderHtmlReport(report: Report, title: string): string {
   const names = Object.fromEntries(
-    Object.entries(diagnosticDefinitions).map(([name, definition]) => [
-      definition.code,
-      { name, severity: definition.severity },
-    ]),
+    [...definitionsByCode].map(([code, { name, severity }]) => [code, { name, severity }]),
   );
   const data = {
     title,

@@ -7,6 +7,7 @@ const areas: Record<string, string[]> = {
     "DiagnosticBag",
     "compareDiagnostics",
     "createDiagnostic",
+    "definitionsByCode",
     "diagnosticDefinitions",
     "formatDiagnostic",
   ],

@@ -278,3 +278,11 @@ export const diagnosticDefinitions = {
 } as const satisfies Record<string, DiagnosticDefinition>;
 
 export type DiagnosticName = keyof typeof diagnosticDefinitions;
+
+/** Each definition by its code (`DT100`), with the name it goes by in the code (`pageUnreadable`). */
+export const definitionsByCode: ReadonlyMap<string, DiagnosticDefinition & { readonly name: DiagnosticName }> = new Map(
+  Object.entries(diagnosticDefinitions).map(([name, definition]) => [
+    definition.code,
+    { ...definition, name: name as DiagnosticName },
+  ]),
+);

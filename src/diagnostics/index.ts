@@ -1,4 +1,10 @@
-export { diagnosticDefinitions, type DiagnosticDefinition, type DiagnosticName, type Severity } from "./codes.js";
+export {
+  definitionsByCode,
+  diagnosticDefinitions,
+  type DiagnosticDefinition,
+  type DiagnosticName,
+  type Severity,
+} from "./codes.js";
 export {
   compareDiagnostics,
   createDiagnostic,
