@@ -1,21 +1,29 @@
 /**
  * Prettier's layout for printed TypeScript at a fraction of its cost. ts-morph's printer and code writer already
  * write what prettier writes (two-space indents, double quotes, semicolons, objects and members one a line) except
- * where a line runs past the print width, a body is empty, or a key is beyond ASCII. Only those places go through
- * prettier, all of a file's in one call: a statement whole, or, in a block (an interface, a test, an object), just
+ * where a line runs past the print width, a body is empty, or a key is beyond ASCII. Long lines of the shapes the
+ * emitters print most are laid out by own-layout.ts, or known to be kept as they are; only the other places go
+ * through prettier, all of a file's in one call: a statement whole, or, in a block (an interface, a test, an object), just
  * the members or inner statements that need it, between the block's own first and last line. Prettier lays out
  * top-level statements, and the members and statements of a block, independently of their neighbours, so the
  * result is the text prettier would make of the whole file (fit.test.ts and identical-output.test.ts hold it to
  * that). Formatting whole files is several times slower, and a generated package is megabytes of TypeScript.
  */
 
+import { keptByPrettier, layOutLine } from "./own-layout.js";
+
 /** Formats a complete TypeScript source with prettier. */
 export type FormatSource = (source: string) => Promise<string>;
 
 /** `text` as prettier lays it out at `printWidth`, reformatting only the statements or members that need it. */
 export async function fitToPrintWidth(text: string, printWidth: number, format: FormatSource): Promise<string> {
-  const lines = joinEmptyBodies(text.split("\n"));
-  const needsLayout = (line: string): boolean => (line.length > printWidth || hasWideKey(line)) && !isComment(line);
+  const lines = joinEmptyBodies(text.split("\n")).flatMap((line) =>
+    line.length > printWidth && !isComment(line) && !hasWideKey(line) && !keptByPrettier(line)
+      ? (layOutLine(line, printWidth) ?? [line])
+      : [line],
+  );
+  const needsLayout = (line: string): boolean =>
+    (line.length > printWidth || hasWideKey(line)) && !isComment(line) && !keptByPrettier(line);
   const plan: Piece[] = [];
   for (const statement of unitsAt(lines, 0) ?? [{ start: 0, end: lines.length }]) {
     const body = lines.slice(statement.start, statement.end);

@@ -1,0 +1,219 @@
+/**
+ * Prettier's layout of the long lines docs2ts prints most, written directly: a request builder's method signature
+ * with its parameters one a line, a union type one member a line, a long-keyed string property with its value on
+ * the next line, and the lines prettier leaves as they are however long (test titles, short-keyed strings, JSON
+ * imports). Calling prettier for each costs a millisecond or more, and a big docs set has thousands. Any other
+ * shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds each rule
+ * to prettier's own output.
+ */
+
+const string = String.raw`"(?:[^"\\]|\\.)*"`;
+const identifier = String.raw`[A-Za-z_$][\w$]*`;
+
+/** Long lines prettier prints as they are: a string cannot break, a test call keeps its title on its line. */
+const asPrinted = [
+  // A key shorter than prettier's "short key" (narrower than the tab width plus three) keeps its string beside it.
+  new RegExp(String.raw`^\s*[A-Za-z_$][\w$]{0,3}: ${string},$`),
+  new RegExp(String.raw`^\s*(?:test|it|describe)\(${string}, (?:async )?\(\) => \{$`),
+  new RegExp(String.raw`^import ${identifier} from ${string}(?: with \{ type: "json" \})?;$`),
+  new RegExp(String.raw`^import (?:type )?\{ ${identifier} \} from ${string};$`),
+  new RegExp(String.raw`^\s*(?:readonly )?${identifier}\??: ${identifier};$`),
+  new RegExp(String.raw`^export interface ${identifier}(?: extends ${identifier})? \{\}?$`),
+];
+
+/** Whether prettier keeps this line as it is, however long. */
+export function keptByPrettier(line: string): boolean {
+  return asPrinted.some((pattern) => pattern.test(line));
+}
+
+const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}): (${string},)$`);
+const signature = new RegExp(String.raw`^(\s*)(${identifier})\((.*)$`);
+const typeAlias = new RegExp(String.raw`^((?:export )?type ${identifier} =) (.*);$`);
+const propertySignature = new RegExp(String.raw`^(\s*)((?:readonly )?${identifier}\??): (.*);$`);
+const namedImport = new RegExp(
+  String.raw`^(import (?:type )?)\{ (${identifier}(?:, ${identifier})+) \} from (${string});$`,
+);
+/** Call arguments prettier counts as simple (a member chain of such calls stays on one line where it fits). */
+const simpleArgument = String.raw`(?:${string}|-?\d+|\{ ${identifier}: ${string}(?:, ${identifier}: ${string})* \})`;
+const chain = String.raw`${identifier}(?:\.${identifier}|\((?:${simpleArgument}(?:, ${simpleArgument})*)?\))*`;
+const arrowToChain = new RegExp(
+  String.raw`^(\s*)(const ${identifier} = \(${identifier}: ${identifier}\) =>) (${chain});$`,
+);
+const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${string} \}), \(\) => \{\}\);$`);
+const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
+
+/**
+ * Prettier's lines for a line longer than `printWidth`, for the shapes above; undefined for any other, or where
+ * a part would still not fit and prettier would break it further.
+ */
+export function layOutLine(line: string, printWidth: number): string[] | undefined {
+  // A test's accessor: the chain goes to the next line if it fits there (else prettier breaks the chain itself).
+  const accessor = arrowToChain.exec(line);
+  if (accessor) {
+    const next = `${accessor[1]}  ${accessor[3]};`;
+    return next.length <= printWidth ? [`${accessor[1]}${accessor[2]}`, next] : undefined;
+  }
+  // A skipped test: its three arguments one a line, the title whether it fits or not.
+  const skipped = skippedTest.exec(line);
+  if (skipped)
+    return `  ${skipped[3]},`.length + skipped[1]!.length <= printWidth
+      ? [
+          `${skipped[1]}test(`,
+          `${skipped[1]}  ${skipped[2]},`,
+          `${skipped[1]}  ${skipped[3]},`,
+          `${skipped[1]}  () => {},`,
+          `${skipped[1]});`,
+        ]
+      : undefined;
+  // Other arrow functions and comments lay out by rules of their own.
+  if (/=>|\/\/|\/\*/.test(line.replace(new RegExp(string, "g"), '""'))) return undefined;
+  const property = stringProperty.exec(line);
+  // A key of five characters or more: the string goes to the next line, whether it fits there or not.
+  if (property)
+    return property[2]!.length >= 5 ? [`${property[1]}${property[2]}:`, `${property[1]}  ${property[3]}`] : undefined;
+  const lines = layOut(line);
+  return lines && lines.every((laidOut) => laidOut.length <= printWidth) ? lines : undefined;
+
+  function layOut(text: string): string[] | undefined {
+    const alias = typeAlias.exec(text);
+    if (alias) return union(alias[1]!, alias[2]!, "");
+    const imported = namedImport.exec(text);
+    if (imported) {
+      const names = imported[2]!.split(", ");
+      return [`${imported[1]}{`, ...names.map((name) => `  ${name},`), `} from ${imported[3]};`];
+    }
+    const header = interfaceHeader.exec(text);
+    if (header) return typeArguments(header[1]!, header[2]!, "", " {");
+    const method = signature.exec(text);
+    if (method) {
+      const [, indent, name, rest] = method as unknown as [string, string, string, string];
+      const close = closingParenthesis(rest);
+      const returned = close === undefined ? undefined : /^: (.+);$/.exec(rest.slice(close + 1))?.[1];
+      if (returned !== undefined) {
+        const parameters = splitTopLevel(rest.slice(0, close), ", ");
+        if (!parameters || parameters.length === 0) return undefined;
+        // A lone object-typed parameter is hugged: `post(body: {`, its members, `}): T;`.
+        const lone = parameters.length === 1 ? objectTyped(parameters[0]!) : undefined;
+        if (lone) {
+          const members = lone.members.map((member) => `${indent}  ${member};`);
+          return [`${indent}${name}(${lone.name}: {`, ...members, `${indent}}): ${returned};`];
+        }
+        const laidOut = parameters.map((parameter) => part(parameter, `${indent}  `, ",", true));
+        if (laidOut.some((lines) => !lines)) return undefined;
+        return [`${indent}${name}(`, ...laidOut.flatMap((lines) => lines!), `${indent}): ${returned};`];
+      }
+    }
+    const member = propertySignature.exec(text);
+    if (member) {
+      const [, indent, name, type] = member as unknown as [string, string, string, string];
+      return union(`${indent}${name}:`, type, indent) ?? part(`${name}: ${type}`, indent, ";", false);
+    }
+    return undefined;
+  }
+
+  /**
+   * A parameter or member `name: T` at `indent`, then `end`: on one line where it fits, else with the type
+   * arguments of T one a line, or (a parameter) the members of its object type one a line.
+   */
+  function part(text: string, indent: string, end: string, parameter: boolean): string[] | undefined {
+    if (`${indent}${text}${end}`.length <= printWidth) return [`${indent}${text}${end}`];
+    const object = parameter ? objectTyped(text) : undefined;
+    if (object)
+      return [
+        `${indent}${object.name}: {`,
+        ...object.members.map((member) => `${indent}  ${member};`),
+        `${indent}}${end}`,
+      ];
+    const generic = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`).exec(text);
+    return generic ? typeArguments(generic[1]!, generic[2]!, indent, end) : undefined;
+  }
+
+  /** `head<A, B>end` with its type arguments one a line (two or more of them; a lone one is prettier's). */
+  function typeArguments(head: string, text: string, indent: string, end: string): string[] | undefined {
+    const list = splitTopLevel(text, ", ");
+    if (!list || list.length < 2) return undefined;
+    return [
+      `${indent}${head}<`,
+      ...list.map((argument, index) => `${indent}  ${argument}${index < list.length - 1 ? "," : ""}`),
+      `${indent}>${end}`,
+    ];
+  }
+
+  /** `head U;` as prettier breaks it: the union on the next line if it fits there, else one member a line. */
+  function union(head: string, type: string, indent: string): string[] | undefined {
+    const members = splitTopLevel(type, " | ");
+    // `T | null` is one type to prettier, hugged rather than broken.
+    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
+    if (!members || members.length < 2 || nullable || !members.every(isPlainMember)) return undefined;
+    const next = `${indent}  ${type};`;
+    if (next.length <= printWidth) return [head, next];
+    return [
+      head,
+      ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? ";" : ""}`),
+    ];
+  }
+}
+
+/** `name: { a: A; b?: B }` as its name and members, or undefined for a parameter of another type. */
+function objectTyped(parameter: string): { name: string; members: string[] } | undefined {
+  const object = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`).exec(parameter);
+  const members = object ? splitTopLevel(object[2]!, "; ") : undefined;
+  return object && members && members.length > 0 ? { name: object[1]!, members } : undefined;
+}
+
+/** A union member prettier never breaks: a literal, a name, a name with plain type arguments. */
+function isPlainMember(member: string): boolean {
+  return new RegExp(
+    String.raw`^(?:${string}|-?\d+(?:\.\d+)?|${identifier}(?:\.${identifier})*(?:<[\w$.<>, ]*>)?(?:\[\])*)$`,
+  ).test(member);
+}
+
+/** Where the parenthesis closing the one before `text` is, or undefined. */
+function closingParenthesis(text: string): number | undefined {
+  let depth = 0;
+  for (let index = 0; index < text.length; index++) {
+    const skipped = skipLiteral(text, index);
+    if (skipped === undefined) return undefined;
+    index = skipped;
+    const char = text[index];
+    if (char === "(" || char === "[" || char === "{" || char === "<") depth++;
+    else if (char === ")" && depth === 0) return index;
+    else if (char === ")" || char === "]" || char === "}" || char === ">") depth--;
+  }
+  return undefined;
+}
+
+/** `text` split at `separator` where it stands outside brackets and literals; undefined where they do not balance. */
+function splitTopLevel(text: string, separator: string): string[] | undefined {
+  if (text === "") return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const skipped = skipLiteral(text, index);
+    if (skipped === undefined) return undefined;
+    index = skipped;
+    const char = text[index]!;
+    if ("([{<".includes(char)) depth++;
+    else if (")]}>".includes(char)) depth--;
+    else if (depth === 0 && text.startsWith(separator, index)) {
+      parts.push(text.slice(start, index));
+      start = index + separator.length;
+      index = start - 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  parts.push(text.slice(start));
+  return depth === 0 ? parts : undefined;
+}
+
+/** The index of the last character of a string or template literal starting at `index` (or `index` itself). */
+function skipLiteral(text: string, index: number): number | undefined {
+  const quote = text[index];
+  if (quote !== '"' && quote !== "'" && quote !== "`") return index;
+  for (let next = index + 1; next < text.length; next++) {
+    if (text[next] === "\\") next++;
+    else if (text[next] === quote) return next;
+  }
+  return undefined;
+}

@@ -1,0 +1,131 @@
+/**
+ * own-layout.ts writes prettier's layout of some long lines without prettier. Each case is a line of a shape the
+ * emitters print, inside the code around it, and the rule's lines are checked against what prettier makes of the
+ * same code; the shapes it must leave to prettier are checked to be left.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import * as prettier from "prettier";
+import { keptByPrettier, layOutLine } from "../../src/emit/own-layout.js";
+
+const printWidth = 100;
+const format = (source: string): Promise<string> => prettier.format(source, { parser: "babel-ts", printWidth });
+const x = (name: string, length = 40): string => `${name}${"X".repeat(length)}`;
+
+/** `line` laid out by the rule and by prettier, in `before` ... `after`; the rule must have applied. */
+async function assertLaidOut(line: string, before: string[] = [], after: string[] = []): Promise<void> {
+  assert.ok(line.length > printWidth, "the case is a long line");
+  const lines = layOutLine(line, printWidth);
+  assert.ok(lines, `a rule applies to ${line}`);
+  assert.equal(
+    [...before, ...lines, ...after, ""].join("\n"),
+    await format([...before, line, ...after, ""].join("\n")),
+  );
+}
+
+/** Prettier keeps `line` as it is in its context, and keptByPrettier knows it. */
+async function assertKept(line: string, before: string[] = [], after: string[] = []): Promise<void> {
+  assert.ok(line.length > printWidth && keptByPrettier(line));
+  const source = [...before, line, ...after, ""].join("\n");
+  assert.equal(await format(source), source);
+}
+
+const inInterface = (line: string) => assertLaidOut(line, ["export interface Requests {"], ["}"]);
+const inObject = (line: string) => assertLaidOut(line, ["const body = {"], ["};"]);
+const inTest = (line: string) => assertLaidOut(line, ['test("t", async () => {'], ["});"]);
+
+test("a method signature gets its parameters one a line", async () => {
+  await inInterface(
+    `  get(options?: QueryOptions<Selectable<${x("Widget", 20)}>, keyof WidgetNavigation & string>): Promise<CollectionPage<Widget>>;`,
+  );
+  await inInterface(
+    `  post(body: { "@odata.type"?: string; displayName?: string | null }, options?: QueryOptions<Selectable<${x("Widget", 10)}>, never>): Promise<Widget>;`,
+  );
+});
+
+test("a parameter too long for its line gets its type arguments or object members one a line", async () => {
+  await inInterface(
+    `  post(body?: RequestBody, options?: QueryOptions<Selectable<${x("TeamsApp", 30)}>, keyof TeamsAppNavigation & string, { requiresReview?: boolean }>): Promise<TeamsApp>;`,
+  );
+  await inInterface(
+    `  toPostRequest(body: { [annotation: \`@odata.\${string}\` | \`\${string}@odata.\${string}\`]: unknown; ${x("displayName")}?: string | null }, options?: QueryOptions<Selectable<Widget>, never>): RequestDescription;`,
+  );
+});
+
+test("a lone object-typed parameter is hugged", async () => {
+  await inInterface(
+    `  post(body: { displayName: string; description?: string | null; ${x("size", 30)}?: number | null }): Promise<void>;`,
+  );
+});
+
+test("a union goes to the next line whole if it fits there, else one member a line", async () => {
+  const members = (count: number) => Array.from({ length: count }, (_, index) => `"value${index}"`).join(" | ");
+  await assertLaidOut(`export type ${x("Status", 50)} = ${members(5)};`);
+  await assertLaidOut(`export type Status = ${members(12)};`);
+  await inInterface(`  ${x("options", 50)}?: ${members(4)};`);
+  await inInterface(`  options?: ${members(12)} | null;`);
+});
+
+test("a member with a long generic type gets its type arguments one a line", async () => {
+  await inInterface(
+    `  readonly instances: CollectionRequests<${x("AccessReviewInstance", 10)}, ItemRequests<AccessReviewInstance> & AccessReviewInstanceNavigation>;`,
+  );
+  await assertLaidOut(
+    `export interface ItemRequests extends Omit<${x("WidgetNavigation")}, "parts" | "owners"> {`,
+    [],
+    ["  _;", "}"],
+  );
+});
+
+test("imports of several names get one name a line", async () => {
+  await assertLaidOut(
+    `import type { ${["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"].join(", ")} } from "./models.js";`,
+  );
+});
+
+test("a long-keyed string goes to the next line, fit or not; a short-keyed one stays", async () => {
+  await inObject(`  description: "${"a long description ".repeat(5)}",`);
+  await inObject(`  description: "${"a long description ".repeat(8)}",`);
+  await assertKept(`  url: "https://graph.microsoft.com/v1.0/${x("widgets", 80)}",`, ["const body = {"], ["};"]);
+});
+
+test("a test's accessor goes to the next line where it fits; a skipped test gets its arguments one a line", async () => {
+  await inTest(
+    `  const at = (client: ApiClient) => client.${x("accessReviews", 2)}.byId("e6cafba0").instances.filterByCurrentUser({ on: "reviewer" });`,
+  );
+  await assertLaidOut(
+    `test("${x("create_widget")} (api/widget-create.md:12)", { skip: "its URL matches no documented path" }, () => {});`,
+  );
+});
+
+test("lines prettier keeps however long are known", async () => {
+  await assertKept(
+    `test("${x("create_widget", 90)} (api/widget-create.md:12)", async () => {`,
+    [],
+    ["  await replay({});", "});"],
+  );
+  await assertKept(`import data from "./${x("intune-deviceconfig", 90)}.json" with { type: "json" };`);
+  await assertKept(`import type { Widget } from "../models/${x("widget", 90)}.js";`);
+  await assertKept(
+    `  readonly ${x("logTeleconferenceDeviceQuality")}: ${x("CommunicationsCallsRequests")};`,
+    ["export interface A {"],
+    ["}"],
+  );
+  await assertKept(`export interface ${x("Requests", 50)} extends ${x("WidgetNavigation")} {`, [], ["  _;", "}"]);
+});
+
+test("shapes prettier lays out by other rules are left to it", () => {
+  const left = [
+    // `T | null` is hugged, not broken.
+    `  readonly ${x("configurationManagerClientEnabledFeatures")}?: ConfigurationManagerClientEnabledFeatures | null;`,
+    // A chain that does not fit on the next line either breaks into groups.
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("${x("e6cafba0", 60)}").instances;`,
+    // A type argument list of one.
+    `  get(options?: QueryOptions<${x("Selectable", 90)}>): Promise<Widget>;`,
+    // A parameter whose object type holds a member too long for its own line.
+    `  patch(body: { set?: ${Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ")} }, options?: QueryOptions): Promise<void>;`,
+    // Other arrow functions.
+    `    describe: (client) => at(client).toGetRequest({ query: { $filter: "${x("contains(scope)", 90)}" } }),`,
+  ];
+  for (const line of left) assert.equal(layOutLine(line, printWidth), undefined, line);
+});
