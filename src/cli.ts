@@ -159,6 +159,7 @@ export async function main(
             cache,
             ...(workers === undefined ? {} : { workers }),
             progress: (event) => progress.update(event),
+            ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
             ...(staging ? { onFile: (path: string, text: string) => staging.add(path, text) } : {}),
           },
           input,
@@ -213,6 +214,11 @@ export async function main(
   io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
   if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
+}
+
+/** The pages whose `stat` differs from the stamp of the last run, new pages included. */
+function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
+  return new Set(Object.keys(stamp).filter((file) => previous[file] !== stamp[file]));
 }
 
 /**

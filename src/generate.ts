@@ -28,6 +28,12 @@ export interface GenerateOptions {
    * caller can write it while the rest render.
    */
   readonly onFile?: (path: string, text: string) => void;
+  /**
+   * Pages that `stat` shows changed since the last run. A few of them are parsed at once, on a worker while this
+   * thread reads the cache, which will hardly hold them. A hint only: every page is still looked up by the hash of
+   * its text, and one the cache holds after all is taken from it.
+   */
+  readonly changedOnDisk?: ReadonlySet<string>;
 }
 
 export interface ProgressEvent {
@@ -87,14 +93,9 @@ export async function generate(
     }
     return pool;
   };
-  try {
-    const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
-    const missing = docs.files.filter((file) => cachedPages.get(file.key) === undefined);
-    const parsePool = poolFor(missing.length);
-    lap("cache");
-
-    const parsed = await runJobs(
-      missing,
+  const parsePages = (files: DocsInput["files"], parsePool: WorkerPool | undefined): Promise<PageModel[]> =>
+    runJobs(
+      files,
       "parse",
       options.progress,
       parsePool && ((batch) => parsePool.parse(batch.map(({ file, text }) => ({ file, text })))),
@@ -103,7 +104,19 @@ export async function generate(
         return (page) => parsePageSafely(page.file, page.text);
       },
     );
-    const parsedByKey = new Map(missing.map((file, index) => [file.key, parsed[index]!]));
+  try {
+    // Many pages changed on disk (a checkout touches them all) may still be in the cache: those wait for it.
+    const changedOnDisk = docs.files.filter((file) => options.changedOnDisk?.has(file.file));
+    const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
+    const parsingEarly = parsePages(early, pool);
+    const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
+    const missing = docs.files.filter((file) => cachedPages.get(file.key) === undefined);
+    const parsedEarly = new Set(early);
+    const late = missing.filter((file) => !parsedEarly.has(file));
+    lap("cache");
+
+    const parsed = [...(await parsingEarly), ...(await parsePages(late, poolFor(late.length)))];
+    const parsedByKey = new Map([...early, ...late].map((file, index) => [file.key, parsed[index]!]));
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);

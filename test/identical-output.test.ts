@@ -1,12 +1,13 @@
 /**
  * Same output always: on a slice of the Graph v1.0 corpus (every tenth page, enough to use the worker pool), the
  * package is byte-identical with and without the cache, cold and warm, for any number of workers, and as written
- * by `npm run generate` (src/launch.mjs and its bundle); and its TypeScript is exactly what prettier makes of each
- * whole file (fit.ts formats only parts). Skipped when ../shared is not beside the project.
+ * by `npm run generate` (src/launch.mjs and its bundle); its TypeScript is exactly what prettier makes of each
+ * whole file (fit.ts formats only parts); and a page edited since a cached run, parsed early as the command line
+ * hints, gives the package an uncached run gives. Skipped when ../shared is not beside the project.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import * as prettier from "prettier";
@@ -41,18 +42,22 @@ test(
     const label = displayPath(root, docs);
     const run = (options: GenerateOptions): Promise<GenerateResult> => generate(config, label, options);
 
+    const hinted = new Set(slice.slice(0, 3));
     const reference = await run({ workers: 0 });
     assert.ok(reference.files.size > 2 * minimumPoolJobs, "enough files for the worker pool");
     const runs: Array<[string, GenerateResult]> = [
       ["two workers, cold cache", await run({ workers: 2, cache })],
       ["two workers, warm cache", await run({ workers: 2, cache })],
       ["one worker, warm cache", await run({ workers: 1, cache })],
+      // Pages `stat` shows changed are only a hint: unchanged text still comes from the cache.
+      ["two workers, warm cache, pages hinted changed", await run({ workers: 2, cache, changedOnDisk: hinted })],
       ["no workers, warm cache", await run({ workers: 0, cache })],
       ["three workers, no cache", await run({ workers: 3 })],
     ];
     assert.equal(runs[0]![1].stats.pagesFromCache, 0);
     assert.equal(runs[1]![1].stats.pagesFromCache, slice.length);
     assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size);
+    assert.equal(runs[3]![1].stats.pagesFromCache, slice.length);
     for (const [label, result] of runs) {
       assert.deepEqual([...result.files.keys()], [...reference.files.keys()], label);
       for (const [path, text] of reference.files) assert.equal(result.files.get(path), text, `${label}: ${path}`);
@@ -79,5 +84,16 @@ test(
         `${path} is not as prettier lays it out`,
       );
     }
+
+    // A page edited since the last run, as the command line hints it: parsed while the cache is read, and the
+    // package is the one an uncached run makes of the edited docs.
+    const edited = slice.find((file) => file.startsWith("resources/"))!;
+    const page = join(docs, edited);
+    writeFileSync(page, `${readFileSync(page, "utf8")}\nEdited.\n`);
+    const afterEdit = await run({ workers: 2, cache, changedOnDisk: new Set([edited]) });
+    const editedReference = await run({ workers: 0 });
+    assert.equal(afterEdit.stats.pagesFromCache, slice.length - 1);
+    assert.deepEqual([...afterEdit.files], [...editedReference.files]);
+    assert.deepEqual(afterEdit.diagnostics, editedReference.diagnostics);
   },
 );
