@@ -121,8 +121,6 @@ export async function generate(
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
     const pages = docs.files.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
-    cachedPages.replaceAll(docs.files.map((file, index) => [file.key, pages[index]!]));
-    lap("cache");
 
     const model = buildApiModel(pages, { baseUrl: config.baseUrl });
     lap("model");
@@ -144,7 +142,7 @@ export async function generate(
     emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
     await preparing;
     const positions = new Map(emitted.files.map((file, index) => [file, index]));
-    await runJobs(
+    const rendering = runJobs(
       toRender,
       "render",
       options.progress,
@@ -158,6 +156,9 @@ export async function generate(
         options.onFile?.(file.path, text);
       },
     );
+    // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
+    cachedPages.replaceAll(docs.files.map((file, index) => [file.key, pages[index]!]));
+    await rendering;
     lap("render");
     const files = new Map<string, string>();
     emitted.files.forEach((file, index) => files.set(file.path, texts[index]!));
