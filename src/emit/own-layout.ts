@@ -47,11 +47,14 @@ const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} e
  * a part would still not fit and prettier would break it further.
  */
 export function layOutLine(line: string, printWidth: number): string[] | undefined {
-  // A test's accessor: the chain goes to the next line if it fits there (else prettier breaks the chain itself).
+  // A test's accessor: the chain goes to the next line, whole if it fits there, else broken as prettier breaks it.
   const accessor = arrowToChain.exec(line);
   if (accessor) {
-    const next = `${accessor[1]}  ${accessor[3]};`;
-    return next.length <= printWidth ? [`${accessor[1]}${accessor[2]}`, next] : undefined;
+    const [, indent, head, body] = accessor as unknown as [string, string, string, string];
+    const next = `${indent}  ${body};`;
+    if (next.length <= printWidth) return [`${indent}${head}`, next];
+    const chain = memberChain(body, `${indent}  `, printWidth);
+    return chain && [`${indent}${head}`, ...chain];
   }
   // A skipped test: its three arguments one a line, the title whether it fits or not.
   const skipped = skippedTest.exec(line);
@@ -152,6 +155,76 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
       ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? ";" : ""}`),
     ];
   }
+}
+
+/**
+ * A chain of members and calls (`client.users.byId("a").messages.byId("b").attachments`), the statement's last
+ * expression, as prettier breaks it at `indent` when it does not fit on one line (its member-chain rule): the head
+ * with the members up to the first call, then each run of members ending in calls on a line of its own, one level
+ * deeper; a member after the last call stays on the last line where it fits, else takes a line of its own.
+ * Undefined for what that rule does not cover here: a chain of fewer than two calls, a first group prettier would
+ * merge (a factory-like name), a trailing member that does not fit, a line that would still be too long.
+ */
+function memberChain(text: string, indent: string, printWidth: number): string[] | undefined {
+  const nodes = chainNodes(text);
+  if (!nodes || nodes.length < 2) return undefined;
+  const lastCall = nodes.findLastIndex((node) => node.startsWith("("));
+  const calls = nodes.filter((node) => node.startsWith("(")).length;
+  const trailing = nodes.slice(lastCall + 1);
+  const chain = nodes.slice(0, lastCall + 1);
+  if (calls < 1 || trailing.length > 1) return undefined;
+  const flat = chain.join("");
+  const fits = (line: string): boolean => line.length <= printWidth;
+  // The chain without its trailing member fits: only the member moves, to a line one level deeper.
+  if (fits(`${indent}${flat}`)) {
+    return trailing.length === 1 && fits(`${indent}  ${trailing[0]};`)
+      ? [`${indent}${flat}`, `${indent}  ${trailing[0]};`]
+      : undefined;
+  }
+  // The first group: the head, and its members but the one followed by a call.
+  let first = 1;
+  while (first + 1 < chain.length && !chain[first + 1]!.startsWith("(")) first++;
+  const groups: string[][] = [chain.slice(0, first)];
+  for (let index = first; index < chain.length; index++) {
+    const node = chain[index]!;
+    const current = groups[groups.length - 1]!;
+    if (!node.startsWith("(") && current[current.length - 1]!.startsWith("(") && groups.length > 1) groups.push([node]);
+    else if (groups.length === 1) groups.push([node]);
+    else current.push(node);
+  }
+  const lastOfFirst = groups[0]![groups[0]!.length - 1]!;
+  // A factory-like first group (`Object.keys(...)`) is merged with the next by prettier; fewer groups stay flat.
+  if (
+    groups.length < 3 ||
+    /^\.(?:[A-Z]|[$_]+$)/.test(lastOfFirst) ||
+    (groups[0]!.length === 1 && /^[A-Z]|^[$_]+$/.test(lastOfFirst))
+  )
+    return undefined;
+  const lines = [`${indent}${groups[0]!.join("")}`, ...groups.slice(1).map((group) => `${indent}  ${group.join("")}`)];
+  lines[lines.length - 1] += `${trailing.join("")};`;
+  return lines.every(fits) ? lines : undefined;
+}
+
+/** `client.users.byId("a").messages` as `client`, `.users`, `.byId`, `("a")`, `.messages`; undefined if not one. */
+function chainNodes(text: string): string[] | undefined {
+  const head = new RegExp(String.raw`^${identifier}`).exec(text);
+  if (!head) return undefined;
+  const nodes = [head[0]];
+  let at = head[0].length;
+  while (at < text.length) {
+    if (text[at] === ".") {
+      const member = new RegExp(String.raw`^\.${identifier}`).exec(text.slice(at));
+      if (!member) return undefined;
+      nodes.push(member[0]);
+      at += member[0].length;
+    } else if (text[at] === "(") {
+      const close = closingParenthesis(text.slice(at + 1));
+      if (close === undefined) return undefined;
+      nodes.push(text.slice(at, at + close + 2));
+      at += close + 2;
+    } else return undefined;
+  }
+  return nodes;
 }
 
 /** `name: { a: A; b?: B }` as its name and members, or undefined for a parameter of another type. */

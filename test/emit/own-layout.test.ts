@@ -98,6 +98,21 @@ test("a test's accessor goes to the next line where it fits; a skipped test gets
   );
 });
 
+test("an accessor too long for the next line is broken as prettier breaks a member chain", async () => {
+  const id = (n: number) => `"${String(n).repeat(8)}-cbf0-4748-8868-0810c7f4cc06"`;
+  // Two calls and more: the head and its members, then each run of members and calls one level deeper.
+  await inTest(
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${id(1)}).instances.byId(${id(2)}).acceptRecommendations;`,
+  );
+  await inTest(
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${id(1)}).instances.byId(${id(2)}).decisions.filterByCurrentUser({ on: "reviewer" });`,
+  );
+  // A chain that fits without its last member: the member alone moves.
+  await inTest(
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${id(1)}).instances;`,
+  );
+});
+
 test("lines prettier keeps however long are known", async () => {
   await assertKept(
     `test("${x("create_widget", 90)} (api/widget-create.md:12)", async () => {`,
@@ -120,6 +135,10 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  readonly ${x("configurationManagerClientEnabledFeatures")}?: ConfigurationManagerClientEnabledFeatures | null;`,
     // A chain that does not fit on the next line either breaks into groups.
     `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("${x("e6cafba0", 60)}").instances;`,
+    // A chain of one call too long for its line: prettier breaks the call's arguments.
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("${x("3856fd6f", 60)}");`,
+    // A factory-like first group: prettier merges it with the first call and keeps the chain whole.
+    `  const at = (client: ApiClient) => client.Users.byId("${x("e6cafba0", 40)}").instances.byId("${x("e6cafba0", 30)}").parts;`,
     // A type argument list of one.
     `  get(options?: QueryOptions<${x("Selectable", 90)}>): Promise<Widget>;`,
     // A parameter whose object type holds a member too long for its own line.
