@@ -23,7 +23,7 @@ export async function fitToPrintWidth(text: string, printWidth: number, format: 
       : [line],
   );
   const needsLayout = (line: string): boolean =>
-    (line.length > printWidth || hasWideKey(line)) && !isComment(line) && !keptByPrettier(line);
+    (widthAtMost(line) > printWidth || hasWideKey(line)) && !isComment(line) && !keptByPrettier(line);
   const plan: Piece[] = [];
   for (const statement of unitsAt(lines, 0) ?? [{ start: 0, end: lines.length }]) {
     const body = lines.slice(statement.start, statement.end);
@@ -172,6 +172,17 @@ function blockUnits(body: readonly string[], depth: number): Range[] | undefined
   const last = body[body.length - 1]!;
   if (indentOf(last) !== outer || last[outer] !== "}") return undefined;
   return unitsAt(body.slice(1, -1), depth)?.map((unit) => ({ start: unit.start + 1, end: unit.end + 1 }));
+}
+
+/**
+ * A bound on the width prettier measures: East Asian wide characters take two columns to it. A line that may be
+ * too wide goes to prettier, which knows.
+ */
+function widthAtMost(line: string): number {
+  if (!/[^\x00-\x7f]/.test(line)) return line.length;
+  let width = 0;
+  for (const character of line) width += character.codePointAt(0)! >= 0x1100 ? 2 : 1;
+  return width;
 }
 
 function isComment(line: string): boolean {

@@ -47,6 +47,8 @@ const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} e
  * a part would still not fit and prettier would break it further.
  */
 export function layOutLine(line: string, printWidth: number): string[] | undefined {
+  // Prettier measures some characters beyond ASCII two columns wide: such lines are its to lay out.
+  if (/[^\x00-\x7f]/.test(line)) return undefined;
   // A test's accessor: the chain goes to the next line, whole if it fits there, else broken as prettier breaks it.
   const accessor = arrowToChain.exec(line);
   if (accessor) {

@@ -136,3 +136,9 @@ test("a key beyond ASCII goes to prettier, which may unquote it", async () => {
   const { formatted } = await fit('export const value = {\n  "déjà": 1,\n  "a-b": 2,\n};\n');
   assert.equal(formatted.length, 1);
 });
+
+test("a line of wide characters is as wide as prettier counts it, not as long as its string", async () => {
+  // Seventy-odd characters, but East Asian wide ones: two columns each to prettier, which breaks the line.
+  const { formatted } = await fit(`const body = {\n  description: "${"日本語のテキスト".repeat(7)}",\n};\n`);
+  assert.equal(formatted.length, 1);
+});
