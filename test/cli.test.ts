@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
@@ -190,10 +190,16 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   assert.match((await cli(args, dir)).out, /cache: 24 of 25 pages/);
   assert.deepEqual(snapshot(out), written, "back to the first output");
 
-  // An output file edited by hand is noticed and written again.
+  // An output file edited by hand is noticed and written again; the others are kept as they are (linked, the
+  // same files), and what the run recorded of them lets the next run see that nothing changed.
+  const unchangedFile = statSync(join(out, "package.json"));
   writeFileSync(join(out, "src", "index.ts"), "// edited\n");
   assert.match((await cli(args, dir)).out, /files written .*\(1 changed, 0 removed\)/);
   assert.deepEqual(snapshot(out), written);
+  const kept = statSync(join(out, "package.json"));
+  assert.deepEqual([kept.ino, kept.mtimeMs], [unchangedFile.ino, unchangedFile.mtimeMs]);
+  assert.match((await cli(args, dir)).out, /is up to date, nothing written/);
+  assert.deepEqual(readdirSync(dir).sort(), ["cache", "docs", "pkg"], "the previous output is gone");
 
   const uncached = await cli([...args, "--no-cache"], dir);
   assert.match(uncached.out, /cache: 0 of 25 pages and 0 of \d+ files from the cache/);
