@@ -1,10 +1,12 @@
 /**
  * Prettier's layout of the long lines docs2ts prints most, written directly: a request builder's method signature
- * with its parameters one a line, a union type one member a line, a long-keyed string property with its value on
- * the next line, and the lines prettier leaves as they are however long (test titles, short-keyed strings, JSON
- * imports). Calling prettier for each costs a millisecond or more, and a big docs set has thousands. Any other
- * shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds each rule
- * to prettier's own output.
+ * with its parameters one a line (their type arguments or object members too, where a parameter still does not
+ * fit), a member's type arguments, a union one member a line, an import one name a line, a test's accessor chain
+ * broken by prettier's member-chain rule, a skipped test's arguments, a long-keyed string on the line after its
+ * key; and the lines prettier leaves as they are however long (test titles, short-keyed strings, single imports,
+ * plain member types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
+ * Any other shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds
+ * each rule to prettier's own output, identical-output.test.ts a corpus slice's whole package.
  */
 
 const string = String.raw`"(?:[^"\\]|\\.)*"`;
@@ -161,23 +163,22 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
 
 /**
  * A chain of members and calls (`client.users.byId("a").messages.byId("b").attachments`), the statement's last
- * expression, as prettier breaks it at `indent` when it does not fit on one line (its member-chain rule): the head
- * with the members up to the first call, then each run of members ending in calls on a line of its own, one level
- * deeper; a member after the last call stays on the last line where it fits, else takes a line of its own.
- * Undefined for what that rule does not cover here: a chain of fewer than two calls, a first group prettier would
- * merge (a factory-like name), a trailing member that does not fit, a line that would still be too long.
+ * expression, as prettier breaks it at `indent` when it does not fit on one line. Where the chain up to its last
+ * call fits, only the one member after it moves, to a line one level deeper. Else, with two calls or more,
+ * prettier's member-chain rule: the head with its members up to the one before the first call, then each run of
+ * members ending in calls on a line of its own, one level deeper, the trailing member on the last of them.
+ * Undefined for what these do not cover: one call too long for its line (prettier breaks its arguments), a first
+ * group prettier would merge with the next (a factory-like name), several trailing members, a line still too long.
  */
 function memberChain(text: string, indent: string, printWidth: number): string[] | undefined {
   const nodes = chainNodes(text);
-  if (!nodes || nodes.length < 2) return undefined;
+  if (!nodes) return undefined;
   const lastCall = nodes.findLastIndex((node) => node.startsWith("("));
-  const calls = nodes.filter((node) => node.startsWith("(")).length;
   const trailing = nodes.slice(lastCall + 1);
   const chain = nodes.slice(0, lastCall + 1);
-  if (calls < 1 || trailing.length > 1) return undefined;
+  if (lastCall < 0 || trailing.length > 1) return undefined;
   const flat = chain.join("");
   const fits = (line: string): boolean => line.length <= printWidth;
-  // The chain without its trailing member fits: only the member moves, to a line one level deeper.
   if (fits(`${indent}${flat}`)) {
     return trailing.length === 1 && fits(`${indent}  ${trailing[0]};`)
       ? [`${indent}${flat}`, `${indent}  ${trailing[0]};`]
