@@ -1,9 +1,12 @@
 /**
- * Writing the generated package: whole or not at all. The package is assembled in a fresh directory beside the
- * output (files that did not change are hard-linked from the previous output, the others written), which then
- * replaces the output in two renames; a failure on the way leaves the previous output as it was. `node_modules/`
- * of the previous output is carried over (it is the user's install). `--check` compares instead of writing.
- * The record of what was written (size, time, hash per file) tells the next run what it can keep without reading.
+ * Writing the generated package: whole or not at all. The files that changed are written into a fresh directory
+ * beside the output; nothing touches the output before all of them are there. Where most files stay as they are
+ * (a docs edit), a journal of the files to move in and to remove is written, then carried out: a few renames
+ * instead of relinking thousands of files, and a run killed half way through is finished from its journal by the
+ * next. Else (a first run, a big change, a file that must become a directory) the staging directory, with the
+ * unchanged files hard-linked into it, replaces the output in two renames. `node_modules/` in the output is the
+ * user's and stays. `--check` compares instead of writing. The record of what was written (size, time, hash per
+ * file) tells the next run what it can keep without reading.
  */
 import { createHash } from "node:crypto";
 import {
@@ -14,8 +17,10 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import { basename, dirname, join, relative, sep } from "node:path";
@@ -37,16 +42,18 @@ export interface WriteResult {
 }
 
 /**
- * A package being written: files go into a staging directory beside the output as soon as their text is known
- * (written in the background, so that creating thousands of files overlaps the rendering of the rest), and
- * `commit` swaps the staging directory in. Until then the previous output is untouched; `abort` removes the
- * staging directory.
+ * A package being written: changed files go into a staging directory beside the output as soon as their text is
+ * known (written in the background, so that creating thousands of files overlaps the rendering of the rest), and
+ * `commit` moves them in. Until then the previous output is untouched; `abort` removes the staging directory.
  */
 export class OutputStaging {
   private readonly staging: string;
   private readonly retired: string;
   private readonly existing: Set<string>;
   private readonly hashes = new Map<string, string>();
+  /** Files of the output that stay as they are, with what the record says of them. */
+  private readonly kept = new Map<string, OutputRecord[string]>();
+  private journaled = false;
   private readonly directories = new Set<string>();
   private readonly writes: Array<Promise<void>> = [];
   private inFlight = 0;
@@ -81,8 +88,9 @@ export class OutputStaging {
         mkdirSync(directory, { recursive: true });
         this.directories.add(directory);
       }
-      if (this.existing.has(path) && unchanged(current, content, hash, this.previous[path])) {
-        keep(current, target);
+      const kept = this.existing.has(path) ? unchanged(current, content, hash, this.previous[path]) : undefined;
+      if (kept) {
+        this.kept.set(path, kept);
         return;
       }
     } catch (error) {
@@ -101,12 +109,55 @@ export class OutputStaging {
   async commit(files: ReadonlyMap<string, string>): Promise<WriteResult> {
     for (const [path, content] of files) this.add(path, content);
     await Promise.all(this.writes);
-    const { out, staging, retired } = this;
+    const { out, staging } = this;
+    const removed = [...this.existing].filter((path) => !files.has(path));
     try {
       if (this.failure) throw this.failure;
       const extra = [...this.hashes.keys()].filter((path) => !files.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
       mkdirSync(staging, { recursive: true });
+      const written = [...files.keys()].filter((path) => !this.kept.has(path));
+      // In place when most files stay: a few renames. Else the staging directory replaces the output whole.
+      if (written.length < this.kept.size && written.every((path) => fitsInPlace(out, path))) {
+        const journal: Journal = { moved: written, removed };
+        writeJournal(staging, journal);
+        this.journaled = true;
+        carryOut(out, staging, journal);
+      } else {
+        this.replaceWhole(files);
+      }
+    } catch (error) {
+      const message = (error as Error).message;
+      if (this.journaled) throw new OutputError(`could not finish writing ${out} (the next run will): ${message}`);
+      this.abort();
+      throw new OutputError(`could not write ${out}: ${message}`);
+    }
+    const record: OutputRecord = {};
+    for (const path of files.keys()) {
+      const kept = this.kept.get(path);
+      if (kept) {
+        record[path] = kept;
+        continue;
+      }
+      const stats = statSync(join(out, ...path.split("/")));
+      record[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: this.hashes.get(path)! };
+    }
+    return { written: files.size, changed: this.changed, removed: removed.length, record };
+  }
+
+  /**
+   * The staging directory, with the unchanged files linked in, becomes the output in two renames; the previous
+   * output is restored if the second fails.
+   */
+  private replaceWhole(files: ReadonlyMap<string, string>): void {
+    const { out, staging, retired } = this;
+    try {
+      for (const path of files.keys()) {
+        if (!this.kept.has(path)) continue;
+        const target = join(staging, ...path.split("/"));
+        mkdirSync(dirname(target), { recursive: true });
+        keep(join(out, ...path.split("/")), target);
+      }
       if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(staging, "node_modules"));
       if (existsSync(out)) renameSync(out, retired);
       renameSync(staging, out);
@@ -115,22 +166,17 @@ export class OutputStaging {
       if (existsSync(join(staging, "node_modules")) && existsSync(out) && !existsSync(join(out, "node_modules"))) {
         renameSync(join(staging, "node_modules"), join(out, "node_modules"));
       }
-      this.abort();
-      throw new OutputError(`could not write ${out}: ${(error as Error).message}`);
+      throw error;
     }
     rmSync(retired, { recursive: true, force: true });
-    const record: OutputRecord = {};
-    for (const path of files.keys()) {
-      const stats = statSync(join(out, ...path.split("/")));
-      record[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: this.hashes.get(path)! };
-    }
-    const removed = [...this.existing].filter((path) => !files.has(path)).length;
-    return { written: files.size, changed: this.changed, removed, record };
   }
 
-  /** Gives up: the staging directory goes, the output stays as it was. */
+  /**
+   * Gives up: the staging directory goes, the output stays as it was. Once the journal of a commit in place is
+   * written the commit goes on instead, finished by the next run if this one cannot.
+   */
   abort(): void {
-    rmSync(this.staging, { recursive: true, force: true });
+    if (!this.journaled) rmSync(this.staging, { recursive: true, force: true });
   }
 
   /** Writes in the background, a few files at a time (each creation is a round trip to the file system). */
@@ -153,15 +199,84 @@ const maximumWrites = 8;
 
 /**
  * Staging directories of runs that were killed before they could remove them (their process is gone): they
- * would otherwise pile up beside the output, and end up in a commit.
+ * would otherwise pile up beside the output, and end up in a commit. One with a journal was killed while moving
+ * its files in: the move is finished first, so that the output is the whole package that run wrote.
  */
 function removeAbandonedStaging(out: string): void {
   const pattern = new RegExp(`^\\.${escapeRegExp(basename(out))}\\.docs2ts-(?:new|old)-(\\d+)-[0-9a-z]+$`);
   for (const entry of readdirSync(dirname(out))) {
     const pid = pattern.exec(entry)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid)))
-      rmSync(join(dirname(out), entry), { recursive: true, force: true });
+    if (pid === undefined || isRunning(Number(pid))) continue;
+    const staging = join(dirname(out), entry);
+    const journal = readJournal(staging);
+    if (journal) carryOut(out, staging, journal);
+    rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** What a commit in place does to the output: files moved in from the staging directory, files removed. */
+interface Journal {
+  readonly moved: string[];
+  readonly removed: string[];
+}
+
+const journalName = ".docs2ts-journal.json";
+
+/** Written whole (a temporary file renamed), so that a journal that is there is complete. */
+function writeJournal(staging: string, journal: Journal): void {
+  const temporary = join(staging, `${journalName}.tmp`);
+  writeFileSync(temporary, JSON.stringify(journal));
+  renameSync(temporary, join(staging, journalName));
+}
+
+function readJournal(staging: string): Journal | undefined {
+  try {
+    return JSON.parse(readFileSync(join(staging, journalName), "utf8")) as Journal;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Carries out a journal: each staged file renamed over its place in the output, each removed file deleted with
+ * the directories it leaves empty, then the staging directory removed. Carrying it out again after an
+ * interruption finishes it: a file already moved is no longer staged, a file already removed is gone.
+ */
+function carryOut(out: string, staging: string, journal: Journal): void {
+  for (const path of journal.moved) {
+    const source = join(staging, ...path.split("/"));
+    if (!existsSync(source)) continue;
+    const target = join(out, ...path.split("/"));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(source, target);
+  }
+  for (const path of journal.removed) {
+    rmSync(join(out, ...path.split("/")), { force: true });
+    for (let directory = dirname(path); directory !== "."; directory = dirname(directory)) {
+      const absolute = join(out, ...directory.split("/"));
+      if (!existsSync(absolute) || readdirSync(absolute).length > 0) break;
+      rmdirSync(absolute);
+    }
+  }
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/**
+ * Whether a file can be moved to `path` in the output by a rename: nothing in the way is a directory where the
+ * file goes, or a file where a directory must be.
+ */
+function fitsInPlace(out: string, path: string): boolean {
+  const parts = path.split("/");
+  for (let length = 1; length <= parts.length; length++) {
+    let stats;
+    try {
+      stats = statSync(join(out, ...parts.slice(0, length)));
+    } catch {
+      return true;
+    }
+    if (length < parts.length ? !stats.isDirectory() : stats.isDirectory()) return false;
+  }
+  return true;
 }
 
 function isRunning(pid: number): boolean {
@@ -227,17 +342,21 @@ function hashOf(content: string): string {
   return createHash("sha1").update(content).digest("hex");
 }
 
-/** Unchanged: as recorded (size, time and hash agree), or, without a record, the same bytes. */
+/**
+ * What to record of the file as it stands when it is unchanged: as recorded (size, time and hash agree), or,
+ * without a record, the same bytes. Undefined when it changed.
+ */
 function unchanged(
   current: string,
   content: string,
   hash: string,
   recorded: OutputRecord[string] | undefined,
-): boolean {
+): OutputRecord[string] | undefined {
   const stats = statSync(current);
+  const entry = { size: stats.size, mtimeMs: stats.mtimeMs, hash };
   if (recorded && recorded.hash === hash && recorded.size === stats.size && recorded.mtimeMs === stats.mtimeMs)
-    return true;
-  return stats.size === Buffer.byteLength(content) && readFileSync(current, "utf8") === content;
+    return entry;
+  return stats.size === Buffer.byteLength(content) && readFileSync(current, "utf8") === content ? entry : undefined;
 }
 
 /** A hard link where the file system allows one (fast, and the file keeps its time), else a copy. */

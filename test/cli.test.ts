@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
-import { writeOutput } from "../src/output.js";
+import { OutputStaging, writeOutput } from "../src/output.js";
 import { fixtureBaseUrl, fixtureDocs, listFiles, tempDir } from "./helpers.js";
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
@@ -141,6 +141,82 @@ test("the output is written whole or not at all, and node_modules survives", asy
   assert.ok(!existsSync(join(out, "src", "a.ts")));
 });
 
+test("a small change is written in place; a file that becomes a directory replaces the output whole", async () => {
+  const dir = tempDir("in-place");
+  const out = join(dir, "pkg");
+  const manifest = '{"docs2ts":{}}\n';
+  await writeOutput(
+    out,
+    new Map([
+      ["package.json", manifest],
+      ["src/a.ts", "a\n"],
+      ["src/b.ts", "b\n"],
+      ["src/old/x.ts", "x\n"],
+    ]),
+  );
+  mkdirSync(join(out, "node_modules", "dep"), { recursive: true });
+  const b = statSync(join(out, "src", "b.ts"));
+  const result = await writeOutput(
+    out,
+    new Map([
+      ["package.json", manifest],
+      ["src/a.ts", "changed\n"],
+      ["src/b.ts", "b\n"],
+    ]),
+  );
+  assert.deepEqual({ ...result, record: undefined }, { written: 3, changed: 1, removed: 1, record: undefined });
+  assert.deepEqual(listFiles(out), ["package.json", "src/a.ts", "src/b.ts"], "the emptied directory goes too");
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "changed\n");
+  assert.equal(statSync(join(out, "src", "b.ts")).ino, b.ino, "an unchanged file is left as it is");
+  assert.ok(existsSync(join(out, "node_modules", "dep")));
+  assert.deepEqual(readdirSync(dir), ["pkg"], "no staging directory is left behind");
+
+  await writeOutput(
+    out,
+    new Map([
+      ["package.json", manifest],
+      ["src/a.ts/index.ts", "a\n"],
+      ["src/b.ts", "b\n"],
+    ]),
+  );
+  assert.deepEqual(listFiles(out), ["package.json", "src/a.ts/index.ts", "src/b.ts"]);
+  assert.ok(existsSync(join(out, "node_modules", "dep")));
+  assert.deepEqual(readdirSync(dir), ["pkg"]);
+});
+
+test("a run killed while moving its files in is finished by the next", async () => {
+  const dir = tempDir("journal");
+  const out = join(dir, "pkg");
+  const manifest = '{"docs2ts":{}}\n';
+  await writeOutput(
+    out,
+    new Map([
+      ["package.json", manifest],
+      ["src/a.ts", "a\n"],
+      ["src/b.ts", "b\n"],
+      ["src/old/x.ts", "x\n"],
+    ]),
+  );
+  // What a run killed half way leaves: its journal, a file it had not moved yet, one it had.
+  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+  const staging = join(dir, `.pkg.docs2ts-new-${gone}-abc`);
+  mkdirSync(join(staging, "src"), { recursive: true });
+  writeFileSync(join(staging, "src", "b.ts"), "b, from the killed run\n");
+  writeFileSync(join(out, "src", "a.ts"), "a, from the killed run\n");
+  const journal = { moved: ["src/a.ts", "src/b.ts"], removed: ["src/old/x.ts"] };
+  writeFileSync(join(staging, ".docs2ts-journal.json"), JSON.stringify(journal));
+  // A staging directory without a journal was killed before it touched the output: it only goes.
+  mkdirSync(join(dir, `.pkg.docs2ts-new-${gone}-def`, "src"), { recursive: true });
+  writeFileSync(join(dir, `.pkg.docs2ts-new-${gone}-def`, "src", "a.ts"), "never moved\n");
+
+  // The next run, before it writes anything of its own.
+  new OutputStaging(out).abort();
+  assert.deepEqual(readdirSync(dir), ["pkg"]);
+  assert.deepEqual(listFiles(out), ["package.json", "src/a.ts", "src/b.ts"]);
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a, from the killed run\n");
+  assert.equal(readFileSync(join(out, "src", "b.ts"), "utf8"), "b, from the killed run\n");
+});
+
 test("a staging directory left by a killed run is removed; one of a live run is not", async () => {
   const dir = tempDir("abandoned");
   const out = join(dir, "pkg");
@@ -190,8 +266,8 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   assert.match((await cli(args, dir)).out, /cache: 24 of 25 pages/);
   assert.deepEqual(snapshot(out), written, "back to the first output");
 
-  // An output file edited by hand is noticed and written again; the others are kept as they are (linked, the
-  // same files), and what the run recorded of them lets the next run see that nothing changed.
+  // An output file edited by hand is noticed and written again; the others are kept as they are (the same
+  // files), and what the run recorded of them lets the next run see that nothing changed.
   const unchangedFile = statSync(join(out, "package.json"));
   writeFileSync(join(out, "src", "index.ts"), "// edited\n");
   assert.match((await cli(args, dir)).out, /files written .*\(1 changed, 0 removed\)/);
