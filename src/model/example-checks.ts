@@ -161,10 +161,17 @@ class Checker {
   }
 
   /** The members of an object value that belong to `properties`, each checked; the others reported. */
-  members(value: JsonValue, properties: Property[], typeName: string, pointer: string): JsonValue | undefined {
+  members(
+    value: JsonValue,
+    properties: Property[] | ReadonlyMap<string, Property>,
+    typeName: string,
+    pointer: string,
+  ): JsonValue | undefined {
     if (value === null || typeof value !== "object" || Array.isArray(value))
       return this.wrong(pointer, typeName, jsonType(value));
-    const byName = new Map(properties.map((property) => [property.name, property]));
+    const byName = Array.isArray(properties)
+      ? new Map(properties.map((property) => [property.name, property]))
+      : properties;
     const sound: { [key: string]: JsonValue } = {};
     for (const [name, member] of Object.entries(value)) {
       const at = `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -211,8 +218,12 @@ class Checker {
     return declared;
   }
 
-  private allProperties(type: ObjectType): Property[] {
-    const properties: Property[] = [];
+  /** The type's members and its base types', by name (a base's wins over a restated one, as it always has). */
+  private allProperties(type: ObjectType): ReadonlyMap<string, Property> {
+    // Examples check the same few types over and over: each type's table is made once per model.
+    const known = propertiesByType.get(type);
+    if (known) return known;
+    const properties = new Map<string, Property>();
     const seen = new Set<string>();
     for (
       let current: ObjectType | undefined = type;
@@ -220,8 +231,9 @@ class Checker {
       current = current.baseType ? this.types.objects.get(current.baseType) : undefined
     ) {
       seen.add(current.qualifiedName);
-      properties.push(...current.properties);
+      for (const property of current.properties) properties.set(property.name, property);
     }
+    propertiesByType.set(type, properties);
     return properties;
   }
 
@@ -230,6 +242,9 @@ class Checker {
     return undefined;
   }
 }
+
+/** Keyed by the model's own type objects, so that each model (each run, each test) has its own tables. */
+const propertiesByType = new WeakMap<ObjectType, ReadonlyMap<string, Property>>();
 
 function jsonType(value: JsonValue): string {
   if (value === null) return "null";
