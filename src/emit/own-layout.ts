@@ -43,6 +43,14 @@ const arrowToChain = new RegExp(
 );
 const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${string} \}), \(\) => \{\}\);$`);
 const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
+const genericMember = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`);
+const objectParameter = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`);
+const plainMember = new RegExp(
+  String.raw`^(?:${string}|-?\d+(?:\.\d+)?|${identifier}(?:\.${identifier})*(?:<[\w$.<>, ]*>)?(?:\[\])*)$`,
+);
+const chainHead = new RegExp(String.raw`^${identifier}`);
+const chainMember = new RegExp(String.raw`^\.${identifier}`);
+const strings = new RegExp(string, "g");
 
 /**
  * Prettier's lines for a line longer than `printWidth`, for the shapes above; undefined for any other, or where
@@ -73,7 +81,7 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
         ]
       : undefined;
   // Other arrow functions and comments lay out by rules of their own.
-  if (/=>|\/\/|\/\*/.test(line.replace(new RegExp(string, "g"), '""'))) return undefined;
+  if (/=>|\/\/|\/\*/.test(line.replace(strings, '""'))) return undefined;
   const property = stringProperty.exec(line);
   // A key of five characters or more: the string goes to the next line, whether it fits there or not.
   if (property)
@@ -131,7 +139,7 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
         ...object.members.map((member) => `${indent}  ${member};`),
         `${indent}}${end}`,
       ];
-    const generic = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`).exec(text);
+    const generic = genericMember.exec(text);
     return generic ? typeArguments(generic[1]!, generic[2]!, indent, end) : undefined;
   }
 
@@ -210,13 +218,13 @@ function memberChain(text: string, indent: string, printWidth: number): string[]
 
 /** `client.users.byId("a").messages` as `client`, `.users`, `.byId`, `("a")`, `.messages`; undefined if not one. */
 function chainNodes(text: string): string[] | undefined {
-  const head = new RegExp(String.raw`^${identifier}`).exec(text);
+  const head = chainHead.exec(text);
   if (!head) return undefined;
   const nodes = [head[0]];
   let at = head[0].length;
   while (at < text.length) {
     if (text[at] === ".") {
-      const member = new RegExp(String.raw`^\.${identifier}`).exec(text.slice(at));
+      const member = chainMember.exec(text.slice(at));
       if (!member) return undefined;
       nodes.push(member[0]);
       at += member[0].length;
@@ -232,16 +240,14 @@ function chainNodes(text: string): string[] | undefined {
 
 /** `name: { a: A; b?: B }` as its name and members, or undefined for a parameter of another type. */
 function objectTyped(parameter: string): { name: string; members: string[] } | undefined {
-  const object = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`).exec(parameter);
+  const object = objectParameter.exec(parameter);
   const members = object ? splitTopLevel(object[2]!, "; ") : undefined;
   return object && members && members.length > 0 ? { name: object[1]!, members } : undefined;
 }
 
 /** A union member prettier never breaks: a literal, a name, a name with plain type arguments. */
 function isPlainMember(member: string): boolean {
-  return new RegExp(
-    String.raw`^(?:${string}|-?\d+(?:\.\d+)?|${identifier}(?:\.${identifier})*(?:<[\w$.<>, ]*>)?(?:\[\])*)$`,
-  ).test(member);
+  return plainMember.test(member);
 }
 
 /** Where the parenthesis closing the one before `text` is, or undefined. */
