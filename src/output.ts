@@ -51,10 +51,10 @@ export class OutputStaging {
   private readonly retired: string;
   private readonly existing: Set<string>;
   private readonly hashes = new Map<string, string>();
-  /** Files of the output that stay as they are, with what the record says of them. */
-  private readonly kept = new Map<string, OutputRecord[string]>();
+  /** Files of the output that stay as they are, with what the record says of them and their inode. */
+  private readonly kept = new Map<string, { readonly entry: OutputRecord[string]; readonly inode: number }>();
   private journaled = false;
-  private readonly directories = new Set<string>();
+  private readonly stagedDirectories = new Set<string>();
   private readonly writes: Array<Promise<void>> = [];
   private inFlight = 0;
   private readonly waiting: Array<() => void> = [];
@@ -69,7 +69,8 @@ export class OutputStaging {
     const parent = dirname(out);
     mkdirSync(parent, { recursive: true });
     removeAbandonedStaging(out);
-    const suffix = `${process.pid}-${Date.now().toString(36)}`;
+    // Unique within the process too: two packages may be staged at once (tests, a watcher).
+    const suffix = `${process.pid}-${Date.now().toString(36)}${(stagingCount++).toString(36)}`;
     this.staging = join(parent, `.${basename(out)}.docs2ts-new-${suffix}`);
     this.retired = join(parent, `.${basename(out)}.docs2ts-old-${suffix}`);
     this.existing = existsSync(out) ? listFiles(out) : new Set<string>();
@@ -84,9 +85,9 @@ export class OutputStaging {
     const current = join(this.out, ...path.split("/"));
     try {
       const directory = dirname(target);
-      if (!this.directories.has(directory)) {
+      if (!this.stagedDirectories.has(directory)) {
         mkdirSync(directory, { recursive: true });
-        this.directories.add(directory);
+        this.stagedDirectories.add(directory);
       }
       const kept = this.existing.has(path) ? unchanged(current, content, hash, this.previous[path]) : undefined;
       if (kept) {
@@ -116,13 +117,22 @@ export class OutputStaging {
       const extra = [...this.hashes.keys()].filter((path) => !files.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
       mkdirSync(staging, { recursive: true });
+      // A file kept that another run has replaced since (a commit puts new files in place) is written after all.
+      for (const [path, { entry, inode }] of this.kept) {
+        const stats = statSync(join(out, ...path.split("/")), { throwIfNoEntry: false });
+        if (stats && stats.ino === inode && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs) continue;
+        const target = join(staging, ...path.split("/"));
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, files.get(path)!);
+        this.kept.delete(path);
+      }
       const written = [...files.keys()].filter((path) => !this.kept.has(path));
       // In place when most files stay: a few renames. Else the staging directory replaces the output whole.
       if (written.length < this.kept.size && written.every((path) => fitsInPlace(out, path))) {
         const journal: Journal = { moved: written, removed };
         writeJournal(staging, journal);
         this.journaled = true;
-        carryOut(out, staging, journal);
+        carryOut(out, staging, journal, false);
       } else {
         this.replaceWhole(files);
       }
@@ -136,7 +146,7 @@ export class OutputStaging {
     for (const path of files.keys()) {
       const kept = this.kept.get(path);
       if (kept) {
-        record[path] = kept;
+        record[path] = kept.entry;
         continue;
       }
       const stats = statSync(join(out, ...path.split("/")));
@@ -194,6 +204,8 @@ export class OutputStaging {
   }
 }
 
+let stagingCount = 0;
+
 /** Writes under way at once: enough to keep libuv's four file-system threads busy. */
 const maximumWrites = 8;
 
@@ -209,7 +221,7 @@ function removeAbandonedStaging(out: string): void {
     if (pid === undefined || isRunning(Number(pid))) continue;
     const staging = join(dirname(out), entry);
     const journal = readJournal(staging);
-    if (journal) carryOut(out, staging, journal);
+    if (journal) carryOut(out, staging, journal, true);
     rmSync(staging, { recursive: true, force: true });
   }
 }
@@ -239,13 +251,13 @@ function readJournal(staging: string): Journal | undefined {
 
 /**
  * Carries out a journal: each staged file renamed over its place in the output, each removed file deleted with
- * the directories it leaves empty, then the staging directory removed. Carrying it out again after an
- * interruption finishes it: a file already moved is no longer staged, a file already removed is gone.
+ * the directories it leaves empty, then the staging directory removed. Resumed after an interruption, it
+ * finishes the move: a file already moved is no longer staged, a file already removed is gone.
  */
-function carryOut(out: string, staging: string, journal: Journal): void {
+function carryOut(out: string, staging: string, journal: Journal, resumed: boolean): void {
   for (const path of journal.moved) {
     const source = join(staging, ...path.split("/"));
-    if (!existsSync(source)) continue;
+    if (resumed && !existsSync(source)) continue;
     const target = join(out, ...path.split("/"));
     mkdirSync(dirname(target), { recursive: true });
     renameSync(source, target);
@@ -343,20 +355,20 @@ function hashOf(content: string): string {
 }
 
 /**
- * What to record of the file as it stands when it is unchanged: as recorded (size, time and hash agree), or,
- * without a record, the same bytes. Undefined when it changed.
+ * What to record of the file as it stands, and its inode, when it is unchanged: as recorded (size, time and hash
+ * agree), or, without a record, the same bytes. Undefined when it changed.
  */
 function unchanged(
   current: string,
   content: string,
   hash: string,
   recorded: OutputRecord[string] | undefined,
-): OutputRecord[string] | undefined {
+): { entry: OutputRecord[string]; inode: number } | undefined {
   const stats = statSync(current);
-  const entry = { size: stats.size, mtimeMs: stats.mtimeMs, hash };
+  const kept = { entry: { size: stats.size, mtimeMs: stats.mtimeMs, hash }, inode: stats.ino };
   if (recorded && recorded.hash === hash && recorded.size === stats.size && recorded.mtimeMs === stats.mtimeMs)
-    return entry;
-  return stats.size === Buffer.byteLength(content) && readFileSync(current, "utf8") === content ? entry : undefined;
+    return kept;
+  return stats.size === Buffer.byteLength(content) && readFileSync(current, "utf8") === content ? kept : undefined;
 }
 
 /** A hard link where the file system allows one (fast, and the file keeps its time), else a copy. */

@@ -184,6 +184,28 @@ test("a small change is written in place; a file that becomes a directory replac
   assert.deepEqual(readdirSync(dir), ["pkg"]);
 });
 
+test("of two runs writing at once, the one that commits last leaves its whole package", async () => {
+  const dir = tempDir("concurrent");
+  const out = join(dir, "pkg");
+  const manifest = '{"docs2ts":{}}\n';
+  const files = (a: string, b: string) =>
+    new Map([
+      ["package.json", manifest],
+      ["src/a.ts", a],
+      ["src/b.ts", b],
+      ["src/c.ts", "c\n"],
+    ]);
+  await writeOutput(out, files("a\n", "b\n"));
+  // This run finds src/b.ts as it wants it; another changes it before this one commits.
+  const late = new OutputStaging(out);
+  for (const [path, text] of files("a, late\n", "b\n")) late.add(path, text);
+  await writeOutput(out, files("a\n", "b, early\n"));
+  await late.commit(files("a, late\n", "b\n"));
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a, late\n");
+  assert.equal(readFileSync(join(out, "src", "b.ts"), "utf8"), "b\n");
+  assert.deepEqual(readdirSync(dir), ["pkg"]);
+});
+
 test("a run killed while moving its files in is finished by the next", async () => {
   const dir = tempDir("journal");
   const out = join(dir, "pkg");
