@@ -133,9 +133,11 @@ export async function generate(
       typesNodeVersion: config.typesNodeVersion,
     });
     lap("emit");
-    const keys = emitted.files.map((file) => fileKey(file, cache.version));
     const cachedFiles = ShardedMap.read<string>(cache, scope.files);
-    const texts = keys.map((key) => cachedFiles.get(key));
+    const keysOf = (): string[] => emitted.files.map((file) => fileKey(file, cache.version));
+    // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
+    let keys = cachedFiles.size > 0 ? keysOf() : undefined;
+    const texts = emitted.files.map((_, index) => (keys ? cachedFiles.get(keys[index]!) : undefined));
     const toRender = emitted.files.filter((_, index) => texts[index] === undefined);
     const renderPool = poolFor(toRender.length);
     lap("cache");
@@ -158,11 +160,12 @@ export async function generate(
     );
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
     cachedPages.replaceAll(docs.files.map((file, index) => [file.key, pages[index]!]));
+    if (cache.enabled) keys ??= keysOf();
     await rendering;
     lap("render");
     const files = new Map<string, string>();
     emitted.files.forEach((file, index) => files.set(file.path, texts[index]!));
-    cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
+    if (keys) cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
     lap("cache");
 
     const diagnostics = [...docs.unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
