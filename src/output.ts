@@ -81,19 +81,16 @@ export class OutputStaging {
     if (this.hashes.has(path) || this.failure) return;
     const hash = hashOf(content);
     this.hashes.set(path, hash);
-    const target = join(this.staging, ...path.split("/"));
-    const current = join(this.out, ...path.split("/"));
+    let target: string;
     try {
-      const directory = dirname(target);
-      if (!this.stagedDirectories.has(directory)) {
-        mkdirSync(directory, { recursive: true });
-        this.stagedDirectories.add(directory);
-      }
-      const kept = this.existing.has(path) ? unchanged(current, content, hash, this.previous[path]) : undefined;
+      const kept = this.existing.has(path)
+        ? unchanged(within(this.out, path), content, hash, this.previous[path])
+        : undefined;
       if (kept) {
         this.kept.set(path, kept);
         return;
       }
+      target = this.stagedPath(path);
     } catch (error) {
       this.failure ??= error as Error;
       return;
@@ -102,10 +99,21 @@ export class OutputStaging {
     this.writes.push(this.write(target, content));
   }
 
+  /** Where `path` goes in the staging directory, its directory made (once). */
+  private stagedPath(path: string): string {
+    const target = within(this.staging, path);
+    const directory = dirname(target);
+    if (!this.stagedDirectories.has(directory)) {
+      mkdirSync(directory, { recursive: true });
+      this.stagedDirectories.add(directory);
+    }
+    return target;
+  }
+
   /**
-   * Stages whatever of `files` was not added yet, waits for the writes, and swaps the staging directory in:
-   * the output then holds exactly `files` (and the user's node_modules/). Throws OutputError, leaving the
-   * previous output as it was, when anything could not be written.
+   * Stages whatever of `files` was not added yet, waits for the writes, and moves them in (in place by a journal,
+   * or the staging directory replacing the output): the output then holds exactly `files` (and the user's
+   * node_modules/). Throws OutputError, leaving the previous output as it was, when anything could not be written.
    */
   async commit(files: ReadonlyMap<string, string>): Promise<WriteResult> {
     for (const [path, content] of files) this.add(path, content);
@@ -119,11 +127,9 @@ export class OutputStaging {
       mkdirSync(staging, { recursive: true });
       // A file kept that another run has replaced since (a commit puts new files in place) is written after all.
       for (const [path, { entry, inode }] of this.kept) {
-        const stats = statSync(join(out, ...path.split("/")), { throwIfNoEntry: false });
+        const stats = statSync(within(out, path), { throwIfNoEntry: false });
         if (stats && stats.ino === inode && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs) continue;
-        const target = join(staging, ...path.split("/"));
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, files.get(path)!);
+        writeFileSync(this.stagedPath(path), files.get(path)!);
         this.kept.delete(path);
       }
       const written = [...files.keys()].filter((path) => !this.kept.has(path));
@@ -149,7 +155,7 @@ export class OutputStaging {
         record[path] = kept.entry;
         continue;
       }
-      const stats = statSync(join(out, ...path.split("/")));
+      const stats = statSync(within(out, path));
       record[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: this.hashes.get(path)! };
     }
     return { written: files.size, changed: this.changed, removed: removed.length, record };
@@ -162,12 +168,7 @@ export class OutputStaging {
   private replaceWhole(files: ReadonlyMap<string, string>): void {
     const { out, staging, retired } = this;
     try {
-      for (const path of files.keys()) {
-        if (!this.kept.has(path)) continue;
-        const target = join(staging, ...path.split("/"));
-        mkdirSync(dirname(target), { recursive: true });
-        keep(join(out, ...path.split("/")), target);
-      }
+      for (const path of this.kept.keys()) keep(within(out, path), this.stagedPath(path));
       if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(staging, "node_modules"));
       if (existsSync(out)) renameSync(out, retired);
       renameSync(staging, out);
@@ -256,16 +257,16 @@ function readJournal(staging: string): Journal | undefined {
  */
 function carryOut(out: string, staging: string, journal: Journal, resumed: boolean): void {
   for (const path of journal.moved) {
-    const source = join(staging, ...path.split("/"));
+    const source = within(staging, path);
     if (resumed && !existsSync(source)) continue;
-    const target = join(out, ...path.split("/"));
+    const target = within(out, path);
     mkdirSync(dirname(target), { recursive: true });
     renameSync(source, target);
   }
   for (const path of journal.removed) {
-    rmSync(join(out, ...path.split("/")), { force: true });
+    rmSync(within(out, path), { force: true });
     for (let directory = dirname(path); directory !== "."; directory = dirname(directory)) {
-      const absolute = join(out, ...directory.split("/"));
+      const absolute = within(out, directory);
       if (!existsSync(absolute) || readdirSync(absolute).length > 0) break;
       rmdirSync(absolute);
     }
@@ -325,7 +326,7 @@ export function outputMatches(out: string, record: OutputRecord): boolean {
   if (paths.size !== Object.keys(record).length) return false;
   for (const [path, entry] of Object.entries(record)) {
     if (!paths.has(path)) return false;
-    const stats = statSync(join(out, ...path.split("/")));
+    const stats = statSync(within(out, path));
     if (stats.size !== entry.size || stats.mtimeMs !== entry.mtimeMs) return false;
   }
   return true;
@@ -344,10 +345,15 @@ export function diffOutput(out: string, files: ReadonlyMap<string, string>): Out
   const added: string[] = [];
   for (const [path, content] of files) {
     if (!existing.has(path)) added.push(path);
-    else if (readFileSync(join(out, ...path.split("/")), "utf8") !== content) changed.push(path);
+    else if (readFileSync(within(out, path), "utf8") !== content) changed.push(path);
   }
   const removed = [...existing].filter((path) => !files.has(path));
   return { changed, added, removed };
+}
+
+/** A package-relative path (posix separators) under `root`. */
+function within(root: string, path: string): string {
+  return join(root, ...path.split("/"));
 }
 
 function hashOf(content: string): string {
