@@ -141,19 +141,24 @@ test("the output is written whole or not at all, and node_modules survives", asy
   assert.ok(!existsSync(join(out, "src", "a.ts")));
 });
 
+/** A package docs2ts could have written, with a file in a directory of its own. */
+const manifest = '{"docs2ts":{}}\n';
+const startingPackage = new Map([
+  ["package.json", manifest],
+  ["src/a.ts", "a\n"],
+  ["src/b.ts", "b\n"],
+  ["src/old/x.ts", "x\n"],
+]);
+
+/** The pid of a process that has exited. */
+function exitedPid(): string {
+  return spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+}
+
 test("a small change is written in place; a file that becomes a directory replaces the output whole", async () => {
   const dir = tempDir("in-place");
   const out = join(dir, "pkg");
-  const manifest = '{"docs2ts":{}}\n';
-  await writeOutput(
-    out,
-    new Map([
-      ["package.json", manifest],
-      ["src/a.ts", "a\n"],
-      ["src/b.ts", "b\n"],
-      ["src/old/x.ts", "x\n"],
-    ]),
-  );
+  await writeOutput(out, startingPackage);
   mkdirSync(join(out, "node_modules", "dep"), { recursive: true });
   const b = statSync(join(out, "src", "b.ts"));
   const result = await writeOutput(
@@ -187,7 +192,6 @@ test("a small change is written in place; a file that becomes a directory replac
 test("of two runs writing at once, the one that commits last leaves its whole package", async () => {
   const dir = tempDir("concurrent");
   const out = join(dir, "pkg");
-  const manifest = '{"docs2ts":{}}\n';
   const files = (a: string, b: string) =>
     new Map([
       ["package.json", manifest],
@@ -209,18 +213,9 @@ test("of two runs writing at once, the one that commits last leaves its whole pa
 test("a run killed while moving its files in is finished by the next", async () => {
   const dir = tempDir("journal");
   const out = join(dir, "pkg");
-  const manifest = '{"docs2ts":{}}\n';
-  await writeOutput(
-    out,
-    new Map([
-      ["package.json", manifest],
-      ["src/a.ts", "a\n"],
-      ["src/b.ts", "b\n"],
-      ["src/old/x.ts", "x\n"],
-    ]),
-  );
+  await writeOutput(out, startingPackage);
   // What a run killed half way leaves: its journal, a file it had not moved yet, one it had.
-  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+  const gone = exitedPid();
   const staging = join(dir, `.pkg.docs2ts-new-${gone}-abc`);
   mkdirSync(join(staging, "src"), { recursive: true });
   writeFileSync(join(staging, "src", "b.ts"), "b, from the killed run\n");
@@ -242,8 +237,7 @@ test("a run killed while moving its files in is finished by the next", async () 
 test("a staging directory left by a killed run is removed; one of a live run is not", async () => {
   const dir = tempDir("abandoned");
   const out = join(dir, "pkg");
-  // The pid of a process that has exited.
-  const gone = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"]).stdout.toString();
+  const gone = exitedPid();
   mkdirSync(join(dir, `.pkg.docs2ts-new-${gone}-abc`, "src"), { recursive: true });
   mkdirSync(join(dir, `.pkg.docs2ts-old-${gone}-abc`));
   mkdirSync(join(dir, `.pkg.docs2ts-new-${process.pid}-abc`));
