@@ -68,18 +68,19 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
     const chain = memberChain(body, `${indent}  `, printWidth);
     return chain && [`${indent}${head}`, ...chain];
   }
-  // A skipped test: its three arguments one a line, the title whether it fits or not.
+  // A skipped test: its three arguments one a line, the title whether it fits or not; the options must fit.
   const skipped = skippedTest.exec(line);
-  if (skipped)
-    return `  ${skipped[3]},`.length + skipped[1]!.length <= printWidth
-      ? [
-          `${skipped[1]}test(`,
-          `${skipped[1]}  ${skipped[2]},`,
-          `${skipped[1]}  ${skipped[3]},`,
-          `${skipped[1]}  () => {},`,
-          `${skipped[1]});`,
-        ]
-      : undefined;
+  if (skipped) {
+    const [, indent, title, options] = skipped as unknown as [string, string, string, string];
+    const lines = [
+      `${indent}test(`,
+      `${indent}  ${title},`,
+      `${indent}  ${options},`,
+      `${indent}  () => {},`,
+      `${indent});`,
+    ];
+    return lines[2]!.length <= printWidth ? lines : undefined;
+  }
   // Other arrow functions and comments lay out by rules of their own.
   if (/=>|\/\/|\/\*/.test(line.replace(strings, '""'))) return undefined;
   const property = stringProperty.exec(line);
