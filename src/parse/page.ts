@@ -35,13 +35,18 @@ import type {
 import { cleanText, collectLinks, readTable } from "./tables.js";
 import { findUnclosedFence } from "./fences.js";
 import { parseWithOpaqueCode } from "./opaque-code.js";
+import { parseByRuns, RunCache } from "./repeated-blocks.js";
 import remarkGfmTable from "./gfm-table.js";
 import { findTemplateLeftovers } from "./template-text.js";
 
 const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ["yaml"]).freeze();
 
+/** Runs of blocks this thread has parsed, for the pages that repeat them. */
+const runCache = new RunCache();
+const parseRun = (text: string): Root => processor.parse(text);
+
 export function parseMarkdown(text: string): Root {
-  return parseWithOpaqueCode(text, (markdown) => processor.parse(markdown));
+  return parseWithOpaqueCode(text, (markdown) => parseByRuns(markdown, parseRun, runCache));
 }
 
 export function parsePage(file: string, text: string): PageModel {
