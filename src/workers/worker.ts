@@ -28,7 +28,5 @@ async function run(job: Job): Promise<PageModel[] | string[]> {
     await rendering.prepareRendering();
     return [];
   }
-  const texts: string[] = [];
-  for (const file of job.files) texts.push(await rendering.renderFile(file));
-  return texts;
+  return rendering.renderFiles(job.files);
 }
