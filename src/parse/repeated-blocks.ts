@@ -157,6 +157,7 @@ export function runStarts(text: string): number[] {
   }
   const cuts: number[] = [];
   let runStart = 0;
+  const html = new HtmlBlocks();
   let fence: string | undefined;
   let afterBlank = false;
   while (start < text.length) {
@@ -176,10 +177,11 @@ export function runStarts(text: string): number[] {
         first !== 0x09 &&
         !listItemOrQuote.test(text.slice(start, start + 11)) &&
         start - runStart >= shortestRun &&
-        !leavesHtmlOpen(text.slice(runStart, start))
+        !html.leftOpen(text, start)
       ) {
         cuts.push(start);
         runStart = start;
+        html.reset(start);
       }
       afterBlank = false;
       const opening =
@@ -191,14 +193,36 @@ export function runStarts(text: string): number[] {
   return cuts;
 }
 
-/** Whether an HTML block that a blank line does not end may still be open at the end of `run`. */
-function leavesHtmlOpen(run: string): boolean {
-  if (!run.includes("<")) return false;
-  for (const [open, close] of openers) {
-    const opened = lastMatch(open, run);
-    if (opened >= 0 && lastMatch(close, run) < opened) return true;
+/**
+ * Whether an HTML block that a blank line does not end may be open in the current run: one is where the run's
+ * last opener of a kind comes after its last closer of that kind. Read line by line as the run grows (no opener or
+ * closer spans lines), so that a page with an unclosed comment and many blank lines is still read once.
+ */
+class HtmlBlocks {
+  private readFrom = 0;
+  private readonly lastOpened = openers.map(() => -1);
+  private readonly lastClosed = openers.map(() => -1);
+
+  reset(at: number): void {
+    this.readFrom = at;
+    this.lastOpened.fill(-1);
+    this.lastClosed.fill(-1);
   }
-  return false;
+
+  /** Whether one may be open in the run up to `end`. */
+  leftOpen(text: string, end: number): boolean {
+    const added = text.slice(this.readFrom, end);
+    if (added.includes("<") || added.includes(">")) {
+      openers.forEach(([open, close], kind) => {
+        const opened = lastMatch(open, added);
+        const closed = lastMatch(close, added);
+        if (opened >= 0) this.lastOpened[kind] = this.readFrom + opened;
+        if (closed >= 0) this.lastClosed[kind] = this.readFrom + closed;
+      });
+    }
+    this.readFrom = end;
+    return this.lastOpened.some((opened, kind) => opened > this.lastClosed[kind]!);
+  }
 }
 
 function lastMatch(pattern: RegExp, text: string): number {

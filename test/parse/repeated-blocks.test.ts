@@ -71,12 +71,19 @@ const uncut: ReadonlyArray<readonly [string, string, string]> = [
   ["a CDATA block", before(`<![CDATA[\n${long}\n\ny\n]]>\n`), "y"],
 ];
 
-test("a cut after a list, a quote or an HTML block leaves them as a plain parse reads them", () => {
+test("a cut after a list, a quote or an HTML block (closed lines after a blank) leaves them as a plain parse reads them", () => {
   const text = before(
-    `- one\n- two\n\nAfter the list ${long}\n\n> quoted\n\nAfter the quote ${long}\n\n<div>\n${long}\n\nAfter the div ${long}\n`,
+    `- one\n- two\n\nAfter the list ${long}\n\n> quoted\n\nAfter the quote ${long}\n\n<div>\n${long}\n\nAfter the div ${long}\n\n<!--\n${long}\n\nstill a comment\n-->\n\nAfter the comment ${long}\n`,
   );
   const starts = runStarts(text).map((offset) => text.slice(offset, text.indexOf(" words", offset + 1)));
-  assert.deepEqual(starts, ["After the list", "After the quote", "<div>\nwords", "After the div"]);
+  assert.deepEqual(starts, [
+    "After the list",
+    "After the quote",
+    "<div>\nwords",
+    "After the div",
+    "<!--\nwords",
+    "After the comment",
+  ]);
   parseInTurn(text, text, text);
 });
 
