@@ -19,7 +19,7 @@ const asPrinted = [
   new RegExp(String.raw`^\s*(?:test|it|describe)\(${string}, (?:async )?\(\) => \{$`),
   new RegExp(String.raw`^import ${identifier} from ${string}(?: with \{ type: "json" \})?;$`),
   new RegExp(String.raw`^import (?:type )?\{ ${identifier} \} from ${string};$`),
-  new RegExp(String.raw`^\s*(?:readonly )?${identifier}\??: ${identifier};$`),
+  new RegExp(String.raw`^\s*(?:readonly )?(?:${identifier}|${string})\??: ${identifier};$`),
   new RegExp(String.raw`^export interface ${identifier}(?: extends ${identifier})? \{\}?$`),
 ];
 
@@ -45,9 +45,15 @@ const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${s
 const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
 const genericMember = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`);
 const objectParameter = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`);
+const typedParameter = new RegExp(String.raw`^(${identifier}\??): (.*)$`);
+/** The last line of a broken signature whose return type is one name, which prettier keeps however long. */
+const unbreakableReturn = new RegExp(String.raw`^\s*\): ${identifier}(?:\.${identifier})*;$`);
 const plainMember = new RegExp(
   String.raw`^(?:${string}|-?\d+(?:\.\d+)?|${identifier}(?:\.${identifier})*(?:<[\w$.<>, ]*>)?(?:\[\])*)$`,
 );
+const genericName = new RegExp(String.raw`^${identifier}(?:\.${identifier})*`);
+/** A type argument prettier never breaks out of its brackets: a keyword or a name without type arguments. */
+const simpleType = new RegExp(String.raw`^${identifier}(?:\.${identifier})*$`);
 const chainHead = new RegExp(String.raw`^${identifier}`);
 const chainMember = new RegExp(String.raw`^\.${identifier}`);
 const strings = new RegExp(string, "g");
@@ -88,7 +94,9 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
   if (property)
     return property[2]!.length >= 5 ? [`${property[1]}${property[2]}:`, `${property[1]}  ${property[3]}`] : undefined;
   const lines = layOut(line);
-  return lines && lines.every((laidOut) => laidOut.length <= printWidth) ? lines : undefined;
+  return lines && lines.every((laidOut) => laidOut.length <= printWidth || unbreakableReturn.test(laidOut))
+    ? lines
+    : undefined;
 
   function layOut(text: string): string[] | undefined {
     const alias = typeAlias.exec(text);
@@ -115,8 +123,13 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
           return [`${indent}${name}(${lone.name}: {`, ...members, `${indent}}): ${returned};`];
         }
         const laidOut = parameters.map((parameter) => part(parameter, `${indent}  `, ",", true));
-        if (laidOut.some((lines) => !lines)) return undefined;
-        return [`${indent}${name}(`, ...laidOut.flatMap((lines) => lines!), `${indent}): ${returned};`];
+        // The return type breaks on its own, after the parameters: its type arguments one a line.
+        // A return type that is one name cannot break: its line stays as long as it is.
+        const returnLines = simpleType.test(returned)
+          ? [`${indent}): ${returned};`]
+          : typeLines("): ", returned, indent, ";");
+        if (laidOut.some((lines) => !lines) || !returnLines) return undefined;
+        return [`${indent}${name}(`, ...laidOut.flatMap((lines) => lines!), ...returnLines];
       }
     }
     const member = propertySignature.exec(text);
@@ -141,18 +154,64 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
         `${indent}}${end}`,
       ];
     const generic = genericMember.exec(text);
-    return generic ? typeArguments(generic[1]!, generic[2]!, indent, end) : undefined;
+    if (generic) return typeArguments(generic[1]!, generic[2]!, indent, end);
+    return parameter ? unionParameter(text, indent, end) : undefined;
+  }
+
+  /**
+   * `name: A | B` as a parameter too long for its line: the name, then the members one a line after `| `. Only
+   * where the union would not fit flat on the next line either, where prettier's layout is that one.
+   */
+  function unionParameter(text: string, indent: string, end: string): string[] | undefined {
+    const parameter = typedParameter.exec(text);
+    const members = parameter ? splitTopLevel(parameter[2]!, " | ") : undefined;
+    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
+    if (!members || members.length < 2 || nullable || !members.every(isPlainMember)) return undefined;
+    if (`${indent}  ${parameter![2]}${end}`.length <= printWidth) return undefined;
+    return [
+      `${indent}${parameter![1]}:`,
+      ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? end : ""}`),
+    ];
   }
 
   /** `head<A, B>end` with its type arguments one a line (two or more of them; a lone one is prettier's). */
   function typeArguments(head: string, text: string, indent: string, end: string): string[] | undefined {
     const list = splitTopLevel(text, ", ");
     if (!list || list.length < 2) return undefined;
-    return [
-      `${indent}${head}<`,
-      ...list.map((argument, index) => `${indent}  ${argument}${index < list.length - 1 ? "," : ""}`),
-      `${indent}>${end}`,
-    ];
+    return argumentLines(head, list, indent, end);
+  }
+
+  /** `head<`, each type argument on its own lines (laid out by typeLines) one level deeper, `>end`. */
+  function argumentLines(head: string, list: string[], indent: string, end: string): string[] | undefined {
+    const lines = [`${indent}${head}<`];
+    for (const [index, argument] of list.entries()) {
+      const laidOut = typeLines("", argument, `${indent}  `, index < list.length - 1 ? "," : "", true);
+      if (!laidOut) return undefined;
+      lines.push(...laidOut);
+    }
+    lines.push(`${indent}>${end}`);
+    return lines;
+  }
+
+  /**
+   * `head`, a type, `end` at `indent` as prettier lays out a type that may break: on one line where it fits; else
+   * a generic's type arguments one a line (no trailing comma), unless its one argument is a plain name, which
+   * prettier keeps beside it; else, as a type argument, a union one member a line after `| ` (not indented
+   * further). Undefined for any other type too long for its line.
+   */
+  function typeLines(head: string, type: string, indent: string, end: string, argument = false): string[] | undefined {
+    const flat = `${indent}${head}${type}${end}`;
+    if (flat.length <= printWidth) return [flat];
+    const generic = genericParts(type);
+    if (generic) {
+      const list = splitTopLevel(generic.arguments, ", ");
+      if (!list || (list.length === 1 && simpleType.test(list[0]!))) return undefined;
+      return argumentLines(`${head}${generic.name}`, list, indent, end);
+    }
+    const members = argument ? splitTopLevel(type, " | ") : undefined;
+    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
+    if (!members || members.length < 2 || nullable || head !== "" || !members.every(isPlainMember)) return undefined;
+    return members.map((member, index) => `${indent}| ${member}${index === members.length - 1 ? end : ""}`);
   }
 
   /** `head U;` as prettier breaks it: the union on the next line if it fits there, else one member a line. */
@@ -239,6 +298,14 @@ function chainNodes(text: string): string[] | undefined {
   return nodes;
 }
 
+/** `Name<A, B>` as its name and the text of its type arguments, or undefined for a type of another shape. */
+function genericParts(type: string): { name: string; arguments: string } | undefined {
+  const name = genericName.exec(type)?.[0];
+  if (!name || type[name.length] !== "<") return undefined;
+  const close = closingBracket(type.slice(name.length + 1));
+  return close === type.length - name.length - 2 ? { name, arguments: type.slice(name.length + 1, -1) } : undefined;
+}
+
 /** `name: { a: A; b?: B }` as its name and members, or undefined for a parameter of another type. */
 function objectTyped(parameter: string): { name: string; members: string[] } | undefined {
   const object = objectParameter.exec(parameter);
@@ -253,14 +320,23 @@ function isPlainMember(member: string): boolean {
 
 /** Where the parenthesis closing the one before `text` is, or undefined. */
 function closingParenthesis(text: string): number | undefined {
+  return closing(text, ")");
+}
+
+/** Where the angle bracket closing the one before `text` is, or undefined. */
+function closingBracket(text: string): number | undefined {
+  return closing(text, ">");
+}
+
+function closing(text: string, closer: ")" | ">"): number | undefined {
   let depth = 0;
   for (let index = 0; index < text.length; index++) {
     const skipped = skipLiteral(text, index);
     if (skipped === undefined) return undefined;
     index = skipped;
     const char = text[index];
+    if (char === closer && depth === 0) return index;
     if (char === "(" || char === "[" || char === "{" || char === "<") depth++;
-    else if (char === ")" && depth === 0) return index;
     else if (char === ")" || char === "]" || char === "}" || char === ">") depth--;
   }
   return undefined;

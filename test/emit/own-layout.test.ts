@@ -52,6 +52,31 @@ test("a parameter too long for its line gets its type arguments or object member
   );
 });
 
+test("type arguments still too long break again, a union among them one member a line, the return type too", async () => {
+  const policies = ["Android", "AndroidWorkProfile", "Device", "Ios", "MacOS", "Windows10", "Windows10Mobile"]
+    .map((platform) => `${platform}CompliancePolicy`)
+    .join(" | ");
+  await inInterface(
+    `  get(options?: QueryOptions<Selectable<${policies}>, keyof DeviceCompliancePolicyNavigation & string>): Promise<CollectionPage<${policies}>>;`,
+  );
+  await inInterface(
+    `  iterate(options?: QueryOptions<Selectable<${x("ManagedAppRegistration", 40)}>, never>): PageIterator<${x("ManagedAppRegistration", 50)}>;`,
+  );
+});
+
+test("a union-typed parameter too long for its line and the next gets one member a line", async () => {
+  const apps = ["AndroidLobApp", "AndroidStoreApp", "IosLobApp", "IosStoreApp", "IosVppApp", "MacOSOfficeSuiteApp"];
+  await inInterface(
+    `  post(body: ${[...apps, ...apps.map((app) => `Managed${app}`)].join(" | ")}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<MobileApp>;`,
+  );
+});
+
+test("a return type that is one name keeps its line, however long", async () => {
+  await inInterface(
+    `  byId(deviceComplianceActionItemId: string): ${x("DeviceManagementCompliancePoliciesItemRequests", 60)};`,
+  );
+});
+
 test("a lone object-typed parameter is hugged", async () => {
   await inInterface(
     `  post(body: { displayName: string; description?: string | null; ${x("size", 30)}?: number | null }): Promise<void>;`,
@@ -127,6 +152,11 @@ test("lines prettier keeps however long are known", async () => {
     ["}"],
   );
   await assertKept(`export interface ${x("Requests", 50)} extends ${x("WidgetNavigation")} {`, [], ["  _;", "}"]);
+  await assertKept(
+    `  readonly "microsoft.graph.${x("managedMobileLobApp")}": ${x("MobileAppsItemManagedMobileLobAppRequests")};`,
+    ["export interface A {"],
+    ["}"],
+  );
 });
 
 test("shapes prettier lays out by other rules are left to it", () => {
@@ -141,6 +171,10 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  const at = (client: ApiClient) => client.Users.byId("${x("e6cafba0", 40)}").instances.byId("${x("e6cafba0", 30)}").parts;`,
     // A type argument list of one.
     `  get(options?: QueryOptions<${x("Selectable", 90)}>): Promise<Widget>;`,
+    // A union parameter that would fit on the next line whole.
+    `  post(body: ${x("AndroidLobApp", 30)} | ${x("IosLobApp", 36)}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<void>;`,
+    // A return type of one name with a lone type argument: left whole.
+    `  get(options?: QueryOptions<Selectable<Widget>, never>): Promise<${x("WidgetWithAVeryLongName", 70)}>;`,
     // A parameter whose object type holds a member too long for its own line.
     `  patch(body: { set?: ${Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ")} }, options?: QueryOptions): Promise<void>;`,
     // Other arrow functions.
