@@ -18,6 +18,7 @@ const asPrinted = [
   new RegExp(String.raw`^\s*[A-Za-z_$][\w$]{0,3}: ${string},$`),
   new RegExp(String.raw`^\s*(?:test|it|describe)\(${string}, (?:async )?\(\) => \{$`),
   new RegExp(String.raw`^import ${identifier} from ${string}(?: with \{ type: "json" \})?;$`),
+  new RegExp(String.raw`^import ${string};$`),
   new RegExp(String.raw`^import (?:type )?\{ ${identifier} \} from ${string};$`),
   new RegExp(String.raw`^\s*(?:readonly )?(?:${identifier}|${string})\??: ${identifier};$`),
   new RegExp(String.raw`^export interface ${identifier}(?: extends ${identifier})? \{\}?$`),
@@ -28,7 +29,8 @@ export function keptByPrettier(line: string): boolean {
   return asPrinted.some((pattern) => pattern.test(line));
 }
 
-const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}): (${string},)$`);
+/** A property whose value is a string; a quoted key only where it needs its quotes (prettier removes others). */
+const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}|"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"): (${string},)$`);
 const signature = new RegExp(String.raw`^(\s*)(${identifier})\((.*)$`);
 const typeAlias = new RegExp(String.raw`^((?:export )?type ${identifier} =) (.*);$`);
 const propertySignature = new RegExp(String.raw`^(\s*)((?:readonly )?${identifier}\??): (.*);$`);
@@ -90,7 +92,7 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
   // Other arrow functions and comments lay out by rules of their own.
   if (/=>|\/\/|\/\*/.test(line.replace(strings, '""'))) return undefined;
   const property = stringProperty.exec(line);
-  // A key of five characters or more: the string goes to the next line, whether it fits there or not.
+  // A key of five characters or more, quotes included: the string goes to the next line, fit or not.
   if (property)
     return property[2]!.length >= 5 ? [`${property[1]}${property[2]}:`, `${property[1]}  ${property[3]}`] : undefined;
   const lines = layOut(line);

@@ -111,6 +111,9 @@ test("imports of several names get one name a line", async () => {
 test("a long-keyed string goes to the next line, fit or not; a short-keyed one stays", async () => {
   await inObject(`  description: "${"a long description ".repeat(5)}",`);
   await inObject(`  description: "${"a long description ".repeat(8)}",`);
+  await inObject(
+    `  "@odata.id": "https://graph.microsoft.com/v1.0/policies/tokenIssuancePolicies/${x("cd3d9b57", 20)}",`,
+  );
   await assertKept(`  url: "https://graph.microsoft.com/v1.0/${x("widgets", 80)}",`, ["const body = {"], ["};"]);
 });
 
@@ -146,6 +149,7 @@ test("lines prettier keeps however long are known", async () => {
   );
   await assertKept(`import data from "./${x("intune-deviceconfig", 90)}.json" with { type: "json" };`);
   await assertKept(`import type { Widget } from "../models/${x("widget", 90)}.js";`);
+  await assertKept(`import "./examples/${x("intune-deviceconfig", 90)}.js";`);
   await assertKept(
     `  readonly ${x("logTeleconferenceDeviceQuality")}: ${x("CommunicationsCallsRequests")};`,
     ["export interface A {"],
@@ -177,6 +181,8 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  get(options?: QueryOptions<Selectable<Widget>, never>): Promise<${x("WidgetWithAVeryLongName", 70)}>;`,
     // A parameter whose object type holds a member too long for its own line.
     `  patch(body: { set?: ${Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ")} }, options?: QueryOptions): Promise<void>;`,
+    // A quoted key prettier would unquote.
+    `  "displayName": "${"a long description ".repeat(5)}",`,
     // Other arrow functions.
     `    describe: (client) => at(client).toGetRequest({ query: { $filter: "${x("contains(scope)", 90)}" } }),`,
   ];
