@@ -2,9 +2,9 @@
  * Prettier's layout of the long lines docs2ts prints most, written directly: a request builder's method signature
  * with its parameters one a line (their type arguments or object members too, where a parameter still does not
  * fit), a member's type arguments, a union one member a line, an import one name a line, a test's accessor chain
- * broken by prettier's member-chain rule, a skipped test's arguments, a long-keyed string on the line after its
- * key; and the lines prettier leaves as they are however long (test titles, short-keyed strings, single imports,
- * plain member types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
+ * broken by prettier's member-chain rule, a test's request call with its last object argument expanded, a skipped
+ * test's arguments, a long-keyed string on the line after its key; and the lines prettier leaves as they are
+ * however long (test titles, short-keyed strings, single imports, plain member types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
  * Any other shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds
  * each rule to prettier's own output, identical-output.test.ts a corpus slice's whole package.
  */
@@ -53,6 +53,14 @@ const unbreakableReturn = new RegExp(String.raw`^\s*\): ${identifier}(?:\.${iden
 const plainMember = new RegExp(
   String.raw`^(?:${string}|-?\d+(?:\.\d+)?|${identifier}(?:\.${identifier})*(?:<[\w$.<>, ]*>)?(?:\[\])*)$`,
 );
+const requestArrow = new RegExp(
+  String.raw`^(\s*)(${identifier}: \(${identifier}\) =>) (${identifier}\(${identifier}\)\..+),$`,
+);
+const requestCallee = new RegExp(String.raw`^${identifier}\(${identifier}\)\.${identifier}`);
+const plainName = new RegExp(String.raw`^${identifier}$`);
+/** `key: value` in an object literal: a name or a quoted key that needs its quotes, then any value. */
+const objectProperty = new RegExp(String.raw`^(${identifier}|"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"): (.+)$`);
+const stringLiteral = new RegExp(String.raw`^(?:${string}|'(?:[^'\\]|\\.)*')$`);
 const genericName = new RegExp(String.raw`^${identifier}(?:\.${identifier})*`);
 /** A type argument prettier never breaks out of its brackets: a keyword or a name without type arguments. */
 const simpleType = new RegExp(String.raw`^${identifier}(?:\.${identifier})*$`);
@@ -88,6 +96,15 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
       `${indent});`,
     ];
     return lines[2]!.length <= printWidth ? lines : undefined;
+  }
+  // A test's request: the call goes to the next line, its last argument (an object) expanded if it still does not fit.
+  const request = requestArrow.exec(line);
+  if (request) {
+    const [, indent, head, call] = request as unknown as [string, string, string, string];
+    const next = `${indent}  ${call},`;
+    if (next.length <= printWidth) return [`${indent}${head}`, next];
+    const expanded = expandLastObject(call, `${indent}  `, printWidth);
+    return expanded && [`${indent}${head}`, ...expanded];
   }
   // Other arrow functions and comments lay out by rules of their own.
   if (/=>|\/\/|\/\*/.test(line.replace(strings, '""'))) return undefined;
@@ -278,6 +295,57 @@ function memberChain(text: string, indent: string, printWidth: number): string[]
   return lines.every(fits) ? lines : undefined;
 }
 
+/**
+ * `callee(a, { ... })` at `indent`, then `,`, with its last argument (an object literal, after plain names) hugged
+ * and broken: `callee(a, {`, each property on a line of its own one level deeper, `}),`. A property that still
+ * does not fit breaks the same way if its value is an object, or puts a string value on the next line if its key
+ * is long (five columns or more); undefined for anything else.
+ */
+function expandLastObject(call: string, indent: string, printWidth: number): string[] | undefined {
+  const open = requestCallee.exec(call)?.[0].length;
+  if (open === undefined || call[open] !== "(" || !call.endsWith(")")) return undefined;
+  const close = closingParenthesis(call.slice(open + 1));
+  const args = close === call.length - open - 2 ? splitTopLevel(call.slice(open + 1, -1), ", ") : undefined;
+  const last = args?.[args.length - 1];
+  if (!args || !last || !args.slice(0, -1).every((arg) => plainName.test(arg))) return undefined;
+  const members = objectMembers(last);
+  const first = `${indent}${call.slice(0, open + 1)}${args
+    .slice(0, -1)
+    .map((arg) => `${arg}, `)
+    .join("")}{`;
+  const lines = members && first.length <= printWidth ? membersLines(members, `${indent}  `, printWidth) : undefined;
+  return lines && [first, ...lines, `${indent}}),`];
+}
+
+/** Object members one a line at `indent`, each laid out as `expandLastObject` says. */
+function membersLines(members: string[], indent: string, printWidth: number): string[] | undefined {
+  const lines: string[] = [];
+  for (const member of members) {
+    const flat = `${indent}${member},`;
+    if (flat.length <= printWidth) {
+      lines.push(flat);
+      continue;
+    }
+    const property = objectProperty.exec(member);
+    if (!property) return undefined;
+    const [, key, value] = property as unknown as [string, string, string];
+    const nested = objectMembers(value);
+    const inner = nested && membersLines(nested, `${indent}  `, printWidth);
+    if (inner) lines.push(`${indent}${key}: {`, ...inner, `${indent}},`);
+    else if (stringLiteral.test(value) && key.length >= 5) lines.push(`${indent}${key}:`, `${indent}  ${value},`);
+    else return undefined;
+  }
+  return lines.every((line, index) => line.length <= printWidth || lines[index - 1]?.endsWith(":")) ? lines : undefined;
+}
+
+/** The members of a one-line object literal `{ a: 1, "b-c": { d: "e" } }`, or undefined for another value. */
+function objectMembers(value: string): string[] | undefined {
+  if (!value.startsWith("{ ") || !value.endsWith(" }") || closing(value.slice(1), "}") !== value.length - 2)
+    return undefined;
+  const members = splitTopLevel(value.slice(2, -2), ", ");
+  return members && members.length > 0 && members.every((member) => objectProperty.test(member)) ? members : undefined;
+}
+
 /** `client.users.byId("a").messages` as `client`, `.users`, `.byId`, `("a")`, `.messages`; undefined if not one. */
 function chainNodes(text: string): string[] | undefined {
   const head = chainHead.exec(text);
@@ -330,7 +398,7 @@ function closingBracket(text: string): number | undefined {
   return closing(text, ">");
 }
 
-function closing(text: string, closer: ")" | ">"): number | undefined {
+function closing(text: string, closer: ")" | ">" | "}"): number | undefined {
   let depth = 0;
   for (let index = 0; index < text.length; index++) {
     const skipped = skipLiteral(text, index);

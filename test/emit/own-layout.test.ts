@@ -126,6 +126,26 @@ test("a test's accessor goes to the next line where it fits; a skipped test gets
   );
 });
 
+test("a test's request goes to the next line, its last object argument expanded where it still does not fit", async () => {
+  const inReplay = (line: string) =>
+    assertLaidOut(line, ['test("t", async () => {', "  await replay({"], ["  });", "});"]);
+  await inReplay(
+    `    describe: (client) => at(client).toPatchRequest(requestBody, { headers: { Prefer: "return=representation" } }),`,
+  );
+  await inReplay(
+    `    describe: (client) => at(client).toGetRequest({ query: { $filter: "contains(scope/microsoft.graph.accessReviewQueryScope/query, './members')" } }),`,
+  );
+  await inReplay(
+    `    send: (client) => at(client).get({ query: { $count: "true", $orderBy: "displayName", $filter: "startswith(displayName, 'A')" }, headers: { ConsistencyLevel: "eventual" } }),`,
+  );
+  await inReplay(
+    `    describe: (client) => at(client).toPatchRequest(requestBody, { headers: { Prefer: "return=representation", "If-Match": 'W/"JzEtVGFzayAgQEBAQEBAQEBAQEBAQEBAWCc="' } }),`,
+  );
+  await inReplay(
+    `    send: (client) => at(client).get({ query: { $filter: "${x("displayName eq 'a' and startswith(mail, 'b')", 50)}" } }),`,
+  );
+});
+
 test("an accessor too long for the next line is broken as prettier breaks a member chain", async () => {
   const id = (n: number) => `"${String(n).repeat(8)}-cbf0-4748-8868-0810c7f4cc06"`;
   // Two calls and more: the head and its members, then each run of members and calls one level deeper.
@@ -183,8 +203,10 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  patch(body: { set?: ${Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ")} }, options?: QueryOptions): Promise<void>;`,
     // A quoted key prettier would unquote.
     `  "displayName": "${"a long description ".repeat(5)}",`,
+    // A request whose last argument holds a value other than an object or a string too long for its line.
+    `    send: (client) => at(client).get({ query: { $select: ["${x("displayName", 40)}", "${x("mail", 40)}"] } }),`,
     // Other arrow functions.
-    `    describe: (client) => at(client).toGetRequest({ query: { $filter: "${x("contains(scope)", 90)}" } }),`,
+    `    describe: (client) => client.${x("users", 40)}.byId("${x("a", 40)}").toGetRequest({ query: {} }),`,
   ];
   for (const line of left) assert.equal(layOutLine(line, printWidth), undefined, line);
 });
