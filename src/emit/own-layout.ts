@@ -254,8 +254,9 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
  * call fits, only the one member after it moves, to a line one level deeper. Else, with two calls or more,
  * prettier's member-chain rule: the head with its members up to the one before the first call, then each run of
  * members ending in calls on a line of its own, one level deeper, the trailing member on the last of them.
- * Undefined for what these do not cover: one call too long for its line (prettier breaks its arguments), a first
- * group prettier would merge with the next (a factory-like name), several trailing members, a line still too long.
+ * A chain of one call, at its end, stays whole, and the call's argument (a string) goes to a line of its own.
+ * Undefined for what these do not cover: one call with another argument, a first group prettier would merge with
+ * the next (a factory-like name), several trailing members, a line still too long.
  */
 function memberChain(text: string, indent: string, printWidth: number): string[] | undefined {
   const nodes = chainNodes(text);
@@ -266,6 +267,12 @@ function memberChain(text: string, indent: string, printWidth: number): string[]
   if (lastCall < 0 || trailing.length > 1) return undefined;
   const flat = chain.join("");
   const fits = (line: string): boolean => line.length <= printWidth;
+  // One call, at the end: the chain stays whole and the call's argument (a string) goes to a line of its own.
+  if (trailing.length === 0 && chain.filter((node) => node.startsWith("(")).length === 1) {
+    const argument = chain[lastCall]!.slice(1, -1);
+    const lines = [`${indent}${chain.slice(0, lastCall).join("")}(`, `${indent}  ${argument},`, `${indent});`];
+    return stringLiteral.test(argument) && lines.every(fits) ? lines : undefined;
+  }
   if (fits(`${indent}${flat}`)) {
     return trailing.length === 1 && fits(`${indent}  ${trailing[0]};`)
       ? [`${indent}${flat}`, `${indent}  ${trailing[0]};`]

@@ -155,6 +155,10 @@ test("an accessor too long for the next line is broken as prettier breaks a memb
   await inTest(
     `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${id(1)}).instances.byId(${id(2)}).decisions.filterByCurrentUser({ on: "reviewer" });`,
   );
+  // One call, at the end: its string argument goes to a line of its own.
+  await inTest(
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("3856fd6f-36e2-4152-97c9-76070d19f730");`,
+  );
   // A chain that fits without its last member: the member alone moves.
   await inTest(
     `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${id(1)}).instances;`,
@@ -189,8 +193,8 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  readonly ${x("configurationManagerClientEnabledFeatures")}?: ConfigurationManagerClientEnabledFeatures | null;`,
     // A chain that does not fit on the next line either breaks into groups.
     `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("${x("e6cafba0", 60)}").instances;`,
-    // A chain of one call too long for its line: prettier breaks the call's arguments.
-    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId("${x("3856fd6f", 60)}");`,
+    // A chain of one call whose argument is not a string.
+    `  const at = (client: ApiClient) => client.identityGovernance.accessReviews.definitions.byId(${x("identifier", 60)});`,
     // A factory-like first group: prettier merges it with the first call and keeps the chain whole.
     `  const at = (client: ApiClient) => client.Users.byId("${x("e6cafba0", 40)}").instances.byId("${x("e6cafba0", 30)}").parts;`,
     // A type argument list of one.
