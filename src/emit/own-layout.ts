@@ -4,7 +4,8 @@
  * fit), a member's type arguments, a union one member a line, an import one name a line, a test's accessor chain
  * broken by prettier's member-chain rule, a test's request call with its last object argument expanded, a skipped
  * test's arguments, a long-keyed string on the line after its key; and the lines prettier leaves as they are
- * however long (test titles, short-keyed strings, single imports, plain member types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
+ * however long (test titles, short-keyed strings, strings alone in a broken list, single imports, plain member
+ * types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
  * Any other shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds
  * each rule to prettier's own output, identical-output.test.ts a corpus slice's whole package.
  */
@@ -19,6 +20,8 @@ const asPrinted = [
   new RegExp(String.raw`^\s*(?:test|it|describe)\(${string}, (?:async )?\(\) => \{$`),
   new RegExp(String.raw`^import ${identifier} from ${string}(?: with \{ type: "json" \})?;$`),
   new RegExp(String.raw`^import ${string};$`),
+  // A string alone on its line, an item of a list broken one item a line.
+  new RegExp(String.raw`^\s*${string},$`),
   new RegExp(String.raw`^import (?:type )?\{ ${identifier} \} from ${string};$`),
   new RegExp(String.raw`^\s*(?:readonly )?(?:${identifier}|${string})\??: ${identifier};$`),
   new RegExp(String.raw`^export interface ${identifier}(?: extends ${identifier})? \{\}?$`),
@@ -47,6 +50,7 @@ const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${s
 const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
 const genericMember = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`);
 const objectParameter = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`);
+const memberSignature = new RegExp(String.raw`^((?:readonly )?${identifier}\??): (.*)$`);
 const typedParameter = new RegExp(String.raw`^(${identifier}\??): (.*)$`);
 /** The last line of a broken signature whose return type is one name, which prettier keeps however long. */
 const unbreakableReturn = new RegExp(String.raw`^\s*\): ${identifier}(?:\.${identifier})*;$`);
@@ -138,8 +142,8 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
         // A lone object-typed parameter is hugged: `post(body: {`, its members, `}): T;`.
         const lone = parameters.length === 1 ? objectTyped(parameters[0]!) : undefined;
         if (lone) {
-          const members = lone.members.map((member) => `${indent}  ${member};`);
-          return [`${indent}${name}(${lone.name}: {`, ...members, `${indent}}): ${returned};`];
+          const members = objectMemberLines(lone.members, `${indent}  `);
+          return members && [`${indent}${name}(${lone.name}: {`, ...members, `${indent}}): ${returned};`];
         }
         const laidOut = parameters.map((parameter) => part(parameter, `${indent}  `, ",", true));
         // The return type breaks on its own, after the parameters: its type arguments one a line.
@@ -166,12 +170,10 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
   function part(text: string, indent: string, end: string, parameter: boolean): string[] | undefined {
     if (`${indent}${text}${end}`.length <= printWidth) return [`${indent}${text}${end}`];
     const object = parameter ? objectTyped(text) : undefined;
-    if (object)
-      return [
-        `${indent}${object.name}: {`,
-        ...object.members.map((member) => `${indent}  ${member};`),
-        `${indent}}${end}`,
-      ];
+    if (object) {
+      const members = objectMemberLines(object.members, `${indent}  `);
+      return members && [`${indent}${object.name}: {`, ...members, `${indent}}${end}`];
+    }
     const generic = genericMember.exec(text);
     if (generic) return typeArguments(generic[1]!, generic[2]!, indent, end);
     return parameter ? unionParameter(text, indent, end) : undefined;
@@ -231,6 +233,19 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
     const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
     if (!members || members.length < 2 || nullable || head !== "" || !members.every(isPlainMember)) return undefined;
     return members.map((member, index) => `${indent}| ${member}${index === members.length - 1 ? end : ""}`);
+  }
+
+  /** The members of an object type one a line at `indent`, a union too long for its line broken as `union` says. */
+  function objectMemberLines(members: string[], indent: string): string[] | undefined {
+    const lines: string[] = [];
+    for (const member of members) {
+      const flat = `${indent}${member};`;
+      const signature = flat.length <= printWidth ? undefined : memberSignature.exec(member);
+      const laidOut = signature ? union(`${indent}${signature[1]}:`, signature[2]!, indent) : [flat];
+      if (!laidOut) return undefined;
+      lines.push(...laidOut);
+    }
+    return lines;
   }
 
   /** `head U;` as prettier breaks it: the union on the next line if it fits there, else one member a line. */

@@ -77,6 +77,22 @@ test("a return type that is one name keeps its line, however long", async () => 
   );
 });
 
+test("an object type's member too long for its line breaks its union", async () => {
+  const set = Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ");
+  await inInterface(
+    `  patch(body: { index?: number | null; set?: ${set} | null }, options?: QueryOptions): Promise<void>;`,
+  );
+  await inInterface(`  post(body: { displayName: string; set?: ${set} }): Promise<void>;`);
+});
+
+test("a string alone on its line in a broken list is kept however long", async () => {
+  await assertKept(
+    `  "${"All principals with access need continued access to the resource ".repeat(2)}",`,
+    ["const reasons = ["],
+    ['  "short",', "];"],
+  );
+});
+
 test("a lone object-typed parameter is hugged", async () => {
   await inInterface(
     `  post(body: { displayName: string; description?: string | null; ${x("size", 30)}?: number | null }): Promise<void>;`,
@@ -203,8 +219,8 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  post(body: ${x("AndroidLobApp", 30)} | ${x("IosLobApp", 36)}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<void>;`,
     // A return type of one name with a lone type argument: left whole.
     `  get(options?: QueryOptions<Selectable<Widget>, never>): Promise<${x("WidgetWithAVeryLongName", 70)}>;`,
-    // A parameter whose object type holds a member too long for its own line.
-    `  patch(body: { set?: ${Array.from({ length: 12 }, (_, index) => `"ThreeArrows${index}"`).join(" | ")} }, options?: QueryOptions): Promise<void>;`,
+    // A parameter whose object type holds a member too long for its own line, not a union.
+    `  patch(body: { set?: Record<${x("string", 60)}, ${x("ThreeArrows", 30)}> }, options?: QueryOptions): Promise<void>;`,
     // A quoted key prettier would unquote.
     `  "displayName": "${"a long description ".repeat(5)}",`,
     // A request whose last argument holds a value other than an object or a string too long for its line.
