@@ -37,8 +37,9 @@ const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}|"(?=[^"]*[^\w$
 const signature = new RegExp(String.raw`^(\s*)(${identifier})\((.*)$`);
 const typeAlias = new RegExp(String.raw`^((?:export )?type ${identifier} =) (.*);$`);
 const propertySignature = new RegExp(String.raw`^(\s*)((?:readonly )?${identifier}\??): (.*);$`);
+const importedName = String.raw`(?:type )?${identifier}`;
 const namedImport = new RegExp(
-  String.raw`^(import (?:type )?)\{ (${identifier}(?:, ${identifier})+) \} from (${string});$`,
+  String.raw`^(import (?:type )?)\{ (${importedName}(?:, ${importedName})+) \} from (${string});$`,
 );
 /** Call arguments prettier counts as simple (a member chain of such calls stays on one line where it fits). */
 const simpleArgument = String.raw`(?:${string}|-?\d+|\{ ${identifier}: ${string}(?:, ${identifier}: ${string})* \})`;

@@ -122,6 +122,9 @@ test("imports of several names get one name a line", async () => {
   await assertLaidOut(
     `import type { ${["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"].join(", ")} } from "./models.js";`,
   );
+  await assertLaidOut(
+    `import { type ApiClient, type ${x("ConfigurationManagerCollectionAssignmentTarget", 10)} } from "../../src/index.js";`,
+  );
 });
 
 test("a long-keyed string goes to the next line, fit or not; a short-keyed one stays", async () => {
