@@ -32,8 +32,10 @@ export function keptByPrettier(line: string): boolean {
   return asPrinted.some((pattern) => pattern.test(line));
 }
 
-/** A property whose value is a string; a quoted key only where it needs its quotes (prettier removes others). */
-const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}|"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"): (${string},)$`);
+/** A quoted key that needs its quotes (prettier removes the others, which a line cannot tell). */
+const quotedKey = String.raw`"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"`;
+/** A property whose value is a string. */
+const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}|${quotedKey}): (${string},)$`);
 const signature = new RegExp(String.raw`^(\s*)(${identifier})\((.*)$`);
 const typeAlias = new RegExp(String.raw`^((?:export )?type ${identifier} =) (.*);$`);
 const propertySignature = new RegExp(String.raw`^(\s*)((?:readonly )?${identifier}\??): (.*);$`);
@@ -63,8 +65,8 @@ const requestArrow = new RegExp(
 );
 const requestCallee = new RegExp(String.raw`^${identifier}\(${identifier}\)\.${identifier}`);
 const plainName = new RegExp(String.raw`^${identifier}$`);
-/** `key: value` in an object literal: a name or a quoted key that needs its quotes, then any value. */
-const objectProperty = new RegExp(String.raw`^(${identifier}|"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"): (.+)$`);
+/** `key: value` in an object literal: a name or a quoted key, then any value. */
+const objectProperty = new RegExp(String.raw`^(${identifier}|${quotedKey}): (.+)$`);
 const stringLiteral = new RegExp(String.raw`^(?:${string}|'(?:[^'\\]|\\.)*')$`);
 const genericName = new RegExp(String.raw`^${identifier}(?:\.${identifier})*`);
 /** A type argument prettier never breaks out of its brackets: a keyword or a name without type arguments. */
@@ -177,23 +179,8 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
     }
     const generic = genericMember.exec(text);
     if (generic) return typeArguments(generic[1]!, generic[2]!, indent, end);
-    return parameter ? unionParameter(text, indent, end) : undefined;
-  }
-
-  /**
-   * `name: A | B` as a parameter too long for its line: the name, then the members one a line after `| `. Only
-   * where the union would not fit flat on the next line either, where prettier's layout is that one.
-   */
-  function unionParameter(text: string, indent: string, end: string): string[] | undefined {
-    const parameter = typedParameter.exec(text);
-    const members = parameter ? splitTopLevel(parameter[2]!, " | ") : undefined;
-    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
-    if (!members || members.length < 2 || nullable || !members.every(isPlainMember)) return undefined;
-    if (`${indent}  ${parameter![2]}${end}`.length <= printWidth) return undefined;
-    return [
-      `${indent}${parameter![1]}:`,
-      ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? end : ""}`),
-    ];
+    const typed = parameter ? typedParameter.exec(text) : undefined;
+    return typed ? union(`${indent}${typed[1]}:`, typed[2]!, indent, end) : undefined;
   }
 
   /** `head<A, B>end` with its type arguments one a line (two or more of them; a lone one is prettier's). */
@@ -230,10 +217,8 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
       if (!list || (list.length === 1 && simpleType.test(list[0]!))) return undefined;
       return argumentLines(`${head}${generic.name}`, list, indent, end);
     }
-    const members = argument ? splitTopLevel(type, " | ") : undefined;
-    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
-    if (!members || members.length < 2 || nullable || head !== "" || !members.every(isPlainMember)) return undefined;
-    return members.map((member, index) => `${indent}| ${member}${index === members.length - 1 ? end : ""}`);
+    const members = argument && head === "" ? unionMembers(type) : undefined;
+    return members?.map((member, index) => `${indent}| ${member}${index === members.length - 1 ? end : ""}`);
   }
 
   /** The members of an object type one a line at `indent`, a union too long for its line broken as `union` says. */
@@ -249,17 +234,18 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
     return lines;
   }
 
-  /** `head U;` as prettier breaks it: the union on the next line if it fits there, else one member a line. */
-  function union(head: string, type: string, indent: string): string[] | undefined {
-    const members = splitTopLevel(type, " | ");
-    // `T | null` is one type to prettier, hugged rather than broken.
-    const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
-    if (!members || members.length < 2 || nullable || !members.every(isPlainMember)) return undefined;
-    const next = `${indent}  ${type};`;
+  /**
+   * `head U end` (a member, a parameter) as prettier breaks it: the union on the next line if it fits there, else
+   * one member a line.
+   */
+  function union(head: string, type: string, indent: string, end = ";"): string[] | undefined {
+    const members = unionMembers(type);
+    if (!members) return undefined;
+    const next = `${indent}  ${type}${end}`;
     if (next.length <= printWidth) return [head, next];
     return [
       head,
-      ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? ";" : ""}`),
+      ...members.map((member, index) => `${indent}  | ${member}${index === members.length - 1 ? end : ""}`),
     ];
   }
 }
@@ -404,6 +390,14 @@ function objectTyped(parameter: string): { name: string; members: string[] } | u
   const object = objectParameter.exec(parameter);
   const members = object ? splitTopLevel(object[2]!, "; ") : undefined;
   return object && members && members.length > 0 ? { name: object[1]!, members } : undefined;
+}
+
+/** The members of a union prettier breaks one a line, or undefined for another type. */
+function unionMembers(type: string): string[] | undefined {
+  const members = splitTopLevel(type, " | ");
+  // `T | null` is one type to prettier, hugged rather than broken.
+  const nullable = members?.filter((member) => member !== "null" && member !== "undefined").length === 1;
+  return members && members.length >= 2 && !nullable && members.every(isPlainMember) ? members : undefined;
 }
 
 /** A union member prettier never breaks: a literal, a name, a name with plain type arguments. */

@@ -64,7 +64,10 @@ test("type arguments still too long break again, a union among them one member a
   );
 });
 
-test("a union-typed parameter too long for its line and the next gets one member a line", async () => {
+test("a union-typed parameter too long for its line goes to the next whole, or one member a line", async () => {
+  await inInterface(
+    `  post(body: ${x("AndroidLobApp", 30)} | ${x("IosLobApp", 36)}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<void>;`,
+  );
   const apps = ["AndroidLobApp", "AndroidStoreApp", "IosLobApp", "IosStoreApp", "IosVppApp", "MacOSOfficeSuiteApp"];
   await inInterface(
     `  post(body: ${[...apps, ...apps.map((app) => `Managed${app}`)].join(" | ")}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<MobileApp>;`,
@@ -218,8 +221,6 @@ test("shapes prettier lays out by other rules are left to it", () => {
     `  const at = (client: ApiClient) => client.Users.byId("${x("e6cafba0", 40)}").instances.byId("${x("e6cafba0", 30)}").parts;`,
     // A type argument list of one.
     `  get(options?: QueryOptions<${x("Selectable", 90)}>): Promise<Widget>;`,
-    // A union parameter that would fit on the next line whole.
-    `  post(body: ${x("AndroidLobApp", 30)} | ${x("IosLobApp", 36)}, options?: QueryOptions<Selectable<MobileApp>, never>): Promise<void>;`,
     // A return type of one name with a lone type argument: left whole.
     `  get(options?: QueryOptions<Selectable<Widget>, never>): Promise<${x("WidgetWithAVeryLongName", 70)}>;`,
     // A parameter whose object type holds a member too long for its own line, not a union.
