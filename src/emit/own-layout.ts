@@ -1,13 +1,14 @@
 /**
  * Prettier's layout of the long lines docs2ts prints most, written directly: a request builder's method signature
  * with its parameters one a line (their type arguments or object members too, where a parameter still does not
- * fit), a member's type arguments, a union one member a line, an import one name a line, a test's accessor chain
- * broken by prettier's member-chain rule, a test's request call with its last object argument expanded, a skipped
- * test's arguments, a long-keyed string on the line after its key; and the lines prettier leaves as they are
- * however long (test titles, short-keyed strings, strings alone in a broken list, single imports, plain member
- * types). Calling prettier for each costs a millisecond or more, and a big docs set has thousands.
- * Any other shape, or one whose parts would not fit either, is left to prettier (fit.ts); own-layout.test.ts holds
- * each rule to prettier's own output, identical-output.test.ts a corpus slice's whole package.
+ * fit), a member's type arguments, a union one member a line, an interface's heritage clause on the next line, an
+ * import one name a line, a test's accessor chain broken by prettier's member-chain rule, a test's request call
+ * with its last object argument expanded, a skipped test's arguments, a long-keyed string on the line after its
+ * key; and the lines prettier leaves as they are however long (test titles, short-keyed strings, strings alone in
+ * a broken list, single imports, plain member types, one heritage type). Calling prettier for each costs a
+ * millisecond or more, and a big docs set has thousands. Any other shape, or one whose parts would not fit
+ * either, is left to prettier (fit.ts); own-layout.test.ts holds each rule to prettier's own output,
+ * identical-output.test.ts a corpus slice's whole package.
  */
 
 const string = String.raw`"(?:[^"\\]|\\.)*"`;
@@ -25,6 +26,8 @@ const asPrinted = [
   new RegExp(String.raw`^import (?:type )?\{ ${identifier} \} from ${string};$`),
   new RegExp(String.raw`^\s*(?:readonly )?(?:${identifier}|${string})\??: ${identifier};$`),
   new RegExp(String.raw`^export interface ${identifier}(?: extends ${identifier})? \{\}?$`),
+  // One heritage type is never put on a line of its own; a lone plain type argument never breaks out.
+  new RegExp(String.raw`^export interface ${identifier} extends ${identifier}<${identifier}> \{$`),
 ];
 
 /** Whether prettier keeps this line as it is, however long. */
@@ -50,6 +53,7 @@ const arrowToChain = new RegExp(
   String.raw`^(\s*)(const ${identifier} = \(${identifier}: ${identifier}\) =>) (${chain});$`,
 );
 const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${string} \}), \(\) => \{\}\);$`);
+const heritageHeader = new RegExp(String.raw`^export interface (${identifier}) extends (.*) \{$`);
 const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
 const genericMember = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`);
 const objectParameter = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`);
@@ -132,6 +136,10 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
       const names = imported[2]!.split(", ");
       return [`${imported[1]}{`, ...names.map((name) => `  ${name},`), `} from ${imported[3]};`];
     }
+    // Two heritage types or more: the clause goes to the next line, whole.
+    const heritage = heritageHeader.exec(text);
+    const types = heritage ? splitTopLevel(heritage[2]!, ", ") : undefined;
+    if (types && types.length > 1) return [`export interface ${heritage![1]}`, `  extends ${heritage![2]} {`];
     const header = interfaceHeader.exec(text);
     if (header) return typeArguments(header[1]!, header[2]!, "", " {");
     const method = signature.exec(text);

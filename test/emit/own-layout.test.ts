@@ -121,6 +121,14 @@ test("a member with a long generic type gets its type arguments one a line", asy
   );
 });
 
+test("an interface with two heritage types or more puts its extends clause on the next line", async () => {
+  await assertLaidOut(
+    `export interface ${x("AppCatalogsTeamsAppsItemRequests", 10)} extends ItemRequests<TeamsAppDefinition>, Omit<TeamsAppDefinitionNavigation, "bot"> {`,
+    [],
+    ["  _;", "}"],
+  );
+});
+
 test("imports of several names get one name a line", async () => {
   await assertLaidOut(
     `import type { ${["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"].join(", ")} } from "./models.js";`,
@@ -202,6 +210,11 @@ test("lines prettier keeps however long are known", async () => {
     ["}"],
   );
   await assertKept(`export interface ${x("Requests", 50)} extends ${x("WidgetNavigation")} {`, [], ["  _;", "}"]);
+  await assertKept(
+    `export interface ${x("Requests", 50)} extends ItemRequests<WorkbookChartFill> {`,
+    [],
+    ["  _;", "}"],
+  );
   await assertKept(
     `  readonly "microsoft.graph.${x("managedMobileLobApp")}": ${x("MobileAppsItemManagedMobileLobAppRequests")};`,
     ["export interface A {"],
