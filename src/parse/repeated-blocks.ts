@@ -11,6 +11,10 @@
  * not end (a fence, an HTML comment, a `<pre>`) keeps the run going until it is closed. A page that may hold a link
  * reference definition (which reaches across the page: any `]:`), a byte order mark or a carriage return is parsed
  * whole.
+ *
+ * The line scan cannot see everything the parser sees (a fence-like line inside an HTML block is no fence), so the
+ * parse checks it: a run must end with its own nodes, none running on or left open. Where one does, the page is
+ * parsed whole and nothing of it kept; and a run that ends open at the end of its page is never kept for another.
  */
 import type { Nodes, Root, RootContent } from "mdast";
 type Position = NonNullable<Root["position"]>;
@@ -67,12 +71,11 @@ export function parseByRuns(text: string, parse: (text: string) => Root, cache: 
   const runs = splitRuns(text);
   if (runs.length <= 1) return parse(text);
   const missing = runs.filter((run) => !cache.kept.has(run.text));
-  const parsed =
-    missing.length === 0
-      ? []
-      : parse(missing.length === runs.length ? text : missing.map((run) => run.text).join("")).children;
+  const joint = missing.length === runs.length ? text : missing.map((run) => run.text).join("");
+  const parsed = missing.length === 0 ? [] : parse(joint).children;
   // The parsed nodes of each missing run, moved from where they stood in the text parsed to where they stand here.
   const nodesOf = new Map<Run, RootContent[]>();
+  const placed: Array<{ run: Run; nodes: RootContent[]; offset: number; line: number; closed: boolean }> = [];
   let child = 0;
   let parsedOffset = 0;
   let parsedLine = 1;
@@ -80,15 +83,25 @@ export function parseByRuns(text: string, parse: (text: string) => Root, cache: 
     const nodes: RootContent[] = [];
     const end = parsedOffset + run.text.length;
     while (child < parsed.length && parsed[child]!.position!.start.offset! < end) nodes.push(parsed[child++]!);
-    if (cache.parsed(run.text))
-      cache.keep(
-        run.text,
-        nodes.map((node) => copy(node, 1 - parsedLine, -parsedOffset)),
-      );
-    for (const node of nodes) shift(node, run.line - parsedLine, run.offset - parsedOffset);
-    nodesOf.set(run, nodes);
+    // A run without a node, with one running past its end, or ending in a fence or HTML block left open (which
+    // would run on into the page's next run), was cut where something went on after all: a construct the line
+    // scan cannot see, such as a fence-like line inside an HTML block. The page is parsed whole, nothing kept.
+    const last = nodes[nodes.length - 1];
+    if (!last || last.position!.end.offset! > end) return parse(text);
+    const closed = !leftOpen(last, joint);
+    if (!closed && run !== runs[runs.length - 1]) return parse(text);
+    placed.push({ run, nodes, offset: parsedOffset, line: parsedLine, closed });
     parsedOffset = end;
     parsedLine += lineCount(run.text);
+  }
+  for (const { run, nodes, offset, line, closed } of placed) {
+    if (closed && cache.parsed(run.text))
+      cache.keep(
+        run.text,
+        nodes.map((node) => copy(node, 1 - line, -offset)),
+      );
+    for (const node of nodes) shift(node, run.line - line, run.offset - offset);
+    nodesOf.set(run, nodes);
   }
   const children: RootContent[] = [];
   for (const run of runs) {
@@ -230,6 +243,29 @@ function lastMatch(pattern: RegExp, text: string): number {
   let last = -1;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) last = match.index;
   return last;
+}
+
+/**
+ * Whether `node` (a run's last, positioned in `text`) is a fenced code block or an HTML block that the end of the
+ * text closed rather than its own closing line: on a page, it would go on into what follows.
+ */
+function leftOpen(node: RootContent, text: string): boolean {
+  const start = node.position!.start.offset!;
+  const end = node.position!.end.offset!;
+  if (node.type === "code") {
+    const firstLineEnd = text.indexOf("\n", start);
+    const opening = fenceOpening.exec(text.slice(start, firstLineEnd < 0 ? text.length : firstLineEnd));
+    if (!opening) return false;
+    const lastLine = text.slice(text.lastIndexOf("\n", end - 1) + 1, end);
+    const closing = fenceClosing.exec(lastLine);
+    return !(
+      end > start + opening[0].length &&
+      closing &&
+      closing[1]![0] === opening[1]![0] &&
+      closing[1]!.length >= opening[1]!.length
+    );
+  }
+  return node.type === "html" && new HtmlBlocks().leftOpen(text.slice(start, end), end - start);
 }
 
 /** A deep copy of `tree` with every position `lines` lines and `offset` characters further on. */

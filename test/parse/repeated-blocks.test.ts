@@ -95,6 +95,22 @@ for (const [variant, text, line] of uncut) {
   });
 }
 
+// `</pre>` opens an HTML block that takes the fence-like line after it: the fence the line scan sees closing
+// there opens one, which runs to the end of the page.
+const misread = `</pre>\n\`\`\` http\nPOST /widgets/${long}\n\n{ "a": 1 }\n\`\`\`\n\n`;
+const response = `## Response\n\n${long}\n`;
+
+test("where the line scan misreads the page, the page is parsed whole", () => {
+  // The Response run, kept from another page, must not stand in for what the open fence takes here.
+  const other = before(`Another page. ${long}\n\n${response}`);
+  parseInTurn(other, other, before(`${misread}${long}\n\n${response}`));
+});
+
+test("a run ending in a fence left open is not kept: on a page where a run follows, the fence takes it", () => {
+  const last = before(misread);
+  parseInTurn(last, last, last, before(`${misread}${response}`));
+});
+
 test("front matter is never cut, whatever blank lines it holds", () => {
   const text = `---\ntitle: widget\n\ndescription: a widget\n---\n\n# widget\n\n${"Prose. ".repeat(12)}\n\n## Properties\n`;
   const starts = runStarts(text).map((offset) => text.slice(offset).split("\n")[0]);
