@@ -9,6 +9,7 @@
  * page is parsed again as written. Either way the tree is the one a plain parse of the page builds.
  */
 import type { Code, Nodes, Root } from "mdast";
+import { closesFence, openingFence } from "./fence-lines.js";
 
 /** A fenced block whose content lines were blanked. */
 interface OpaqueBlock {
@@ -21,9 +22,6 @@ interface OpaqueBlock {
   readonly blankedEnd: number;
   readonly shift: number;
 }
-
-const fenceOpening = /^( {0,3})(`{3,}|~{3,})(.*)$/;
-const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 export function parseWithOpaqueCode(text: string, parse: (text: string) => Root): Root {
   const scan = blankFencedCode(text);
@@ -51,24 +49,19 @@ export function blankFencedCode(text: string): { text: string; blocks: OpaqueBlo
   let start = 0;
   while (start < text.length) {
     const end = lineEnd(text, start);
-    const opening =
-      text.charCodeAt(start) === 0x60 || text.charCodeAt(start) === 0x7e || text.charCodeAt(start) === 0x20
-        ? fenceOpening.exec(text.slice(start, end))
-        : null;
-    // A backtick fence's info string holds no backtick: such a line is inline code, not a fence.
-    if (!opening || (opening[2]![0] === "`" && opening[3]!.includes("`"))) {
+    const opening = openingFence(text.slice(start, end));
+    if (!opening) {
       start = end + 1;
       line++;
       continue;
     }
-    const fence = opening[2]!;
+    const { fence } = opening;
     let closeStart = end + 1;
     let closeLine = line + 1;
     let closed = false;
     while (closeStart < text.length) {
       const closeEnd = lineEnd(text, closeStart);
-      const closing = fenceClosing.exec(text.slice(closeStart, closeEnd));
-      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length) {
+      if (closesFence(text.slice(closeStart, closeEnd), fence)) {
         closed = true;
         break;
       }
@@ -79,7 +72,7 @@ export function blankFencedCode(text: string): { text: string; blocks: OpaqueBlo
     if (!closed) break;
     const contentLines = closeLine - line - 1;
     // Indented fences (in a list item, say) have their indentation stripped from the content: kept as written.
-    if (opening[1] === "" && contentLines > 0) {
+    if (opening.indent === "" && contentLines > 0) {
       const contentStart = end + 1;
       const contentEnd = closeStart - 1;
       const blank = "\n".repeat(contentLines - 1);

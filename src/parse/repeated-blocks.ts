@@ -17,6 +17,7 @@
  * parsed whole and nothing of it kept; and a run that ends open at the end of its page is never kept for another.
  */
 import type { Nodes, Root, RootContent } from "mdast";
+import { closesFence, openingFence } from "./fence-lines.js";
 type Position = NonNullable<Root["position"]>;
 
 /** Runs shorter than this are parsed every time: a copy of a tiny tree saves nothing. */
@@ -144,8 +145,6 @@ function lineCount(text: string): number {
   return count;
 }
 
-const fenceOpening = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const listItemOrQuote = /^(?:[*+>-]|\d{1,9}[.)])/;
 const openers: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/<!--/g, /-->/g],
@@ -178,9 +177,7 @@ export function runStarts(text: string): number[] {
     if (end < 0) end = text.length;
     const first = text.charCodeAt(start);
     if (fence !== undefined) {
-      const closing =
-        first === 0x20 || first === 0x60 || first === 0x7e ? fenceClosing.exec(text.slice(start, end)) : null;
-      if (closing && closing[1]![0] === fence[0] && closing[1]!.length >= fence.length) fence = undefined;
+      if (closesFence(text.slice(start, end), fence)) fence = undefined;
     } else if (/^[ \t]*$/.test(text.slice(start, end))) {
       afterBlank = true;
     } else {
@@ -197,9 +194,7 @@ export function runStarts(text: string): number[] {
         html.reset(start);
       }
       afterBlank = false;
-      const opening =
-        first === 0x20 || first === 0x60 || first === 0x7e ? fenceOpening.exec(text.slice(start, end)) : null;
-      if (opening && !(opening[1]![0] === "`" && opening[2]!.includes("`"))) fence = opening[1]!;
+      fence = openingFence(text.slice(start, end))?.fence;
     }
     start = end + 1;
   }
@@ -253,17 +248,12 @@ function leftOpen(node: RootContent, text: string): boolean {
   const start = node.position!.start.offset!;
   const end = node.position!.end.offset!;
   if (node.type === "code") {
-    const firstLineEnd = text.indexOf("\n", start);
-    const opening = fenceOpening.exec(text.slice(start, firstLineEnd < 0 ? text.length : firstLineEnd));
+    const newline = text.indexOf("\n", start);
+    const firstLineEnd = newline < 0 || newline > end ? end : newline;
+    const opening = openingFence(text.slice(start, firstLineEnd));
     if (!opening) return false;
     const lastLine = text.slice(text.lastIndexOf("\n", end - 1) + 1, end);
-    const closing = fenceClosing.exec(lastLine);
-    return !(
-      end > start + opening[0].length &&
-      closing &&
-      closing[1]![0] === opening[1]![0] &&
-      closing[1]!.length >= opening[1]!.length
-    );
+    return end <= firstLineEnd || !closesFence(lastLine, opening.fence);
   }
   return node.type === "html" && new HtmlBlocks().leftOpen(text.slice(start, end), end - start);
 }
