@@ -38,13 +38,12 @@ export function checkRequestBody(value: JsonValue, body: RequestBody, types: Typ
     const sound = checker.value(value, body.type, "");
     return { sound, defects: checker.defects, derived: checker.derived, loose: checker.loose, complete: true };
   }
-  const properties: Property[] = body.parameters.map((parameter) => ({
-    name: parameter.name,
-    type: parameter.type,
-    readOnly: false,
-    navigation: false,
-    source: { file: "", line: 0 },
-  }));
+  const properties = new Map<string, Property>(
+    body.parameters.map((parameter) => [
+      parameter.name,
+      { name: parameter.name, type: parameter.type, readOnly: false, navigation: false, source: { file: "", line: 0 } },
+    ]),
+  );
   const sound = checker.members(value, properties, "parameters", "");
   let complete = sound !== undefined;
   for (const parameter of body.parameters) {
@@ -160,18 +159,15 @@ class Checker {
     return this.members(value, this.allProperties(derived), derived.name, pointer);
   }
 
-  /** The members of an object value that belong to `properties`, each checked; the others reported. */
+  /** The members of an object value that `byName` knows, each checked; the others reported. */
   members(
     value: JsonValue,
-    properties: Property[] | ReadonlyMap<string, Property>,
+    byName: ReadonlyMap<string, Property>,
     typeName: string,
     pointer: string,
   ): JsonValue | undefined {
     if (value === null || typeof value !== "object" || Array.isArray(value))
       return this.wrong(pointer, typeName, jsonType(value));
-    const byName = Array.isArray(properties)
-      ? new Map(properties.map((property) => [property.name, property]))
-      : properties;
     const sound: { [key: string]: JsonValue } = {};
     for (const [name, member] of Object.entries(value)) {
       const at = `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
