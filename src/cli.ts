@@ -127,7 +127,8 @@ export async function main(
     const settings = JSON.stringify(config);
     // The pages are read only when `stat` does not show them as the last run left them.
     const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
-    const read = sameStamp ? undefined : readInput(config, version, listed);
+    const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
+    const read = sameStamp ? undefined : readInput(config, version, listed, known);
     const upToDate =
       previous &&
       previous.settings === settings &&
@@ -181,6 +182,7 @@ export async function main(
           settings,
           stamp,
           fingerprint: input.fingerprint,
+          keys: result.keys,
           record: written.record,
           totals: report.totals,
           notices: report.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"),
@@ -252,6 +254,8 @@ interface RunRecord {
   /** The resolved configuration, as JSON. */
   readonly settings: string;
   readonly stamp: DocsStamp;
+  /** The key of each page, which a page whose stat is unchanged keeps without being read. */
+  readonly keys: Record<string, string>;
   readonly fingerprint: string;
   readonly record: OutputRecord;
   readonly totals: ReportTotals;

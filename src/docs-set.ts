@@ -47,27 +47,62 @@ export function stampDocsSet(root: string, files: readonly string[]): DocsStamp 
   return stamp;
 }
 
+/** A page of the docs set and its key (the hash of its path and text). */
+export interface InputPage {
+  readonly file: string;
+  readonly key: string;
+  /** Undefined when `stat` shows the page as the last run left it: read only if its PageModel must be parsed. */
+  readonly text?: string;
+}
+
 /** The docs set as read from disk, with the key of each page. */
 export interface DocsInput {
-  readonly files: Array<DocsFile & { readonly key: string }>;
+  readonly files: InputPage[];
   readonly unreadable: Diagnostic[];
   /** Changes when any page, any option or docs2ts itself changes. */
   readonly fingerprint: string;
 }
 
-export function readInput(config: Docs2tsConfig, version: string, listed = listDocsFiles(config.input)): DocsInput {
-  const files: Array<DocsFile & { key: string }> = [];
+/** What the last run saw of the pages: their stamp, and the key of each page it read. */
+export interface KnownPages {
+  readonly stamp: DocsStamp;
+  readonly keys: Readonly<Record<string, string>>;
+}
+
+/**
+ * Reads the pages and keys them. A page whose stat is as `known` saw it keeps its key unread (the trust the
+ * "nothing changed" check puts in the whole stamp, page by page): a run after an edit reads the pages edited.
+ */
+export function readInput(
+  config: Docs2tsConfig,
+  version: string,
+  listed = listDocsFiles(config.input),
+  known?: KnownPages & { readonly current: DocsStamp },
+): DocsInput {
+  const files: InputPage[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of listed) {
-    try {
-      const read = readDocsFile(config.input, file);
-      files.push({ ...read, key: createHash("sha1").update(read.file).update("\0").update(read.text).digest("hex") });
-    } catch (error) {
-      unreadable.push(createDiagnostic("pageUnreadable", file, { line: 1 }, (error as Error).message));
+    const key = known && known.current[file] === known.stamp[file] ? known.keys[file] : undefined;
+    if (key !== undefined) {
+      files.push({ file, key });
+      continue;
     }
+    const read = readPage(config.input, file);
+    if ("text" in read) files.push(read);
+    else unreadable.push(read);
   }
   const fingerprint = createHash("sha1").update(version).update(JSON.stringify(config));
   for (const file of files) fingerprint.update(file.key);
   for (const diagnostic of unreadable) fingerprint.update(diagnostic.file);
   return { files, unreadable, fingerprint: fingerprint.digest("hex") };
+}
+
+/** The page read from disk and keyed, or why it cannot be read. */
+export function readPage(root: string, file: string): Required<InputPage> | Diagnostic {
+  try {
+    const { text } = readDocsFile(root, file);
+    return { file, text, key: createHash("sha1").update(file).update("\0").update(text).digest("hex") };
+  } catch (error) {
+    return createDiagnostic("pageUnreadable", file, { line: 1 }, (error as Error).message);
+  }
 }

@@ -8,7 +8,7 @@
 import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
-import { readInput, type DocsInput } from "./docs-set.js";
+import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
 import { fileKey } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, type ApiModel } from "./model/index.js";
@@ -61,6 +61,8 @@ export interface GenerateResult {
   readonly files: Map<string, string>;
   /** Every diagnostic of the run, in file and position order. */
   readonly diagnostics: Diagnostic[];
+  /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
+  readonly keys: Record<string, string>;
   readonly stats: RunStats;
 }
 
@@ -93,7 +95,7 @@ export async function generate(
     }
     return pool;
   };
-  const parsePages = (files: DocsInput["files"], parsePool: WorkerPool | undefined): Promise<PageModel[]> =>
+  const parsePages = (files: ReadonlyArray<Required<InputPage>>, parsePool: WorkerPool | undefined): Promise<PageModel[]> =>
     runJobs(
       files,
       "parse",
@@ -106,12 +108,23 @@ export async function generate(
     );
   try {
     // Many pages changed on disk (a checkout touches them all) may still be in the cache: those wait for it.
-    const changedOnDisk = docs.files.filter((file) => options.changedOnDisk?.has(file.file));
+    const changedOnDisk = docs.files.filter(
+      (file): file is Required<InputPage> => file.text !== undefined && options.changedOnDisk?.has(file.file) === true,
+    );
     const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
     const parsingEarly = parsePages(early, pool);
     const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
-    const missing = docs.files.filter((file) => cachedPages.get(file.key) === undefined);
-    const parsedEarly = new Set(early);
+    // A page taken on trust from its stat is read after all when the cache has lost its PageModel.
+    const unreadable = [...docs.unreadable];
+    const inputPages = docs.files.flatMap((file): InputPage[] => {
+      if (file.text !== undefined || cachedPages.get(file.key) !== undefined) return [file];
+      const read = readPage(config.input, file.file);
+      if ("text" in read) return [read];
+      unreadable.push(read);
+      return [];
+    });
+    const missing = inputPages.filter((file): file is Required<InputPage> => cachedPages.get(file.key) === undefined);
+    const parsedEarly = new Set<InputPage>(early);
     const late = missing.filter((file) => !parsedEarly.has(file));
     lap("cache");
 
@@ -120,7 +133,7 @@ export async function generate(
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
-    const pages = docs.files.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
+    const pages = inputPages.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
 
     const model = buildApiModel(pages, { baseUrl: config.baseUrl });
     lap("model");
@@ -159,7 +172,7 @@ export async function generate(
       },
     );
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
-    cachedPages.replaceAll(docs.files.map((file, index) => [file.key, pages[index]!]));
+    cachedPages.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
     if (cache.enabled) keys ??= keysOf();
     await rendering;
     lap("render");
@@ -168,13 +181,14 @@ export async function generate(
     if (keys) cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
     lap("cache");
 
-    const diagnostics = [...docs.unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
+    const diagnostics = [...unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
     return {
       pages,
       model,
       emitted: { diagnostics: emitted.diagnostics, counts: emitted.counts },
       files,
       diagnostics,
+      keys: Object.fromEntries(inputPages.map((file) => [file.file, file.key])),
       stats: {
         pages: pages.length,
         pagesFromCache: pages.length - missing.length,

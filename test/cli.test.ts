@@ -4,7 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
@@ -296,6 +296,27 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   const uncached = await cli([...args, "--no-cache"], dir);
   assert.match(uncached.out, /cache: 0 of 25 pages and 0 of \d+ files from the cache/);
   assert.deepEqual(snapshot(out), written);
+});
+
+test("pages kept on trust from their stat are read after all when the cache has lost them", async () => {
+  const dir = tempDir("trusted");
+  const docs = join(dir, "docs");
+  cpSync(fixtureDocs, docs, { recursive: true });
+  const cache = join(dir, "cache");
+  const args = [...fixtureArgs(join(dir, "pkg")).slice(2), "--input", docs, "--cache", cache, "--quiet"];
+  await cli(args, dir);
+  for (const version of readdirSync(cache))
+    for (const entry of readdirSync(join(cache, version)))
+      if (entry.startsWith("pages-")) rmSync(join(cache, version, entry));
+  const page = join(docs, "v1.0", "resources", "widget.md");
+  writeFileSync(page, readFileSync(page, "utf8").replace("The name shown to people.", "The name people see."));
+
+  const run = await cli(args, dir);
+  assert.match(run.out, /cache: 0 of 25 pages/);
+  const uncached = await cli([...fixtureArgs(join(dir, "uncached")).slice(2), "--input", docs, "--no-cache"], dir);
+  assert.equal(uncached.code, 0);
+  assert.deepEqual(snapshot(join(dir, "pkg")), snapshot(join(dir, "uncached")));
+  assert.match(snapshot(join(dir, "pkg"))["src/models/widget.ts"]!, /The name people see\./);
 });
 
 test("--workers takes a whole number", async () => {

@@ -1,0 +1,52 @@
+/**
+ * Reading the docs set: every page keyed by its text, except a page whose stat is as the last run saw it, which
+ * keeps the key that run gave it without being read.
+ */
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import type { Docs2tsConfig } from "../src/config.js";
+import { listDocsFiles, readInput, readPage, stampDocsSet } from "../src/docs-set.js";
+import { tempDir } from "./helpers.js";
+
+function docsSet(): { config: Docs2tsConfig; files: string[] } {
+  const input = tempDir("docs-set");
+  writeFileSync(join(input, "a.md"), "# A\n");
+  writeFileSync(join(input, "b.md"), "# B\n");
+  return { config: { input } as Docs2tsConfig, files: listDocsFiles(input) };
+}
+
+test("a page whose stat is unchanged keeps its last key unread; a page whose stat moved is read", () => {
+  const { config, files } = docsSet();
+  const first = readInput(config, "v1", files);
+  assert.deepEqual(
+    first.files.map((page) => page.text),
+    ["# A\n", "# B\n"],
+  );
+  const stamp = stampDocsSet(config.input, files);
+  const keys = Object.fromEntries(first.files.map((page) => [page.file, page.key]));
+
+  // The last run's stamp of b.md no longer matches: b.md is read, a.md is not.
+  const known = {
+    stamp: { ...stamp, "b.md": "moved" },
+    keys: { ...keys, "a.md": "key-from-last-run" },
+    current: stamp,
+  };
+  const second = readInput(config, "v1", files, known);
+  assert.deepEqual(second.files, [
+    { file: "a.md", key: "key-from-last-run" },
+    { file: "b.md", key: keys["b.md"], text: "# B\n" },
+  ]);
+  // Taken on trust, the key still decides the fingerprint.
+  assert.notEqual(second.fingerprint, first.fingerprint);
+  assert.equal(readInput(config, "v1", files, { stamp, keys, current: stamp }).fingerprint, first.fingerprint);
+});
+
+test("a page that cannot be read becomes a diagnostic", () => {
+  const { config } = docsSet();
+  const read = readPage(config.input, "missing.md");
+  assert.ok(!("text" in read));
+  assert.equal(read.code, "DT100");
+  assert.equal(read.file, "missing.md");
+});
