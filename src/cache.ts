@@ -1,6 +1,7 @@
 /**
- * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels by the hash of their page, rendered files
- * by the hash of their description (each in 16 shards, ShardedMap), the record of the last run (to tell "nothing
+ * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels by the hash of their page, what the model
+ * derived from pages by the hash of all it read, rendered files by the hash of their description (each in 16
+ * shards, ShardedMap), the record of the last run (to tell "nothing
  * changed" without doing anything) and its report. Each entry is one file, written whole to a temporary name and
  * renamed into place, so two runs at once never leave a half-written entry; each file carries a checksum and the
  * docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live in other
@@ -142,9 +143,16 @@ export function scopeName(...parts: string[]): string {
 }
 
 /** What the cache keeps per docs set and output directory. */
-export function cacheScope(config: Docs2tsConfig): { pages: string; files: string; run: string; report: string } {
+export function cacheScope(config: Docs2tsConfig): {
+  pages: string;
+  derived: string;
+  files: string;
+  run: string;
+  report: string;
+} {
   return {
     pages: `pages-${scopeName(config.input)}`,
+    derived: `derived-${scopeName(config.input)}`,
     files: `files-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,
     report: `report-${scopeName(config.input, config.out)}.bin`,

@@ -11,7 +11,7 @@ import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
 import { fileKey } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
-import { buildApiModel, type ApiModel } from "./model/index.js";
+import { buildApiModel, type ApiModel, type ModelMemo } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
 import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
 
@@ -95,7 +95,10 @@ export async function generate(
     }
     return pool;
   };
-  const parsePages = (files: ReadonlyArray<Required<InputPage>>, parsePool: WorkerPool | undefined): Promise<PageModel[]> =>
+  const parsePages = (
+    files: ReadonlyArray<Required<InputPage>>,
+    parsePool: WorkerPool | undefined,
+  ): Promise<PageModel[]> =>
     runJobs(
       files,
       "parse",
@@ -123,6 +126,17 @@ export async function generate(
       unreadable.push(read);
       return [];
     });
+    // What the model derived in earlier runs; this run keeps what it used or derived anew, and only that.
+    const derived = ShardedMap.read<unknown>(cache, scope.derived);
+    const derivedNow = new Map<string, unknown>();
+    const memo: ModelMemo = {
+      get: (key) => {
+        const value = derived.get(key);
+        if (value !== undefined) derivedNow.set(key, value);
+        return value;
+      },
+      set: (key, value) => derivedNow.set(key, value),
+    };
     const missing = inputPages.filter((file): file is Required<InputPage> => cachedPages.get(file.key) === undefined);
     const parsedEarly = new Set<InputPage>(early);
     const late = missing.filter((file) => !parsedEarly.has(file));
@@ -135,7 +149,10 @@ export async function generate(
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
     const pages = inputPages.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
 
-    const model = buildApiModel(pages, { baseUrl: config.baseUrl });
+    const model = buildApiModel(pages, {
+      baseUrl: config.baseUrl,
+      ...(cache.enabled ? { memo, pageKeys: new Map(inputPages.map((file) => [file.file, file.key])) } : {}),
+    });
     lap("model");
     const emitted = emitPackage(model, {
       packageName: config.packageName,
@@ -173,6 +190,7 @@ export async function generate(
     );
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
     cachedPages.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
+    derived.replaceAll(derivedNow);
     if (cache.enabled) keys ??= keysOf();
     await rendering;
     lap("render");

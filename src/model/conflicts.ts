@@ -4,7 +4,8 @@
  * is a member the resource page does not have (the type is not widened: the resource page defines it).
  */
 import type { ObjectType, TypeRef } from "./api-model.js";
-import type { ModelContext } from "./context.js";
+import type { PageModel, Table } from "../parse/index.js";
+import { memoKey, type ModelContext } from "./context.js";
 import { readPropertyRow, type Declarations } from "./declarations.js";
 
 export function checkRequestBodyTables(context: ModelContext, declarations: Declarations): void {
@@ -14,38 +15,45 @@ export function checkRequestBodyTables(context: ModelContext, declarations: Decl
     const type = typeName ? types.get(typeName) : undefined;
     const table = page.tables.find((candidate) => candidate.kind === "requestBody");
     if (!type || type.origin !== "resource" || !table) continue;
-    const namespace = page.namespace?.text ?? context.defaultNamespace;
-    for (const row of table.rows) {
-      // Unknown Type cells are reported where the table is read as a type or as parameters, not again here.
-      const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context, false);
-      if (!property) continue;
-      const documented = findProperty(type, property.name, types);
-      if (!documented) {
-        context.report(
-          table.file ?? page.file,
-          "requestBodyMemberUnknown",
-          { line: row.line },
-          property.name,
-          type.name,
-        );
-        continue;
-      }
-      if (
-        property.type.kind === "unknown" ||
-        documented.type.kind === "unknown" ||
-        sameType(documented.type, property.type)
-      )
-        continue;
-      context.report(
-        table.file ?? page.file,
-        "propertyTypeConflict",
-        { line: row.line },
-        property.name,
-        describe(property.type),
-        describe(documented.type),
-        type.name,
-      );
+    const input = context.pageInput(page.file);
+    const key = input && memoKey("conflicts", input, typeName, declarations.shapeKey, context.defaultNamespace);
+    context.derive(key, () => checkTable(page, table, type, types, context, declarations));
+  }
+}
+
+function checkTable(
+  page: PageModel,
+  table: Table,
+  type: ObjectType,
+  types: ReadonlyMap<string, ObjectType>,
+  context: ModelContext,
+  declarations: Declarations,
+): void {
+  const namespace = page.namespace?.text ?? context.defaultNamespace;
+  for (const row of table.rows) {
+    // Unknown Type cells are reported where the table is read as a type or as parameters, not again here.
+    const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context, false);
+    if (!property) continue;
+    const documented = findProperty(type, property.name, types);
+    if (!documented) {
+      context.report(table.file ?? page.file, "requestBodyMemberUnknown", { line: row.line }, property.name, type.name);
+      continue;
     }
+    if (
+      property.type.kind === "unknown" ||
+      documented.type.kind === "unknown" ||
+      sameType(documented.type, property.type)
+    )
+      continue;
+    context.report(
+      table.file ?? page.file,
+      "propertyTypeConflict",
+      { line: row.line },
+      property.name,
+      describe(property.type),
+      describe(documented.type),
+      type.name,
+    );
   }
 }
 

@@ -2,12 +2,34 @@
  * What every model pass reads: the pages in path order, a way to find a page by path, the docs set's default
  * namespace, and one place to report diagnostics against any page.
  */
+import { createHash } from "node:crypto";
 import { createDiagnostic, type Diagnostic, type DiagnosticName, type Position } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 
 export interface ModelOptions {
   /** The service root the docs' example URLs are written against: `https://graph.microsoft.com/beta`. */
   readonly baseUrl: string;
+  /**
+   * What passes derived in earlier runs, for them to take instead of deriving it again (generate.ts keeps it in the
+   * cache). Each entry is keyed by a hash of all the derivation read: page keys, and hashes of what it reads of the
+   * rest of the model.
+   */
+  readonly memo?: ModelMemo;
+  /** The key of each page (a hash of its path and text), by path. Nothing of a page without one is memoized. */
+  readonly pageKeys?: ReadonlyMap<string, string>;
+}
+
+/** Derivations of earlier runs by key: `get` answers what `set` stored under the key then, or undefined. */
+export interface ModelMemo {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+}
+
+/** What a memoized derivation gave: its value, and what it reported and counted meanwhile. */
+interface Derivation {
+  readonly value: unknown;
+  readonly diagnostics: Diagnostic[];
+  readonly coverage: Coverage;
 }
 
 /** How much of what the pages document made it into the model, for the report. */
@@ -32,6 +54,8 @@ export class ModelContext {
   readonly versionSegment: string | undefined;
   /** The base URL's path without a trailing slash (`/beta`). */
   readonly basePath: string;
+  /** The pages each page includes, by path. */
+  private readonly included = new Map<string, string[]>();
 
   constructor(
     pages: readonly PageModel[],
@@ -64,6 +88,7 @@ export class ModelContext {
         this.report(page.file, "includeUnresolved", { line: include.line }, include.url);
         continue;
       }
+      this.included.set(page.file, [...(this.included.get(page.file) ?? []), included.file]);
       for (const table of included.tables)
         tables.push({ ...table, section: include.section, file: table.file ?? included.file });
     }
@@ -73,4 +98,59 @@ export class ModelContext {
   report(file: string, name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): void {
     this.diagnostics.push(createDiagnostic(name, file, position, ...args));
   }
+
+  /**
+   * What a pass reads of a page: a hash of its key and of the keys of the pages it includes, or undefined when a
+   * page has no key (then nothing derived from it is memoized).
+   */
+  pageInput(file: string): string | undefined {
+    const keys = this.options.pageKeys;
+    const own = keys?.get(file);
+    if (!keys || own === undefined) return undefined;
+    const included = this.included.get(file) ?? [];
+    const inputs = [own, ...included.map((page) => keys.get(page))];
+    return inputs.every((key) => key !== undefined) ? memoKey("page", ...inputs) : undefined;
+  }
+
+  /**
+   * `make()`, or what it gave in an earlier run under the same key: its value, with the diagnostics it reported
+   * and the rows it counted replayed. `key` must hash everything `make` reads; undefined derives afresh.
+   */
+  derive<T>(key: string | undefined, make: () => T): T {
+    const memo = this.options.memo;
+    if (!memo || key === undefined) return make();
+    const stored = memo.get(key) as Derivation | undefined;
+    if (stored) {
+      this.diagnostics.push(...stored.diagnostics);
+      for (const field of coverageFields) this.coverage[field] += stored.coverage[field];
+      return stored.value as T;
+    }
+    const reported = this.diagnostics.length;
+    const counted = { ...this.coverage };
+    const value = make();
+    const coverage = { ...this.coverage };
+    for (const field of coverageFields) coverage[field] -= counted[field];
+    memo.set(key, { value, diagnostics: this.diagnostics.slice(reported), coverage } satisfies Derivation);
+    return value;
+  }
+}
+
+const coverageFields = ["propertyRows", "propertyRowsRead", "typeCells", "typeCellsKnown"] as const;
+
+/** A memo key: a hash of the derivation's name and of all it reads (hex first, so that keys spread over shards). */
+export function memoKey(...parts: ReadonlyArray<string | undefined>): string {
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part ?? "\u0001").update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * A hash of values as JSON without their prose (descriptions and titles): what a derivation reads of types and
+ * operations other than its own, so that a description edited elsewhere keeps it. What passes compute from prose
+ * (a member's read-only flag, its literal values) is not prose and counts.
+ */
+export function shapeKey(value: unknown): string {
+  return memoKey(
+    JSON.stringify(value, (key, item: unknown) => (key === "description" || key === "title" ? undefined : item)),
+  );
 }

@@ -5,7 +5,7 @@
  */
 import type { Cell, PageModel, Table, TableRow } from "../parse/index.js";
 import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
-import type { ModelContext } from "./context.js";
+import { memoKey, shapeKey, type ModelContext } from "./context.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
 
 export interface Declarations {
@@ -14,6 +14,8 @@ export interface Declarations {
   readonly lookup: TypeLookup;
   /** The type an API page's Request body section names, by page. */
   readonly requestBodyTypes: ReadonlyMap<string, string>;
+  /** A hash of the types and enums without their prose, and of the lookup: for keys of what reads them. */
+  readonly shapeKey: string;
 }
 
 interface Declared {
@@ -145,17 +147,28 @@ export function buildDeclarations(context: ModelContext): Declarations {
       return (fragment ? enumsByAnchor.get(`${page}#${fragment}`) : undefined) ?? byPage.get(page);
     },
     byName: lookupName,
+    key: memoKey(JSON.stringify([[...byPage], [...enumsByAnchor], [...byName], [...byQualified]])),
   };
 
-  const types = [...objects.values()].map((declared) =>
-    defineObjectType(declared, restated.get(declared.qualifiedName) ?? [], lookup, context),
-  );
+  const defined = [...objects.values()].map((declared) => {
+    const others = restated.get(declared.qualifiedName) ?? [];
+    const inputs = [declared, ...others].map((entry) => context.pageInput(entry.page.file));
+    const entries = [declared, ...others].map((entry) => [entry.name, entry.namespace, entry.line]);
+    const at = JSON.stringify([entries, declared.origin, declared.table?.line ?? -1]);
+    const key = inputs.every((input) => input !== undefined) ? memoKey("type", at, lookup.key, ...inputs) : undefined;
+    return context.derive(key, () => {
+      const type = defineObjectType(declared, others, lookup, context);
+      return { type, shape: shapeKey(type) };
+    });
+  });
   const enumTypes = [...enums.values()].map((declared) => defineEnum(declared));
   return {
-    types: dropInheritedMembers(types).sort(byQualifiedName),
+    types: dropInheritedMembers(defined.map(({ type }) => type)).sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,
     requestBodyTypes,
+    // Members dropped as inherited follow from the types defined, so those are what the key hashes.
+    shapeKey: memoKey(...defined.map(({ shape }) => shape), shapeKey(enumTypes), lookup.key),
   };
 }
 

@@ -14,7 +14,7 @@ import type {
   PageModel,
 } from "../parse/index.js";
 import type { ExampleBody, ExampleTest, Operation, OperationExample, OperationPath, SourceRef } from "./api-model.js";
-import type { ModelContext } from "./context.js";
+import { memoKey, type ModelContext } from "./context.js";
 import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
 import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
 import type { TypeLookup } from "./type-refs.js";
@@ -34,6 +34,8 @@ export interface ExampleContext {
   readonly lookup: TypeLookup;
   /** Operations of a method with a path whose first segment is the one given (or is not static), in order. */
   byFirstSegment(method: string, first: string | undefined): readonly number[];
+  /** A hash of all planning reads besides the page: the operations and types without prose, and the service root. */
+  readonly key: string;
 }
 
 interface Planned {
@@ -71,13 +73,17 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
   const added = operations.map(() => [] as OperationPath[]);
   const names = new Map<string, SourceRef>();
   for (const page of context.model.pages) {
-    const indexes = byFile.get(page.file) ?? [];
-    for (const example of page.examples) {
-      const planned = new ExamplePlanner(example, page, indexes, operations, context).plan();
+    if (page.examples.length === 0) continue;
+    const own = byFile.get(page.file) ?? [];
+    const input = context.model.pageInput(page.file);
+    const plans = context.model.derive(input && memoKey("examples", input, context.key), () =>
+      page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan()),
+    );
+    for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
       const { name, source } = planned.example;
       const first = names.get(name);
-      if (first && example.name)
+      if (first && page.examples[index]!.name)
         context.model.report(
           page.file,
           "exampleNameDuplicate",

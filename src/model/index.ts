@@ -1,3 +1,3 @@
 export { buildApiModel } from "./build.js";
 export type * from "./api-model.js";
-export type { ModelOptions } from "./context.js";
+export type { ModelMemo, ModelOptions } from "./context.js";

@@ -2,24 +2,28 @@
  * Links between pages: a relative link whose target is not in the docs set is reported once per target and page.
  * INCLUDE lines are not links (DT200 covers them), and links that point into the page itself always resolve.
  */
-import type { ModelContext } from "./context.js";
+import { memoKey, type ModelContext } from "./context.js";
 
 export function checkLinks(context: ModelContext): void {
+  const files = memoKey(...context.pageByFile.keys());
   for (const page of context.pages) {
-    const includeLines = new Set(page.includes.map((include) => include.line));
-    const reported = new Set<string>();
-    for (const { line, value } of page.links) {
-      const target = value.page;
-      if (
-        !target ||
-        target === page.file ||
-        includeLines.has(line) ||
-        context.pageByFile.has(target) ||
-        reported.has(target)
-      )
-        continue;
-      reported.add(target);
-      context.report(page.file, "linkTargetMissing", { line }, value.url);
-    }
+    const input = context.pageInput(page.file);
+    context.derive(input && memoKey("links", input, files), () => {
+      const includeLines = new Set(page.includes.map((include) => include.line));
+      const reported = new Set<string>();
+      for (const { line, value } of page.links) {
+        const target = value.page;
+        if (
+          !target ||
+          target === page.file ||
+          includeLines.has(line) ||
+          context.pageByFile.has(target) ||
+          reported.has(target)
+        )
+          continue;
+        reported.add(target);
+        context.report(page.file, "linkTargetMissing", { line }, value.url);
+      }
+    });
   }
 }

@@ -3,7 +3,7 @@
  * request body, response and permissions come from the page's Request body, Response and Permissions sections.
  * Pages whose syntax block is empty get their path from the pages around them (recover-paths.ts).
  */
-import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
+import type { HttpMethod, HttpSyntaxBlock, HttpSyntaxLine, PageModel } from "../parse/index.js";
 import type {
   BodyParameter,
   Operation,
@@ -15,7 +15,7 @@ import type {
   ResponseShape,
   TypeRef,
 } from "./api-model.js";
-import type { ModelContext } from "./context.js";
+import { memoKey, shapeKey, type ModelContext } from "./context.js";
 import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
 import { attachExamples, operationIndex } from "./examples.js";
 import { readTemplate } from "./paths.js";
@@ -23,7 +23,7 @@ import { recoverPaths } from "./recover-paths.js";
 import { readTypeText } from "./type-refs.js";
 
 export function buildOperations(context: ModelContext, declarations: Declarations): Operation[] {
-  const operations: Operation[] = [];
+  const described: Described[] = [];
   const unresolved: PageModel[] = [];
   for (const page of context.pages) {
     if (page.kind !== "api") continue;
@@ -32,22 +32,13 @@ export function buildOperations(context: ModelContext, declarations: Declaration
       if (page.httpSyntax.length > 0 || page.examples.length > 0) unresolved.push(page);
       continue;
     }
-    let count = 0;
-    for (const block of documented) {
-      for (const method of methodsOf(block.lines)) {
-        const paths = toPaths(
-          block.lines.filter((line) => line.method === method),
-          page,
-          context,
-        );
-        if (paths.length === 0) continue;
-        count++;
-        operations.push(describe(page, `${page.file}#${count}`, method, paths, block.line, context, declarations));
-      }
-    }
+    const input = context.pageInput(page.file);
+    const reads = [declarations.requestBodyTypes.get(page.file), declarations.lookup.key, context.versionSegment];
+    const key = input && memoKey("operations", input, ...reads, context.defaultNamespace);
+    described.push(...context.derive(key, () => describePage(page, documented, context, declarations)));
   }
   // Recovery reads the operations documented so far, never other recovered ones.
-  const documentedOperations = [...operations];
+  const documentedOperations = described.map(({ operation }) => operation);
   for (const page of unresolved) {
     const line = page.httpSyntax[0]?.line ?? page.title?.line ?? 1;
     const recovered = recoverPaths(page, documentedOperations, context, declarations);
@@ -57,23 +48,60 @@ export function buildOperations(context: ModelContext, declarations: Declaration
     }
     const templates = recovered.paths.map((path) => `${recovered.method} ${path.template}`).join("`, `");
     context.report(page.file, "operationPathRecovered", { line }, templates, recovered.from);
-    operations.push({
+    const operation = {
       ...describe(page, `${page.file}#1`, recovered.method, recovered.paths, line, context, declarations),
       recoveredFrom: recovered.from,
-    });
+    };
+    described.push({ operation, shape: shapeKey(operation) });
   }
-  operations.sort((a, b) =>
+  described.sort(({ operation: a }, { operation: b }) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
   );
+  const operations = described.map(({ operation }) => operation);
   const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
   const withExamples = attachExamples(operations, {
     model: context,
     types: { objects: types, enums: new Map(declarations.enums.map((type) => [type.qualifiedName, type])) },
     lookup: declarations.lookup,
     byFirstSegment: operationIndex(operations),
+    key: memoKey(
+      ...described.map(({ shape }) => shape),
+      declarations.shapeKey,
+      JSON.stringify([context.options.baseUrl, context.basePath, context.versionSegment, context.defaultNamespace]),
+    ),
   });
   reportDuplicates(withExamples, context);
   return withExamples;
+}
+
+/** An operation as its page describes it (examples aside), and a hash of it without prose. */
+interface Described {
+  readonly operation: Operation;
+  readonly shape: string;
+}
+
+/** The operations of a page whose syntax blocks hold lines: one per block and method. */
+function describePage(
+  page: PageModel,
+  documented: HttpSyntaxBlock[],
+  context: ModelContext,
+  declarations: Declarations,
+): Described[] {
+  const described: Described[] = [];
+  for (const block of documented) {
+    for (const method of methodsOf(block.lines)) {
+      const paths = toPaths(
+        block.lines.filter((line) => line.method === method),
+        page,
+        context,
+      );
+      if (paths.length === 0) continue;
+      const id = `${page.file}#${described.length + 1}`;
+      const operation = describe(page, id, method, paths, block.line, context, declarations);
+      described.push({ operation, shape: shapeKey(operation) });
+    }
+  }
+  return described;
 }
 
 function methodsOf(lines: HttpSyntaxLine[]): HttpMethod[] {

@@ -12,6 +12,8 @@ export interface TypeLookup {
   byPage(page: string, url: string): string | undefined;
   /** A type or enum by simple or qualified name, preferring `namespace`. */
   byName(name: string, namespace: string): string | undefined;
+  /** A hash of what the answers follow from: it changes whenever an answer may, for keys of what used them. */
+  readonly key: string;
 }
 
 const primitives = new Map<string, TypeRef>();

@@ -14,6 +14,7 @@ const lookup: TypeLookup = {
     ({ identityset: "microsoft.graph.identitySet", "microsoft.graph.identityset": "microsoft.graph.identitySet" })[
       name.toLowerCase()
     ],
+  key: "fixed",
 };
 const identitySetLink: Link = { text: "identitySet", url: "identityset.md", page: "v1.0/resources/identityset.md" };
 const string: TypeRef = { kind: "primitive", name: "string" };
