@@ -81,36 +81,48 @@ export class Cache {
 }
 
 /**
- * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first hex digit of its keys (hashes): a run that
- * changes a few keys rewrites the shards that hold them, not the whole map. Each shard is written whole and
- * holds only valid entries, so shards of different runs mix safely.
+ * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first hex digit of its keys (hashes), and an index
+ * of the keys of each (`NAME-keys.bin`). A shard is read when a key of it is looked up, so that a run reads what it
+ * uses; a run that changes a few keys rewrites the shards that hold them, not the whole map. Each shard is written
+ * whole and holds only valid entries, so shards of different runs mix safely; an index that disagrees with its
+ * shards only costs a lookup that misses, and the shard is written again.
  */
 export class ShardedMap<V> {
-  private readonly shards: Array<Map<string, V>>;
+  private readonly shards: Array<Map<string, V> | undefined> = Array.from({ length: shardCount }, () => undefined);
+  /** The keys of each shard as the index has them: known without reading the shard. */
+  private readonly indexed: Array<ReadonlySet<string> | undefined>;
   private readonly dirty = new Set<number>();
 
   private constructor(
     private readonly cache: Cache,
     private readonly name: string,
-    shards: Array<Map<string, V> | undefined>,
   ) {
-    this.shards = shards.map((shard, index) => {
-      if (!shard) this.dirty.add(index);
-      return shard ?? new Map<string, V>();
-    });
+    const index = cache.read<string[][]>(`${name}-keys.bin`);
+    this.indexed =
+      index?.length === shardCount
+        ? index.map((keys) => new Set(keys))
+        : Array.from({ length: shardCount }, () => undefined);
   }
 
   static read<V>(cache: Cache, name: string): ShardedMap<V> {
-    const shards = Array.from({ length: shardCount }, (_, index) => cache.read<Map<string, V>>(`${name}-${index}.bin`));
-    return new ShardedMap(cache, name, shards);
+    return new ShardedMap(cache, name);
   }
 
   get size(): number {
-    return this.shards.reduce((size, shard) => size + shard.size, 0);
+    return this.shards.reduce((size, _, index) => size + this.shard(index).size, 0);
   }
 
   get(key: string): V | undefined {
-    return this.shards[shardOf(key)]!.get(key);
+    const index = shardOf(key);
+    const value = this.shard(index).get(key);
+    if (value === undefined && this.indexed[index]?.has(key)) this.dirty.add(index);
+    return value;
+  }
+
+  /** Whether the map holds `key`, told by the index where it can be, without reading the shard. */
+  has(key: string): boolean {
+    const index = shardOf(key);
+    return this.shards[index]?.has(key) ?? this.indexed[index]?.has(key) ?? this.shard(index).has(key);
   }
 
   /**
@@ -118,15 +130,47 @@ export class ShardedMap<V> {
    * whose keys changed. A key is a hash of what its value was made from, so a key kept is a value unchanged.
    */
   replaceAll(entries: Iterable<readonly [string, V]>): void {
-    const next = Array.from({ length: shardCount }, () => new Map<string, V>());
-    for (const [key, value] of entries) next[shardOf(key)]!.set(key, value);
-    next.forEach((shard, index) => {
-      const current = this.shards[index]!;
-      if (shard.size !== current.size || [...shard.keys()].some((key) => !current.has(key))) this.dirty.add(index);
+    const values = new Map(entries);
+    this.retain(values.keys(), values);
+  }
+
+  /**
+   * Makes the map hold exactly `keys`: the value of a key in `fresh` is that one, of another key the one stored
+   * (a key neither has is left out). Only the shards whose keys change are read and written.
+   */
+  retain(keys: Iterable<string>, fresh: ReadonlyMap<string, V>): void {
+    const next = Array.from({ length: shardCount }, () => [] as string[]);
+    for (const key of keys) next[shardOf(key)]!.push(key);
+    next.forEach((wanted, index) => {
+      const current = this.shards[index] ? new Set(this.shards[index].keys()) : this.indexed[index];
+      const same = current?.size === wanted.length && wanted.every((key) => current.has(key));
+      if (same && !this.dirty.has(index)) return;
+      const stored = same && wanted.every((key) => fresh.has(key)) ? undefined : this.shard(index);
+      const shard = new Map<string, V>();
+      for (const key of wanted) {
+        const value = fresh.get(key) ?? stored?.get(key);
+        if (value !== undefined) shard.set(key, value);
+      }
       this.shards[index] = shard;
+      this.dirty.add(index);
     });
+    if (this.dirty.size === 0) return;
     for (const index of this.dirty) this.cache.write(`${this.name}-${index}.bin`, this.shards[index]);
     this.dirty.clear();
+    const index = this.shards.map((shard, at) => [...(shard?.keys() ?? this.indexed[at] ?? this.shard(at).keys())]);
+    this.cache.write(`${this.name}-keys.bin`, index);
+  }
+
+  private shard(index: number): Map<string, V> {
+    let shard = this.shards[index];
+    if (!shard) {
+      const stored = this.cache.read<Map<string, V>>(`${this.name}-${index}.bin`);
+      // A shard missing or damaged is written again.
+      if (!stored) this.dirty.add(index);
+      shard = stored ?? new Map<string, V>();
+      this.shards[index] = shard;
+    }
+    return shard;
   }
 }
 
@@ -145,6 +189,7 @@ export function scopeName(...parts: string[]): string {
 /** What the cache keeps per docs set and output directory. */
 export function cacheScope(config: Docs2tsConfig): {
   pages: string;
+  facts: string;
   derived: string;
   files: string;
   run: string;
@@ -152,6 +197,7 @@ export function cacheScope(config: Docs2tsConfig): {
 } {
   return {
     pages: `pages-${scopeName(config.input)}`,
+    facts: `facts-${scopeName(config.input)}`,
     derived: `derived-${scopeName(config.input)}`,
     files: `files-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,

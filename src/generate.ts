@@ -11,7 +11,7 @@ import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
 import { fileKey } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
-import { buildApiModel, type ApiModel, type ModelMemo } from "./model/index.js";
+import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
 import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
 
@@ -54,7 +54,7 @@ export interface RunStats {
 export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
 
 export interface GenerateResult {
-  readonly pages: PageModel[];
+  readonly pages: PageFacts[];
   readonly model: ApiModel;
   readonly emitted: Omit<EmittedPackage, "files">;
   /** Package-relative path -> content, in path order. */
@@ -116,11 +116,14 @@ export async function generate(
     );
     const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
     const parsingEarly = parsePages(early, pool);
+    // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
     const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
-    // A page taken on trust from its stat is read after all when the cache has lost its PageModel.
+    const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts);
+    const cached = (file: InputPage): boolean => cachedFacts.get(file.key) !== undefined && cachedPages.has(file.key);
+    // A page taken on trust from its stat is read after all when the cache has lost it.
     const unreadable = [...docs.unreadable];
     const inputPages = docs.files.flatMap((file): InputPage[] => {
-      if (file.text !== undefined || cachedPages.get(file.key) !== undefined) return [file];
+      if (file.text !== undefined || cached(file)) return [file];
       const read = readPage(config.input, file.file);
       if ("text" in read) return [read];
       unreadable.push(read);
@@ -137,7 +140,10 @@ export async function generate(
       },
       set: (key, value) => derivedNow.set(key, value),
     };
-    const missing = inputPages.filter((file): file is Required<InputPage> => cachedPages.get(file.key) === undefined);
+    const cachedFiles = ShardedMap.read<string>(cache, scope.files);
+    // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
+    if (early.length > 0) void (derived.size + cachedFiles.size);
+    const missing = inputPages.filter((file): file is Required<InputPage> => !cached(file));
     const parsedEarly = new Set<InputPage>(early);
     const late = missing.filter((file) => !parsedEarly.has(file));
     lap("cache");
@@ -147,12 +153,19 @@ export async function generate(
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
-    const pages = inputPages.map((file) => cachedPages.get(file.key) ?? parsedByKey.get(file.key)!);
-
-    const model = buildApiModel(pages, {
-      baseUrl: config.baseUrl,
-      ...(cache.enabled ? { memo, pageKeys: new Map(inputPages.map((file) => [file.file, file.key])) } : {}),
+    const pages = inputPages.map((file) => {
+      const parsedPage = parsedByKey.get(file.key);
+      return parsedPage ? pageFacts(parsedPage) : cachedFacts.get(file.key)!;
     });
+    const model = await buildModel(
+      config,
+      inputPages,
+      pages,
+      (page) => cachedPages.get(page.key),
+      parsedByKey,
+      (lost) => parsePages(lost, poolFor(lost.length)),
+      cache.enabled ? memo : undefined,
+    );
     lap("model");
     const emitted = emitPackage(model, {
       packageName: config.packageName,
@@ -163,7 +176,6 @@ export async function generate(
       typesNodeVersion: config.typesNodeVersion,
     });
     lap("emit");
-    const cachedFiles = ShardedMap.read<string>(cache, scope.files);
     const keysOf = (): string[] => emitted.files.map((file) => fileKey(file, cache.version));
     // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
     let keys = cachedFiles.size > 0 ? keysOf() : undefined;
@@ -189,7 +201,11 @@ export async function generate(
       },
     );
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
-    cachedPages.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
+    cachedPages.retain(
+      inputPages.map((file) => file.key),
+      parsedByKey,
+    );
+    cachedFacts.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
     derived.replaceAll(derivedNow);
     if (cache.enabled) keys ??= keysOf();
     await rendering;
@@ -217,6 +233,49 @@ export async function generate(
     };
   } finally {
     await (pool as WorkerPool | undefined)?.close();
+  }
+}
+
+/**
+ * Builds the model from the facts of the pages, reading a PageModel (parsed in this run, else from the cache) only
+ * where a derivation needs it. A PageModel the cache turns out to have lost is parsed, and the model built again.
+ */
+async function buildModel(
+  config: Docs2tsConfig,
+  inputPages: readonly InputPage[],
+  facts: readonly PageFacts[],
+  fromCache: (page: InputPage) => PageModel | undefined,
+  parsed: Map<string, PageModel>,
+  parse: (pages: Array<Required<InputPage>>) => Promise<PageModel[]>,
+  memo: ModelMemo | undefined,
+): Promise<ApiModel> {
+  const byPath = new Map(inputPages.map((page) => [page.file, page]));
+  const pageKeys = new Map(inputPages.map((page) => [page.file, page.key]));
+  for (;;) {
+    let lost: InputPage | undefined;
+    const load = (path: string): PageModel => {
+      const page = byPath.get(path)!;
+      const model = parsed.get(page.key) ?? fromCache(page);
+      if (model) return model;
+      lost = page;
+      throw new Error(`the cache has lost the PageModel of ${path}`);
+    };
+    try {
+      return buildApiModel({ facts, load }, { baseUrl: config.baseUrl, ...(memo ? { memo, pageKeys } : {}) });
+    } catch (error) {
+      if (!lost) throw error;
+      // The cache lost PageModels it listed: every page it cannot give is read and parsed, and the model built again.
+      const again = inputPages
+        .filter((page) => !parsed.has(page.key) && fromCache(page) === undefined)
+        .map((page) => {
+          const read = page.text === undefined ? readPage(config.input, page.file) : (page as Required<InputPage>);
+          if (!("text" in read)) throw new Error(`${page.file} could not be read again: ${read.message}`);
+          if (read.key !== page.key) throw new Error(`${page.file} changed while docs2ts was reading the docs`);
+          return read;
+        });
+      const pages = await parse(again);
+      again.forEach((page, index) => parsed.set(page.key, pages[index]!));
+    }
   }
 }
 

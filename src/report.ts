@@ -110,14 +110,12 @@ export function buildReport(result: GenerateResult): Report {
     diagnosticsByCode[diagnostic.code] = (diagnosticsByCode[diagnostic.code] ?? 0) + 1;
 
   const apiPages = pages.filter((page) => page.kind === "api");
-  const jsonBodies = pages
-    .flatMap((page) => page.examples)
-    .flatMap((example) => [example.request?.body, example.response?.body])
-    .filter((body) => body !== undefined && (body.json !== undefined || /^\s*[[{]/.test(body.text)));
+  const examples = pages.flatMap((page) => page.examples);
+  const jsonBodies = examples.reduce((count, example) => count + example.jsonBodies, 0);
   const share = (part: number, whole: number): number => (whole === 0 ? 1 : Math.round((part / whole) * 10000) / 10000);
   const { coverage } = model;
   const apiPagesWithOperation = apiPages.filter((page) => operationsByFile.has(page.file)).length;
-  const jsonBodiesRead = jsonBodies.filter((body) => body!.json !== undefined).length;
+  const jsonBodiesRead = examples.reduce((count, example) => count + example.jsonBodiesRead, 0);
 
   return {
     pages: pageReports,
@@ -151,9 +149,9 @@ export function buildReport(result: GenerateResult): Report {
         apiPages: apiPages.length,
         apiPagesWithOperation,
         apiPageShare: share(apiPagesWithOperation, apiPages.length),
-        jsonBodies: jsonBodies.length,
+        jsonBodies,
         jsonBodiesRead,
-        jsonBodyShare: share(jsonBodiesRead, jsonBodies.length),
+        jsonBodyShare: share(jsonBodiesRead, jsonBodies),
       },
     },
     diagnostics: diagnostics.map(({ file, line, col, severity, code, message }) => ({

@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { Cache, ShardedMap } from "../src/cache.js";
@@ -112,8 +112,11 @@ test("a sharded map reads back whole, and a change rewrites only the shards whos
   const entries = Array.from({ length: 200 }, (_, n) => [key(n), `value ${n}`] as const);
   ShardedMap.read<string>(Cache.open(root, "one"), "files").replaceAll(entries);
   const dir = join(root, "v-one");
-  const shards = readdirSync(dir).sort();
+  const shards = readdirSync(dir)
+    .filter((name) => /^files-\d+\.bin$/.test(name))
+    .sort();
   assert.equal(shards.length, 16);
+  assert.ok(existsSync(join(dir, "files-keys.bin")), "the index of the keys of each shard");
   const inodes = (): Map<string, number> => new Map(shards.map((name) => [name, statSync(join(dir, name)).ino]));
   const before = inodes();
 
@@ -130,4 +133,31 @@ test("a sharded map reads back whole, and a change rewrites only the shards whos
   assert.equal(again.size, 200);
   assert.equal(again.get(key(7)), undefined);
   assert.equal(again.get(key(1000)), "value 1000");
+});
+
+test("a sharded map reads a shard when a key of it is looked up, and keeps stored values it is told to keep", () => {
+  const root = tempDir("cache");
+  const key = (n: number): string => createHash("sha1").update(String(n)).digest("hex");
+  const entries = Array.from({ length: 200 }, (_, n) => [key(n), `value ${n}`] as const);
+  ShardedMap.read<string>(Cache.open(root, "one"), "pages").replaceAll(entries);
+  const shardOf = (k: string): string => join(root, "v-one", `pages-${Number.parseInt(k[0]!, 16)}.bin`);
+
+  // A shard lost: the index still answers `has`, the lookup misses, and the next write puts the shard back.
+  rmSync(shardOf(key(3)));
+  const map = ShardedMap.read<string>(Cache.open(root, "one"), "pages");
+  assert.equal(map.has(key(3)), true);
+  assert.equal(map.get(key(3)), undefined);
+
+  // One key dropped, one added with its value: the values stored stay without being given again, and the
+  // lost shard is written again (without the value it lost).
+  map.retain([...entries.map(([k]) => k).filter((k) => k !== key(7)), key(1000)], new Map([[key(1000), "value 1000"]]));
+  const again = ShardedMap.read<string>(Cache.open(root, "one"), "pages");
+  assert.equal(again.get(key(1000)), "value 1000");
+  assert.equal(again.get(key(8)), "value 8");
+  assert.equal(again.has(key(7)), false);
+  assert.equal(existsSync(shardOf(key(3))), true);
+  for (const [k, value] of entries) {
+    if (k === key(7)) continue;
+    assert.equal(again.get(k), shardOf(k) === shardOf(key(3)) ? undefined : value);
+  }
 });

@@ -5,13 +5,13 @@
 import { compareDiagnostics } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 import type { ApiModel } from "./api-model.js";
-import { ModelContext, type ModelOptions } from "./context.js";
+import { ModelContext, type ModelOptions, type PageSource } from "./context.js";
 import { checkRequestBodyTables } from "./conflicts.js";
 import { buildDeclarations } from "./declarations.js";
 import { checkLinks } from "./links.js";
 import { buildOperations } from "./operations.js";
 
-export function buildApiModel(pages: readonly PageModel[], options: ModelOptions): ApiModel {
+export function buildApiModel(pages: readonly PageModel[] | PageSource, options: ModelOptions): ApiModel {
   const context = new ModelContext(pages, options);
   const declarations = buildDeclarations(context);
   checkRequestBodyTables(context, declarations);

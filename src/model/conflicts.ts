@@ -17,7 +17,11 @@ export function checkRequestBodyTables(context: ModelContext, declarations: Decl
     if (!type || type.origin !== "resource" || !table) continue;
     const input = context.pageInput(page.file);
     const key = input && memoKey("conflicts", input, typeName, declarations.shapeKey, context.defaultNamespace);
-    context.derive(key, () => checkTable(page, table, type, types, context, declarations));
+    context.derive(key, () => {
+      const whole = context.page(page.file);
+      const requestBody = whole.tables.find((candidate) => candidate.kind === "requestBody")!;
+      checkTable(whole, requestBody, type, types, context, declarations);
+    });
   }
 }
 

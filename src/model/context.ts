@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { createDiagnostic, type Diagnostic, type DiagnosticName, type Position } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
+import { pageFacts, type PageFacts } from "./page-facts.js";
 
 export interface ModelOptions {
   /** The service root the docs' example URLs are written against: `https://graph.microsoft.com/beta`. */
@@ -43,10 +44,17 @@ export interface Coverage {
   typeCellsKnown: number;
 }
 
+/** The pages of a docs set: the facts of each, and the whole page when a derivation needs it. */
+export interface PageSource {
+  readonly facts: readonly PageFacts[];
+  load(file: string): PageModel;
+}
+
 export class ModelContext {
   readonly coverage: Coverage = { propertyRows: 0, propertyRowsRead: 0, typeCells: 0, typeCellsKnown: 0 };
-  readonly pages: PageModel[];
-  readonly pageByFile: ReadonlyMap<string, PageModel>;
+  /** The facts of every page, in path order (of a page that includes others, with their tables). */
+  readonly pages: PageFacts[];
+  readonly pageByFile: ReadonlyMap<string, PageFacts>;
   /** The namespace of pages that state none: the one most pages state. */
   readonly defaultNamespace: string;
   readonly diagnostics: Diagnostic[] = [];
@@ -56,14 +64,36 @@ export class ModelContext {
   readonly basePath: string;
   /** The pages each page includes, by path. */
   private readonly included = new Map<string, string[]>();
+  private readonly loaded = new Map<string, PageModel>();
+  private readonly load: (file: string) => PageModel;
 
   constructor(
-    pages: readonly PageModel[],
+    pages: readonly PageModel[] | PageSource,
     readonly options: ModelOptions,
   ) {
-    const sorted = [...pages].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const byFile = new Map(sorted.map((page) => [page.file, page]));
-    this.pages = sorted.map((page) => this.withIncludes(page, byFile));
+    const source = "facts" in pages ? pages : pageSourceOf(pages);
+    this.load = (file) => source.load(file);
+    const sorted = [...source.facts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    this.pageByFile = new Map(sorted.map((page) => [page.file, page]));
+    const files = memoKey(...this.pageByFile.keys());
+    const includes = new Map<string, IncludedTables[]>();
+    for (const page of sorted) {
+      if (!page.includes) continue;
+      const own = options.pageKeys?.get(page.file);
+      const included = this.derive(own && memoKey("includes", own, files), () => this.resolveIncludes(page.file));
+      if (included.length === 0) continue;
+      includes.set(page.file, included);
+      this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);
+    }
+    // The tables of a page that INCLUDEs others are its own and then theirs, under the INCLUDE line's heading.
+    this.pages = sorted.map((page) => {
+      const included = includes.get(page.file);
+      if (!included) return page;
+      const tables = included.flatMap(({ page: file, heading }) =>
+        this.pageByFile.get(file)!.tables.map((table) => ({ ...table, heading })),
+      );
+      return { ...page, tables: [...page.tables, ...tables] };
+    });
     this.pageByFile = new Map(this.pages.map((page) => [page.file, page]));
     const counts = new Map<string, number>();
     for (const page of this.pages) {
@@ -76,23 +106,39 @@ export class ModelContext {
   }
 
   /**
-   * The page with the tables of the files it INCLUDEs, as if written where the INCLUDE line stands (newer pages
-   * include their permissions table). An INCLUDE of a file outside the docs set is reported and skipped.
+   * The whole page, read on first use. A page that INCLUDEs files of the docs set has their tables, as if written
+   * where the INCLUDE line stands (newer pages include their permissions table).
    */
-  private withIncludes(page: PageModel, byFile: ReadonlyMap<string, PageModel>): PageModel {
-    if (page.includes.length === 0) return page;
-    const tables = [...page.tables];
+  page(file: string): PageModel {
+    const loaded = this.loaded.get(file);
+    if (loaded) return loaded;
+    let page = this.load(file);
+    if (this.included.has(file)) {
+      const tables = [...page.tables];
+      for (const include of page.includes) {
+        if (!include.page || !this.pageByFile.has(include.page)) continue;
+        const included = this.load(include.page);
+        for (const table of included.tables)
+          tables.push({ ...table, section: include.section, file: table.file ?? included.file });
+      }
+      page = { ...page, tables };
+    }
+    this.loaded.set(file, page);
+    return page;
+  }
+
+  /** The pages of the docs set the page INCLUDEs; an INCLUDE of a file outside the docs set is reported. */
+  private resolveIncludes(file: string): IncludedTables[] {
+    const page = this.load(file);
+    const included: IncludedTables[] = [];
     for (const include of page.includes) {
-      const included = include.page ? byFile.get(include.page) : undefined;
-      if (!included) {
-        this.report(page.file, "includeUnresolved", { line: include.line }, include.url);
+      if (!include.page || !this.pageByFile.has(include.page)) {
+        this.report(file, "includeUnresolved", { line: include.line }, include.url);
         continue;
       }
-      this.included.set(page.file, [...(this.included.get(page.file) ?? []), included.file]);
-      for (const table of included.tables)
-        tables.push({ ...table, section: include.section, file: table.file ?? included.file });
+      included.push({ page: include.page, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
     }
-    return tables.length === page.tables.length ? page : { ...page, tables };
+    return included;
   }
 
   report(file: string, name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): void {
@@ -133,6 +179,18 @@ export class ModelContext {
     memo.set(key, { value, diagnostics: this.diagnostics.slice(reported), coverage } satisfies Derivation);
     return value;
   }
+}
+
+/** A page of the docs set that a page INCLUDEs, and the heading its tables then sit under. */
+interface IncludedTables {
+  readonly page: string;
+  readonly heading: string;
+}
+
+/** PageModels already in memory: their facts, and each of them by path. */
+function pageSourceOf(pages: readonly PageModel[]): PageSource {
+  const byFile = new Map(pages.map((page) => [page.file, page]));
+  return { facts: pages.map(pageFacts), load: (file) => byFile.get(file)! };
 }
 
 const coverageFields = ["propertyRows", "propertyRowsRead", "typeCells", "typeCellsKnown"] as const;

@@ -6,6 +6,7 @@
 import type { Cell, PageModel, Table, TableRow } from "../parse/index.js";
 import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
 import { memoKey, shapeKey, type ModelContext } from "./context.js";
+import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
 
 export interface Declarations {
@@ -22,18 +23,20 @@ interface Declared {
   readonly name: string;
   readonly namespace: string;
   readonly qualifiedName: string;
-  readonly page: PageModel;
+  readonly page: PageFacts;
   readonly line: number;
+  /** The table that documents the members, by index among the page's tables; else its member tables do. */
+  readonly tableIndex?: number;
 }
 
 interface DeclaredEnum extends Declared {
-  readonly table: Table;
+  readonly tableIndex: number;
   /** The heading slug that links to this enum on a page holding several. */
   readonly anchor?: string;
 }
 
 export function buildDeclarations(context: ModelContext): Declarations {
-  const objects = new Map<string, Declared & { origin: ObjectType["origin"]; table?: Table }>();
+  const objects = new Map<string, Declared & { origin: ObjectType["origin"] }>();
   const enums = new Map<string, DeclaredEnum>();
   const byPage = new Map<string, string>();
   const enumsByAnchor = new Map<string, string>();
@@ -84,15 +87,18 @@ export function buildDeclarations(context: ModelContext): Declarations {
       if (declare(entry, objects, "type")) byPage.set(page.file, entry.qualifiedName);
     }
     // Enum pages hold enums; other pages may document one under an `x values` heading, linked by its anchor.
-    const memberTables = page.kind === "api" ? [] : page.tables.filter((table) => table.kind === "enumMembers");
+    const memberTables =
+      page.kind === "api"
+        ? []
+        : page.tables.flatMap((table, tableIndex) => (table.kind === "enumMembers" ? [{ table, tableIndex }] : []));
     const enumPage = page.kind === "enum";
-    for (const table of memberTables) {
+    for (const { table, tableIndex } of memberTables) {
       const named = nameOfEnumTable(page, table, enumPage && memberTables.length === 1, context.defaultNamespace);
       if (!named) {
         if (enumPage) context.report(page.file, "typeNameMissing", { line: table.line });
         continue;
       }
-      const entry = { ...named, page, table, line: table.line };
+      const entry = { ...named, page, tableIndex, line: table.line };
       if (!declare(entry, enums, "enum")) continue;
       if (enumPage && memberTables.length === 1) byPage.set(page.file, entry.qualifiedName);
       if (named.anchor) enumsByAnchor.set(`${page.file}#${named.anchor}`, entry.qualifiedName);
@@ -111,8 +117,9 @@ export function buildDeclarations(context: ModelContext): Declarations {
       requestBodyTypes.set(page.file, known);
       continue;
     }
-    const table = page.tables.find((candidate) => candidate.kind === "requestBody");
-    if (!table || table.rows.length === 0 || !/^[A-Za-z_]\w*$/.test(bodyName.name)) continue;
+    const tableIndex = page.tables.findIndex((candidate) => candidate.kind === "requestBody");
+    const table = page.tables[tableIndex];
+    if (!table || table.rows === 0 || !/^[A-Za-z_]\w*$/.test(bodyName.name)) continue;
     const namespace = page.namespace?.text ?? context.defaultNamespace;
     const entry = {
       name: bodyName.name,
@@ -121,7 +128,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
       page,
       line: table.line,
       origin: "requestBody" as const,
-      table,
+      tableIndex,
     };
     if (declare(entry, objects, "type")) {
       context.report(page.file, "typeFromRequestBody", { line: table.line }, bodyName.name);
@@ -154,14 +161,18 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const others = restated.get(declared.qualifiedName) ?? [];
     const inputs = [declared, ...others].map((entry) => context.pageInput(entry.page.file));
     const entries = [declared, ...others].map((entry) => [entry.name, entry.namespace, entry.line]);
-    const at = JSON.stringify([entries, declared.origin, declared.table?.line ?? -1]);
+    const at = JSON.stringify([entries, declared.origin, declared.tableIndex ?? -1]);
     const key = inputs.every((input) => input !== undefined) ? memoKey("type", at, lookup.key, ...inputs) : undefined;
     return context.derive(key, () => {
       const type = defineObjectType(declared, others, lookup, context);
       return { type, shape: shapeKey(type) };
     });
   });
-  const enumTypes = [...enums.values()].map((declared) => defineEnum(declared));
+  const enumTypes = [...enums.values()].map((declared) => {
+    const input = context.pageInput(declared.page.file);
+    const at = JSON.stringify([declared.name, declared.namespace, declared.line, declared.tableIndex]);
+    return context.derive(input && memoKey("enum", input, at), () => defineEnum(declared, context));
+  });
   return {
     types: dropInheritedMembers(defined.map(({ type }) => type)).sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
@@ -173,7 +184,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
 }
 
 function nameOfResourcePage(
-  page: PageModel,
+  page: PageFacts,
   defaultNamespace: string,
 ): Pick<Declared, "name" | "namespace" | "qualifiedName"> | undefined {
   const odataType = page.resourceAnnotation?.value.odataType?.replace(/^#/, "");
@@ -190,13 +201,13 @@ function nameOfResourcePage(
 
 /** An enum is named by its page's title when it is the page's only table, else by its `x values` heading. */
 function nameOfEnumTable(
-  page: PageModel,
-  table: Table,
+  page: PageFacts,
+  table: TableOutline,
   namedByTitle: boolean,
   defaultNamespace: string,
 ): (Pick<Declared, "name" | "namespace" | "qualifiedName"> & { anchor?: string }) | undefined {
   const namespace = page.namespace?.text ?? defaultNamespace;
-  const heading = table.section >= 0 ? page.sections[table.section]!.title : "";
+  const { heading } = table;
   const fromHeading = /^(.+?)\s+(?:enum(?:eration)?\s+)?(?:values|type|members)$/i.exec(heading)?.[1]?.trim();
   const fromTitle = /^(.+?)\s+(?:enum(?:eration)?\s+type|enum(?:eration)?|values)$/i
     .exec(page.title?.text ?? page.frontMatter.title ?? "")?.[1]
@@ -207,7 +218,7 @@ function nameOfEnumTable(
 }
 
 /** The type a Request body section names: "supply a JSON representation of the [user](../resources/user.md) object". */
-function requestBodyTypeName(page: PageModel): { name: string; page?: string } | undefined {
+function requestBodyTypeName(page: PageFacts): { name: string; page?: string } | undefined {
   const prose = page.requestBodyProse;
   if (!prose || !/representation (?:of|for)\b/i.test(prose.text)) return undefined;
   const link = prose.links.find((candidate) => candidate.value.page);
@@ -219,33 +230,41 @@ function requestBodyTypeName(page: PageModel): { name: string; page?: string } |
   return plain ? { name: plain } : undefined;
 }
 
-function memberTables(declared: Declared & { table?: Table }): Table[] {
-  return declared.table
-    ? [declared.table]
-    : declared.page.tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
+function memberTables(declared: Declared, context: ModelContext): Table[] {
+  const { tables } = context.page(declared.page.file);
+  return declared.tableIndex !== undefined
+    ? [tables[declared.tableIndex]!]
+    : tables.filter((table) => table.kind === "properties" || table.kind === "relationships");
 }
 
 function defineObjectType(
-  first: Declared & { origin: ObjectType["origin"]; table?: Table },
+  first: Declared & { origin: ObjectType["origin"] },
   others: Declared[],
   lookup: TypeLookup,
   context: ModelContext,
 ): ObjectType {
   // Of the pages documenting the type, the one with the most rows leads (its description, base type, member order).
   const rows = (declared: Declared): number =>
-    memberTables(declared).reduce((count, table) => count + table.rows.length, 0);
+    memberTables(declared, context).reduce((count, table) => count + table.rows.length, 0);
   const pages = [first, ...others].sort((a, b) => rows(b) - rows(a));
-  const declared = { ...pages[0]!, origin: first.origin, ...(first.table ? { table: first.table } : {}) };
-  const { page } = declared;
+  const declared = { ...pages[0]!, origin: first.origin };
+  const page = context.page(declared.page.file);
   const annotation = page.resourceAnnotation?.value;
   const properties: Property[] = [];
   const seen = new Set<string>();
   const coverage = context.coverage;
   for (const source of pages) {
-    for (const table of memberTables(source)) {
+    for (const table of memberTables(source, context)) {
       for (const row of table.rows) {
         coverage.propertyRows++;
-        const property = readPropertyRow(row, table, declared.namespace, lookup, source.page, context);
+        const property = readPropertyRow(
+          row,
+          table,
+          declared.namespace,
+          lookup,
+          context.page(source.page.file),
+          context,
+        );
         if (!property) continue;
         coverage.propertyRowsRead++;
         if (seen.has(property.name)) continue;
@@ -355,23 +374,25 @@ function possibleValues(cell: Cell): string[] | undefined {
   return unique.length > 0 ? unique : undefined;
 }
 
-function defineEnum(declared: DeclaredEnum): EnumType {
+function defineEnum(declared: DeclaredEnum, context: ModelContext): EnumType {
   const members: EnumMember[] = [];
   const seen = new Set<string>();
-  for (const row of declared.table.rows) {
-    const nameCell = columnCell(row, declared.table, "name") ?? row.cells[0];
+  const page = context.page(declared.page.file);
+  const table = page.tables[declared.tableIndex]!;
+  for (const row of table.rows) {
+    const nameCell = columnCell(row, table, "name") ?? row.cells[0];
     const name = /^[A-Za-z_][\w-]*/.exec(nameCell?.text ?? "")?.[0];
     if (!name || seen.has(name)) continue;
     seen.add(name);
-    const value = columnCell(row, declared.table, "value")?.text;
-    const description = columnCell(row, declared.table, "description")?.text;
+    const value = columnCell(row, table, "value")?.text;
+    const description = columnCell(row, table, "description")?.text;
     members.push({
       name,
       ...(value ? { value } : {}),
       ...(description && !/^not yet documented\.?$/i.test(description) ? { description } : {}),
     });
   }
-  const description = declared.page.frontMatter.description;
+  const description = page.frontMatter.description;
   return {
     kind: "enum",
     name: declared.name,

@@ -72,25 +72,20 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
   const examples = operations.map(() => [] as OperationExample[]);
   const added = operations.map(() => [] as OperationPath[]);
   const names = new Map<string, SourceRef>();
-  for (const page of context.model.pages) {
-    if (page.examples.length === 0) continue;
-    const own = byFile.get(page.file) ?? [];
-    const input = context.model.pageInput(page.file);
-    const plans = context.model.derive(input && memoKey("examples", input, context.key), () =>
-      page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan()),
-    );
+  for (const { file, examples: outlines } of context.model.pages) {
+    if (outlines.length === 0) continue;
+    const own = byFile.get(file) ?? [];
+    const input = context.model.pageInput(file);
+    const plans = context.model.derive(input && memoKey("examples", input, context.key), () => {
+      const page = context.model.page(file);
+      return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan());
+    });
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
       const { name, source } = planned.example;
       const first = names.get(name);
-      if (first && page.examples[index]!.name)
-        context.model.report(
-          page.file,
-          "exampleNameDuplicate",
-          { line: source.line },
-          name,
-          `${first.file}:${first.line}`,
-        );
+      if (first && outlines[index]!.named)
+        context.model.report(file, "exampleNameDuplicate", { line: source.line }, name, `${first.file}:${first.line}`);
       else names.set(name, source);
       examples[planned.operation]!.push(planned.example);
       if (

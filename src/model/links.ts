@@ -6,9 +6,10 @@ import { memoKey, type ModelContext } from "./context.js";
 
 export function checkLinks(context: ModelContext): void {
   const files = memoKey(...context.pageByFile.keys());
-  for (const page of context.pages) {
-    const input = context.pageInput(page.file);
+  for (const { file } of context.pages) {
+    const input = context.pageInput(file);
     context.derive(input && memoKey("links", input, files), () => {
+      const page = context.page(file);
       const includeLines = new Set(page.includes.map((include) => include.line));
       const reported = new Set<string>();
       for (const { line, value } of page.links) {

@@ -3,7 +3,7 @@
  * request body, response and permissions come from the page's Request body, Response and Permissions sections.
  * Pages whose syntax block is empty get their path from the pages around them (recover-paths.ts).
  */
-import type { HttpMethod, HttpSyntaxBlock, HttpSyntaxLine, PageModel } from "../parse/index.js";
+import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
 import type {
   BodyParameter,
   Operation,
@@ -24,35 +24,36 @@ import { readTypeText } from "./type-refs.js";
 
 export function buildOperations(context: ModelContext, declarations: Declarations): Operation[] {
   const described: Described[] = [];
-  const unresolved: PageModel[] = [];
-  for (const page of context.pages) {
-    if (page.kind !== "api") continue;
-    const documented = page.httpSyntax.filter((block) => block.lines.length > 0);
-    if (documented.length === 0) {
-      if (page.httpSyntax.length > 0 || page.examples.length > 0) unresolved.push(page);
+  const unresolved: string[] = [];
+  for (const { file, kind, syntaxBlocks, examples } of context.pages) {
+    if (kind !== "api") continue;
+    if (!syntaxBlocks.some((lines) => lines > 0)) {
+      if (syntaxBlocks.length > 0 || examples.length > 0) unresolved.push(file);
       continue;
     }
-    const input = context.pageInput(page.file);
-    const reads = [declarations.requestBodyTypes.get(page.file), declarations.lookup.key, context.versionSegment];
+    const input = context.pageInput(file);
+    const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
     const key = input && memoKey("operations", input, ...reads, context.defaultNamespace);
-    described.push(...context.derive(key, () => describePage(page, documented, context, declarations)));
+    described.push(...context.derive(key, () => describePage(context.page(file), context, declarations)));
   }
-  // Recovery reads the operations documented so far, never other recovered ones.
+  // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
   const documentedOperations = described.map(({ operation }) => operation);
-  for (const page of unresolved) {
-    const line = page.httpSyntax[0]?.line ?? page.title?.line ?? 1;
-    const recovered = recoverPaths(page, documentedOperations, context, declarations);
-    if (!recovered) {
-      context.report(page.file, "operationPathUnrecoverable", { line });
-      continue;
-    }
-    const templates = recovered.paths.map((path) => `${recovered.method} ${path.template}`).join("`, `");
-    context.report(page.file, "operationPathRecovered", { line }, templates, recovered.from);
-    const operation = {
-      ...describe(page, `${page.file}#1`, recovered.method, recovered.paths, line, context, declarations),
-      recoveredFrom: recovered.from,
-    };
-    described.push({ operation, shape: shapeKey(operation) });
+  const documentedKey =
+    unresolved.length > 0
+      ? memoKey(
+          ...described.map(({ shape }) => shape),
+          JSON.stringify(context.pages.map(({ file, tables }) => [file, tables.map(({ linked }) => linked ?? [])])),
+        )
+      : undefined;
+  for (const file of unresolved) {
+    const input = context.pageInput(file);
+    const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
+    const key =
+      input && documentedKey && memoKey("recovered", input, documentedKey, ...reads, context.defaultNamespace);
+    const recovered = context.derive(key, () =>
+      recoverOperation(context.page(file), documentedOperations, context, declarations),
+    );
+    if (recovered) described.push(recovered);
   }
   described.sort(({ operation: a }, { operation: b }) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
@@ -80,15 +81,32 @@ interface Described {
   readonly shape: string;
 }
 
-/** The operations of a page whose syntax blocks hold lines: one per block and method. */
-function describePage(
+/** The operation of a page whose syntax blocks are empty, on the paths its siblings give; reported either way. */
+function recoverOperation(
   page: PageModel,
-  documented: HttpSyntaxBlock[],
+  documented: readonly Operation[],
   context: ModelContext,
   declarations: Declarations,
-): Described[] {
+): Described | undefined {
+  const line = page.httpSyntax[0]?.line ?? page.title?.line ?? 1;
+  const recovered = recoverPaths(page, documented, context, declarations);
+  if (!recovered) {
+    context.report(page.file, "operationPathUnrecoverable", { line });
+    return undefined;
+  }
+  const templates = recovered.paths.map((path) => `${recovered.method} ${path.template}`).join("`, `");
+  context.report(page.file, "operationPathRecovered", { line }, templates, recovered.from);
+  const operation = {
+    ...describe(page, `${page.file}#1`, recovered.method, recovered.paths, line, context, declarations),
+    recoveredFrom: recovered.from,
+  };
+  return { operation, shape: shapeKey(operation) };
+}
+
+/** The operations of a page whose syntax blocks hold lines: one per block and method. */
+function describePage(page: PageModel, context: ModelContext, declarations: Declarations): Described[] {
   const described: Described[] = [];
-  for (const block of documented) {
+  for (const block of page.httpSyntax.filter((candidate) => candidate.lines.length > 0)) {
     for (const method of methodsOf(block.lines)) {
       const paths = toPaths(
         block.lines.filter((line) => line.method === method),

@@ -95,10 +95,8 @@ function* siblingSources(
   for (const operation of operations)
     byFile.set(operation.source.file, [...(byFile.get(operation.source.file) ?? []), operation]);
   for (const other of context.pages) {
-    for (const table of other.tables) {
-      if (table.kind !== "methods") continue;
-      const linked = table.rows.flatMap((row) => row.cells[0]?.links ?? []).map((link) => link.page);
-      if (!linked.includes(page.file)) continue;
+    for (const { linked } of other.tables) {
+      if (!linked?.includes(page.file)) continue;
       const siblings = linked
         .filter((file): file is string => file !== undefined && file !== page.file)
         .flatMap((file) => byFile.get(file) ?? []);

@@ -1,0 +1,105 @@
+/**
+ * The model derived with a memo: a second build takes every derivation from it and gives the same model, with the
+ * same diagnostics and coverage; after a page changes, only what reads that page is derived again (a description
+ * edited on a resource page keeps the example plans of the other pages), and only the pages derived again are read.
+ */
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { test } from "node:test";
+import { buildApiModel, pageFacts, type ModelMemo, type PageSource } from "../../src/model/index.js";
+import { parsePage, type PageModel } from "../../src/parse/index.js";
+import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
+import { fixtureBaseUrl, fixtureDocs } from "../helpers.js";
+
+interface Run {
+  readonly model: ReturnType<typeof buildApiModel>;
+  /** Pages whose PageModel the build read. */
+  readonly read: string[];
+  readonly hits: number;
+  readonly misses: number;
+}
+
+function build(texts: ReadonlyMap<string, string>, memo: Map<string, unknown>): Run {
+  const pages = new Map<string, PageModel>([...texts].map(([file, text]) => [file, parsePage(file, text)]));
+  const read: string[] = [];
+  const source: PageSource = {
+    facts: [...pages.values()].map(pageFacts),
+    load: (file) => {
+      read.push(file);
+      return pages.get(file)!;
+    },
+  };
+  let hits = 0;
+  let misses = 0;
+  const counting: ModelMemo = {
+    get: (key) => {
+      const value = memo.get(key);
+      if (value === undefined) misses++;
+      else hits++;
+      return value;
+    },
+    set: (key, value) => memo.set(key, structuredClone(value)),
+  };
+  const pageKeys = new Map(
+    [...texts].map(([file, text]) => [file, createHash("sha1").update(file).update(text).digest("hex")]),
+  );
+  const model = buildApiModel(source, { baseUrl: fixtureBaseUrl, memo: counting, pageKeys });
+  return { model, read: [...new Set(read)].sort(), hits, misses };
+}
+
+const texts = new Map(listDocsFiles(fixtureDocs).map((file) => [file, readDocsFile(fixtureDocs, file).text]));
+
+test("a second build takes every derivation from the memo, reads no page, and gives the same model", () => {
+  const memo = new Map<string, unknown>();
+  const first = build(texts, memo);
+  assert.equal(first.hits, 0);
+  const second = build(texts, memo);
+  assert.equal(second.misses, 0);
+  assert.deepEqual(second.read, []);
+  assert.deepEqual(second.model, first.model);
+  assert.deepEqual(
+    second.model,
+    buildApiModel(
+      [...texts].map(([file, text]) => parsePage(file, text)),
+      {
+        baseUrl: fixtureBaseUrl,
+      },
+    ),
+  );
+});
+
+test("after a description edit on a resource page, only that page is read and derived again", () => {
+  const memo = new Map<string, unknown>();
+  build(texts, memo);
+  const file = "v1.0/resources/widget.md";
+  const edited = new Map(texts).set(file, texts.get(file)!.replace("The name shown to people.", "What people see."));
+  assert.notEqual(edited.get(file), texts.get(file));
+  const run = build(edited, memo);
+  assert.deepEqual(run.read, [file]);
+  const fresh = buildApiModel(
+    [...edited].map(([path, text]) => parsePage(path, text)),
+    { baseUrl: fixtureBaseUrl },
+  );
+  assert.deepEqual(run.model, fresh);
+  const widget = run.model.types.find((type) => type.qualifiedName === "microsoft.graph.widget")!;
+  assert.equal(widget.properties.find((property) => property.name === "displayName")?.description, "What people see.");
+});
+
+test("a change to what other pages read of a page derives them again", () => {
+  const memo = new Map<string, unknown>();
+  build(texts, memo);
+  // The member's type changes: every page whose examples are checked against widgets is planned again.
+  const file = "v1.0/resources/widget.md";
+  const edited = new Map(texts).set(
+    file,
+    texts.get(file)!.replace("| displayName | String |", "| displayName | Int32 |"),
+  );
+  assert.notEqual(edited.get(file), texts.get(file));
+  const run = build(edited, memo);
+  assert.ok(run.read.length > 1, `pages read: ${run.read.join(", ")}`);
+  const fresh = buildApiModel(
+    [...edited].map(([path, text]) => parsePage(path, text)),
+    { baseUrl: fixtureBaseUrl },
+  );
+  assert.deepEqual(run.model, fresh);
+});
