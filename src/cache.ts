@@ -108,6 +108,11 @@ export class ShardedMap<V> {
     return new ShardedMap(cache, name);
   }
 
+  /** Reads every shard now (while the thread would wait anyway), rather than at the first lookup of each. */
+  readAll(): void {
+    for (let index = 0; index < shardCount; index++) this.shard(index);
+  }
+
   get size(): number {
     return this.shards.reduce((size, _, index) => size + this.shard(index).size, 0);
   }

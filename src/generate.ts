@@ -142,7 +142,10 @@ export async function generate(
     };
     const cachedFiles = ShardedMap.read<string>(cache, scope.files);
     // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
-    if (early.length > 0) void (derived.size + cachedFiles.size);
+    if (early.length > 0) {
+      derived.readAll();
+      cachedFiles.readAll();
+    }
     const missing = inputPages.filter((file): file is Required<InputPage> => !cached(file));
     const parsedEarly = new Set<InputPage>(early);
     const late = missing.filter((file) => !parsedEarly.has(file));

@@ -1,6 +1,7 @@
 /**
- * What every model pass reads: the pages in path order, a way to find a page by path, the docs set's default
- * namespace, and one place to report diagnostics against any page.
+ * What every model pass reads: the facts of the pages in path order, the whole page where a derivation needs it,
+ * the docs set's default namespace, one place to report diagnostics against any page, and the memo of what earlier
+ * runs derived (`derive`), so that a run after an edit derives again only what reads the pages edited.
  */
 import { createHash } from "node:crypto";
 import { createDiagnostic, type Diagnostic, type DiagnosticName, type Position } from "../diagnostics/index.js";
