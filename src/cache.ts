@@ -197,6 +197,7 @@ export function cacheScope(config: Docs2tsConfig): {
   facts: string;
   derived: string;
   files: string;
+  emitted: string;
   run: string;
   report: string;
 } {
@@ -205,6 +206,7 @@ export function cacheScope(config: Docs2tsConfig): {
     facts: `facts-${scopeName(config.input)}`,
     derived: `derived-${scopeName(config.input)}`,
     files: `files-${scopeName(config.input, config.out)}`,
+    emitted: `emitted-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,
     report: `report-${scopeName(config.input, config.out)}.bin`,
   };

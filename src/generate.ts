@@ -9,11 +9,14 @@ import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
-import { fileKey } from "./emit/files.js";
+import { fileKey, type PendingFile } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
 import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
+
+/** The cache keys of the files a part of the model gave. */
+type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
 
 /** Below this many pages to parse or files to render, the work is done on this thread. */
 export const minimumPoolJobs = 64;
@@ -56,7 +59,7 @@ export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit"
 export interface GenerateResult {
   readonly pages: PageFacts[];
   readonly model: ApiModel;
-  readonly emitted: Omit<EmittedPackage, "files">;
+  readonly emitted: Pick<EmittedPackage, "diagnostics" | "counts">;
   /** Package-relative path -> content, in path order. */
   readonly files: Map<string, string>;
   /** Every diagnostic of the run, in file and position order. */
@@ -141,10 +144,12 @@ export async function generate(
       set: (key, value) => derivedNow.set(key, value),
     };
     const cachedFiles = ShardedMap.read<string>(cache, scope.files);
+    const emittedParts = ShardedMap.read<KnownFiles>(cache, scope.emitted);
     // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
     if (early.length > 0) {
       derived.readAll();
       cachedFiles.readAll();
+      emittedParts.readAll();
     }
     const missing = inputPages.filter((file): file is Required<InputPage> => !cached(file));
     const parsedEarly = new Set<InputPage>(early);
@@ -170,6 +175,8 @@ export async function generate(
       cache.enabled ? memo : undefined,
     );
     lap("model");
+    // The keys of the files each part of the model gave in earlier runs; this run keeps those it used or made.
+    const emittedNow = new Map<string, KnownFiles>();
     const emitted = emitPackage(model, {
       packageName: config.packageName,
       packageVersion: config.packageVersion,
@@ -177,18 +184,37 @@ export async function generate(
       docsLabel: displayInput,
       typescriptVersion: config.typescriptVersion,
       typesNodeVersion: config.typesNodeVersion,
+      ...(cache.enabled
+        ? {
+            memo: {
+              get: (key: string) => {
+                const known = emittedParts.get(key);
+                if (known) emittedNow.set(key, known);
+                return known;
+              },
+            },
+          }
+        : {}),
     });
     lap("emit");
-    const keysOf = (): string[] => emitted.files.map((file) => fileKey(file, cache.version));
+    const keysOf = (): string[] =>
+      emitted.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
     // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
     let keys = cachedFiles.size > 0 ? keysOf() : undefined;
     const texts = emitted.files.map((_, index) => (keys ? cachedFiles.get(keys[index]!) : undefined));
-    const toRender = emitted.files.filter((_, index) => texts[index] === undefined);
+    // A file known by its key whose text the cache no longer has is described again.
+    const toRender: PendingFile[] = [];
+    const positions = new Map<PendingFile, number>();
+    emitted.files.forEach((file, index) => {
+      if (texts[index] !== undefined) return;
+      const pending = "content" in file ? file : { path: file.path, content: file.describe() };
+      toRender.push(pending);
+      positions.set(pending, index);
+    });
     const renderPool = poolFor(toRender.length);
     lap("cache");
     emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
     await preparing;
-    const positions = new Map(emitted.files.map((file, index) => [file, index]));
     const rendering = runJobs(
       toRender,
       "render",
@@ -215,7 +241,16 @@ export async function generate(
     lap("render");
     const files = new Map<string, string>();
     emitted.files.forEach((file, index) => files.set(file.path, texts[index]!));
-    if (keys) cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
+    if (keys) {
+      cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
+      const keyOf = new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
+      for (const part of emitted.parts)
+        emittedNow.set(
+          part.key,
+          part.paths.map((path) => ({ path, key: keyOf.get(path)! })),
+        );
+      emittedParts.replaceAll(emittedNow);
+    }
     lap("cache");
 
     const diagnostics = [...unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);

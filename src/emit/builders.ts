@@ -22,21 +22,21 @@ import { printString } from "./literals.js";
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 export function emitBuilders(plan: EmitPlan): ModuleFile[] {
+  return [...builderModules(plan).map(({ module, nodes }) => builderModule(module, nodes, plan)), rootModule(plan)];
+}
+
+/** The builder modules below the root, in path order, each with the navigation nodes it declares. */
+export function builderModules(plan: EmitPlan): Array<{ module: string; nodes: NavigationNode[] }> {
   const byModule = new Map<string, NavigationNode[]>();
   const collect = (node: NavigationNode): void => {
     byModule.set(node.module, [...(byModule.get(node.module) ?? []), node]);
     for (const next of node.children.values()) collect(next);
   };
   for (const top of plan.root.children.values()) collect(top);
-  const files: ModuleFile[] = [];
-  for (const [module, nodes] of [...byModule].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    files.push(builderModule(module, nodes, plan));
-  }
-  files.push(rootModule(plan));
-  return files;
+  return [...byModule].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([module, nodes]) => ({ module, nodes }));
 }
 
-function builderModule(module: string, nodes: NavigationNode[], plan: EmitPlan): ModuleFile {
+export function builderModule(module: string, nodes: NavigationNode[], plan: EmitPlan): ModuleFile {
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
   const navigation = new Set<string>();
@@ -66,7 +66,7 @@ function navigationImport(names: Set<string>, module: string) {
   ];
 }
 
-function rootModule(plan: EmitPlan): ModuleFile {
+export function rootModule(plan: EmitPlan): ModuleFile {
   const module = plan.root.module;
   const tops = [...plan.root.children.values()].sort((a, b) => (a.member < b.member ? -1 : 1));
   const byModule = new Map<string, string[]>();

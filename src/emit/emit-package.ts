@@ -7,11 +7,12 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import type { ApiModel } from "../model/index.js";
+import type { ApiModel, Operation } from "../model/index.js";
 import { projectRoot } from "../project-root.js";
-import { emitBuilders } from "./builders.js";
-import type { PendingFile } from "./files.js";
-import { emitModels, type ModuleFile } from "./models.js";
+import { builderModule, builderModules, rootModule } from "./builders.js";
+import { createHash } from "node:crypto";
+import type { EmittedFile, PendingFile } from "./files.js";
+import { modelModule, modelsIndex, type ModuleFile } from "./models.js";
 import { emitNavigation } from "./navigation.js";
 import {
   emitEntryModules,
@@ -23,30 +24,96 @@ import {
   type PackageOptions,
 } from "./package-files.js";
 import { memberAccess, planPackage, type NavigationNode } from "./plan.js";
-import { emitTests } from "./tests.js";
+import { examplesEntry, testModuleFiles, testModules } from "./tests.js";
 
-export type EmitOptions = PackageOptions;
+export interface EmitOptions extends PackageOptions {
+  /**
+   * The cache keys of the files an earlier run emitted from a part of the model, by a hash of that part and of the
+   * model's shape (generate.ts keeps it in the cache): such files are not described again.
+   */
+  readonly memo?: EmitMemo;
+}
+
+/** File keys by the hash of what the files were emitted from. */
+export interface EmitMemo {
+  get(key: string): ReadonlyArray<{ readonly path: string; readonly key: string }> | undefined;
+}
 
 export interface EmittedPackage {
-  /** Every file of the package as data, in path order; render.ts turns each into text. */
-  readonly files: PendingFile[];
+  /** Every file of the package, in path order: as data (render.ts turns it into text), or known by its key. */
+  readonly files: EmittedFile[];
+  /** The files described from a part of the model, by the hash the memo keeps their keys under. */
+  readonly parts: ReadonlyArray<{ readonly key: string; readonly paths: readonly string[] }>;
   readonly diagnostics: Diagnostic[];
   readonly counts: { readonly tests: number; readonly skipped: number };
 }
 
 export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPackage {
   const plan = planPackage(model, model.defaultNamespace);
-  const modules: ModuleFile[] = [
-    ...emitModels(plan),
-    ...emitBuilders(plan),
-    ...emitNavigation(plan),
-    ...emitEntryModules(plan, options),
-  ];
-  const files: PendingFile[] = modules.map((module) => ({
+  const { memo, ...packageOptions } = options;
+  const files: EmittedFile[] = [];
+  const parts: Array<{ key: string; paths: string[] }> = [];
+  // The files of a part of the model: known by their keys where the memo has the part's, else described.
+  const settings = JSON.stringify(packageOptions);
+  const part = (reads: readonly string[], describe: () => PendingFile[]): void => {
+    const key = memoKeyOf(model.shapeKey, settings, ...reads);
+    const known = memo?.get(key);
+    if (!known) {
+      const described = describe();
+      files.push(...described);
+      parts.push({ key, paths: described.map((file) => file.path) });
+      return;
+    }
+    let described: PendingFile[] | undefined;
+    for (const file of known)
+      files.push({
+        path: file.path,
+        key: file.key,
+        describe: () => (described ??= describe()).find((candidate) => candidate.path === file.path)!.content,
+      });
+  };
+  const sourceFile = (module: ModuleFile): PendingFile => ({
     path: `src/${module.module}.ts`,
     content: { kind: "structure", structure: module.structure },
+  });
+
+  const models = [...plan.declarations.values()].map((declaration) => ({
+    declaration,
+    module: plan.typeModules.get(declaration.qualifiedName)!,
   }));
-  files.push(...emitTests(plan, { baseUrl: options.baseUrl }));
+  models.sort((a, b) => (a.module < b.module ? -1 : 1));
+  for (const { declaration, module } of models)
+    part(["model", module, JSON.stringify(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
+  // An operation as JSON without its examples, which are the test modules' part.
+  const operationJson = new Map<Operation, string>();
+  const described = (operation: Operation): string => {
+    let json = operationJson.get(operation);
+    if (json === undefined) operationJson.set(operation, (json = JSON.stringify({ ...operation, examples: [] })));
+    return json;
+  };
+  for (const { module, nodes } of builderModules(plan)) {
+    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(described)]);
+    part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
+  }
+  const modules: ModuleFile[] = [
+    modelsIndex(models.map(({ module }) => module)),
+    rootModule(plan),
+    ...emitNavigation(plan),
+    ...emitEntryModules(plan, packageOptions),
+  ];
+  files.push(...modules.map(sourceFile));
+  const testPages = testModules(plan);
+  for (const { name, page, examples } of testPages)
+    part(
+      [
+        "tests",
+        name,
+        page,
+        ...examples.flatMap(({ operation, example }) => [described(operation), JSON.stringify(example)]),
+      ],
+      () => testModuleFiles(name, page, examples, plan, { baseUrl: options.baseUrl }),
+    );
+  files.push(examplesEntry(testPages.map(({ name }) => name)));
   for (const [path, text] of templateFiles())
     files.push({ path, content: { kind: "text", text, format: "typescript" } });
 
@@ -75,7 +142,13 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     ),
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
+  return { files, parts, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
+}
+
+function memoKeyOf(...parts: string[]): string {
+  const hash = createHash("sha1");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
 }
 
 /** The runtime goes to src/runtime/, the test helper to test/support.ts, as written in templates/. */

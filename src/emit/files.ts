@@ -21,6 +21,18 @@ export interface PendingFile {
   readonly content: FileContent;
 }
 
+/**
+ * A file emitted from a part of the model that is as an earlier run saw it: known by the cache key that run gave
+ * its description, and described only if its text must be rendered again.
+ */
+export interface KnownFile {
+  readonly path: string;
+  readonly key: string;
+  describe(): FileContent;
+}
+
+export type EmittedFile = PendingFile | KnownFile;
+
 /** A test module: the cases of one docs page, replayed against a local server. */
 export interface TestModule {
   readonly page: string;

@@ -23,27 +23,33 @@ export interface ModuleFile {
 }
 
 export function emitModels(plan: EmitPlan): ModuleFile[] {
-  const files: ModuleFile[] = [];
-  for (const declaration of plan.declarations.values()) {
-    const module = plan.typeModules.get(declaration.qualifiedName)!;
-    files.push({
-      module,
-      structure:
-        declaration.kind === "object" ? objectTypeFile(declaration, module, plan) : enumFile(declaration, plan),
-    });
-  }
+  const files = [...plan.declarations.values()].map((declaration) => modelModule(declaration, plan));
   files.sort((a, b) => (a.module < b.module ? -1 : 1));
-  files.push({
+  files.push(modelsIndex(files.map((file) => file.module)));
+  return files;
+}
+
+/** The module of one type or enum. */
+export function modelModule(declaration: ObjectType | EnumType, plan: EmitPlan): ModuleFile {
+  const module = plan.typeModules.get(declaration.qualifiedName)!;
+  return {
+    module,
+    structure: declaration.kind === "object" ? objectTypeFile(declaration, module, plan) : enumFile(declaration, plan),
+  };
+}
+
+/** models/index: every model module, re-exported; `modules` in path order. */
+export function modelsIndex(modules: readonly string[]): ModuleFile {
+  return {
     module: "models/index",
     structure: {
-      statements: files.map((file) => ({
+      statements: modules.map((module) => ({
         kind: StructureKind.ExportDeclaration,
         isTypeOnly: true,
-        moduleSpecifier: `./${file.module.slice("models/".length)}.js`,
+        moduleSpecifier: `./${module.slice("models/".length)}.js`,
       })),
     },
-  });
-  return files;
+  };
 }
 
 function objectTypeFile(type: ObjectType, module: string, plan: EmitPlan): OptionalKind<SourceFileStructure> {

@@ -18,12 +18,21 @@ export interface TestEmitOptions {
   readonly baseUrl: string;
 }
 
-interface PlannedExample {
+export interface PlannedExample {
   readonly operation: Operation;
   readonly example: OperationExample;
 }
 
 export function emitTests(plan: EmitPlan, options: TestEmitOptions): PendingFile[] {
+  const modules = testModules(plan);
+  return [
+    ...modules.flatMap(({ name, page, examples }) => testModuleFiles(name, page, examples, plan, options)),
+    examplesEntry(modules.map(({ name }) => name)),
+  ];
+}
+
+/** The test modules: one per page with examples, in path order, named and with its examples in line order. */
+export function testModules(plan: EmitPlan): Array<{ name: string; page: string; examples: PlannedExample[] }> {
   const byPage = new Map<string, PlannedExample[]>();
   for (const operation of plan.model.operations) {
     for (const example of operation.examples) {
@@ -31,16 +40,18 @@ export function emitTests(plan: EmitPlan, options: TestEmitOptions): PendingFile
     }
   }
   const scope = new NameScope();
-  const files: PendingFile[] = [];
-  const modules: string[] = [];
-  for (const [page, examples] of [...byPage].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    examples.sort((a, b) => a.example.source.line - b.example.source.line);
-    const name = scope.claim(kebabCase(page.replace(/^.*\//, "").replace(/\.md$/i, "")) || "page");
-    modules.push(name);
-    files.push(...testModuleFiles(name, page, examples, plan, options));
-  }
-  // One entry point, so that `node --test` runs every example in one process instead of one per page.
-  files.push({
+  return [...byPage]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([page, examples]) => {
+      examples.sort((a, b) => a.example.source.line - b.example.source.line);
+      const name = scope.claim(kebabCase(page.replace(/^.*\//, "").replace(/\.md$/i, "")) || "page");
+      return { name, page, examples };
+    });
+}
+
+/** One entry point, so that `node --test` runs every example in one process instead of one per page. */
+export function examplesEntry(modules: readonly string[]): PendingFile {
+  return {
     path: "test/examples.test.ts",
     content: {
       kind: "structure",
@@ -54,12 +65,11 @@ export function emitTests(plan: EmitPlan, options: TestEmitOptions): PendingFile
         ],
       },
     },
-  });
-  return files;
+  };
 }
 
 /** The module of one page's tests, and the JSON file of its documented responses. */
-function testModuleFiles(
+export function testModuleFiles(
   name: string,
   page: string,
   examples: PlannedExample[],

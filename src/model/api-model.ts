@@ -22,6 +22,12 @@ export interface ApiModel {
   /** Diagnostics of every stage so far, parse included, in file and line order. */
   readonly diagnostics: Diagnostic[];
   readonly coverage: Coverage;
+  /**
+   * A hash of the model without its prose (descriptions, titles) and examples, but with the request bodies whole
+   * and the paths examples add: all that naming and navigation read. Files emitted from a part of the model are
+   * keyed by this and that part.
+   */
+  readonly shapeKey: string;
 }
 
 /** Where something was documented. */

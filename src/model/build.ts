@@ -16,7 +16,7 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
   const declarations = buildDeclarations(context);
   checkRequestBodyTables(context, declarations);
   checkLinks(context);
-  const operations = buildOperations(context, declarations);
+  const { operations, shapeKey } = buildOperations(context, declarations);
   const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,
   );
@@ -28,5 +28,6 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
     defaultNamespace: context.defaultNamespace,
     diagnostics,
     coverage: context.coverage,
+    shapeKey,
   };
 }

@@ -22,7 +22,10 @@ import { readTemplate } from "./paths.js";
 import { recoverPaths } from "./recover-paths.js";
 import { readTypeText } from "./type-refs.js";
 
-export function buildOperations(context: ModelContext, declarations: Declarations): Operation[] {
+export function buildOperations(
+  context: ModelContext,
+  declarations: Declarations,
+): { operations: Operation[]; shapeKey: string } {
   const described: Described[] = [];
   const unresolved: string[] = [];
   for (const { file, kind, syntaxBlocks, examples } of context.pages) {
@@ -60,19 +63,22 @@ export function buildOperations(context: ModelContext, declarations: Declaration
   );
   const operations = described.map(({ operation }) => operation);
   const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
+  const key = memoKey(
+    ...described.map(({ shape }) => shape),
+    declarations.shapeKey,
+    JSON.stringify([context.options.baseUrl, context.basePath, context.versionSegment, context.defaultNamespace]),
+  );
   const withExamples = attachExamples(operations, {
     model: context,
     types: { objects: types, enums: new Map(declarations.enums.map((type) => [type.qualifiedName, type])) },
     lookup: declarations.lookup,
     byFirstSegment: operationIndex(operations),
-    key: memoKey(
-      ...described.map(({ shape }) => shape),
-      declarations.shapeKey,
-      JSON.stringify([context.options.baseUrl, context.basePath, context.versionSegment, context.defaultNamespace]),
-    ),
+    key,
   });
   reportDuplicates(withExamples, context);
-  return withExamples;
+  const added = withExamples.map((operation, index) => operation.paths.slice(operations[index]!.paths.length));
+  const bodies = withExamples.map((operation) => operation.requestBody ?? null);
+  return { operations: withExamples, shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)) };
 }
 
 /** An operation as its page describes it (examples aside), and a hash of it without prose. */
