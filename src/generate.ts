@@ -5,6 +5,7 @@
  * be read or parsed becomes a diagnostic, never a crash of the run. The output is the same with or without the
  * cache, and for any number of workers.
  */
+import { deserialize, serialize } from "node:v8";
 import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
@@ -14,6 +15,12 @@ import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
 import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
+
+/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
+interface ParsedPage {
+  readonly page: PageModel;
+  readonly bytes: Uint8Array;
+}
 
 /** The cache keys of the files a part of the model gave. */
 type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
@@ -98,18 +105,26 @@ export async function generate(
     }
     return pool;
   };
+  // Each page's PageModel, and its bytes (node:v8), which the cache keeps as they are.
   const parsePages = (
     files: ReadonlyArray<Required<InputPage>>,
     parsePool: WorkerPool | undefined,
-  ): Promise<PageModel[]> =>
+  ): Promise<ParsedPage[]> =>
     runJobs(
       files,
       "parse",
       options.progress,
-      parsePool && ((batch) => parsePool.parse(batch.map(({ file, text }) => ({ file, text })))),
+      parsePool &&
+        (async (batch) => {
+          const serialized = await parsePool.parse(batch.map(({ file, text }) => ({ file, text })));
+          return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
+        }),
       async () => {
         const { parsePageSafely } = await import("./parse/index.js");
-        return (page) => parsePageSafely(page.file, page.text);
+        return ({ file, text }) => {
+          const page = parsePageSafely(file, text);
+          return { page, bytes: serialize(page) };
+        };
       },
     );
   try {
@@ -120,7 +135,7 @@ export async function generate(
     const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
     const parsingEarly = parsePages(early, pool);
     // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
-    const cachedPages = ShardedMap.read<PageModel>(cache, scope.pages);
+    const cachedPages = ShardedMap.read<Uint8Array>(cache, scope.pages);
     const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts);
     const cached = (file: InputPage): boolean => cachedFacts.get(file.key) !== undefined && cachedPages.has(file.key);
     // A page taken on trust from its stat is read after all when the cache has lost it.
@@ -158,20 +173,28 @@ export async function generate(
 
     const parsed = [...(await parsingEarly), ...(await parsePages(late, poolFor(late.length)))];
     const parsedByKey = new Map([...early, ...late].map((file, index) => [file.key, parsed[index]!]));
+    const parsedPages = new Map([...parsedByKey].map(([key, { page }]) => [key, page]));
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
     const pages = inputPages.map((file) => {
-      const parsedPage = parsedByKey.get(file.key);
+      const parsedPage = parsedPages.get(file.key);
       return parsedPage ? pageFacts(parsedPage) : cachedFacts.get(file.key)!;
     });
     const model = await buildModel(
       config,
       inputPages,
       pages,
-      (page) => cachedPages.get(page.key),
-      parsedByKey,
-      (lost) => parsePages(lost, poolFor(lost.length)),
+      (page) => {
+        const bytes = cachedPages.get(page.key);
+        return bytes && (deserialize(bytes) as PageModel);
+      },
+      parsedPages,
+      async (lost) => {
+        const again = await parsePages(lost, poolFor(lost.length));
+        lost.forEach((file, index) => parsedByKey.set(file.key, again[index]!));
+        return again.map(({ page }) => page);
+      },
       cache.enabled ? memo : undefined,
     );
     lap("model");
@@ -232,7 +255,7 @@ export async function generate(
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
     cachedPages.retain(
       inputPages.map((file) => file.key),
-      parsedByKey,
+      new Map([...parsedByKey].map(([key, { bytes }]) => [key, bytes])),
     );
     cachedFacts.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
     derived.replaceAll(derivedNow);

@@ -8,14 +8,14 @@ import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PendingFile } from "../emit/files.js";
-import type { PageModel } from "../parse/index.js";
 
 export type Job =
   | { readonly id: number; readonly kind: "parse"; readonly pages: Array<{ file: string; text: string }> }
   | { readonly id: number; readonly kind: "prepare" }
   | { readonly id: number; readonly kind: "render"; readonly files: PendingFile[] };
 
-export type Reply = { readonly id: number; readonly result?: PageModel[] | string[]; readonly error?: string };
+/** A parse job's result: each PageModel serialized (node:v8), for the cache to keep as it is. */
+export type Reply = { readonly id: number; readonly result?: Uint8Array[] | string[]; readonly error?: string };
 
 /** The default worker count: one per core the process may use. */
 export function defaultWorkerCount(): number {
@@ -27,12 +27,12 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly queue: Array<{
     job: Job;
-    resolve: (result: PageModel[] | string[]) => void;
+    resolve: (result: Uint8Array[] | string[]) => void;
     reject: (error: Error) => void;
   }> = [];
   private readonly pending = new Map<
     number,
-    { worker: Worker; resolve: (result: PageModel[] | string[]) => void; reject: (error: Error) => void }
+    { worker: Worker; resolve: (result: Uint8Array[] | string[]) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
 
@@ -57,8 +57,9 @@ export class WorkerPool {
     this.dispatch();
   }
 
-  parse(pages: Array<{ file: string; text: string }>): Promise<PageModel[]> {
-    return this.submit({ id: this.nextId++, kind: "parse", pages }) as Promise<PageModel[]>;
+  /** Each page's PageModel, serialized (node:v8). */
+  parse(pages: Array<{ file: string; text: string }>): Promise<Uint8Array[]> {
+    return this.submit({ id: this.nextId++, kind: "parse", pages }) as Promise<Uint8Array[]>;
   }
 
   render(files: PendingFile[]): Promise<string[]> {
@@ -74,7 +75,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 
-  private submit(job: Job): Promise<PageModel[] | string[]> {
+  private submit(job: Job): Promise<Uint8Array[] | string[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();

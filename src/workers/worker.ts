@@ -3,7 +3,7 @@
  * when first asked to. Both jobs are pure functions of what the message carries.
  */
 import { parentPort } from "node:worker_threads";
-import type { PageModel } from "../parse/index.js";
+import { serialize } from "node:v8";
 import type { Job, Reply } from "./pool.js";
 
 parentPort!.on("message", (job: Job) => {
@@ -18,10 +18,11 @@ parentPort!.on("message", (job: Job) => {
 let parser: Promise<typeof import("../parse/index.js")> | undefined;
 let renderer: Promise<typeof import("../emit/render.js")> | undefined;
 
-async function run(job: Job): Promise<PageModel[] | string[]> {
+async function run(job: Job): Promise<Uint8Array[] | string[]> {
   if (job.kind === "parse") {
     const { parsePageSafely } = await (parser ??= import("../parse/index.js"));
-    return job.pages.map(({ file, text }) => parsePageSafely(file, text));
+    // Serialized here, so that the calling thread keeps the bytes for the cache instead of serializing again.
+    return job.pages.map(({ file, text }) => serialize(parsePageSafely(file, text)));
   }
   const rendering = await (renderer ??= import("../emit/render.js"));
   if (job.kind === "prepare") {
