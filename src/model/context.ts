@@ -66,6 +66,7 @@ export class ModelContext {
   /** The pages each page includes, by path. */
   private readonly included = new Map<string, string[]>();
   private readonly loaded = new Map<string, PageModel>();
+  private readonly inputs = new Map<string, string | undefined>();
   private readonly load: (file: string) => PageModel;
 
   constructor(
@@ -151,12 +152,12 @@ export class ModelContext {
    * page has no key (then nothing derived from it is memoized).
    */
   pageInput(file: string): string | undefined {
+    if (this.inputs.has(file)) return this.inputs.get(file);
     const keys = this.options.pageKeys;
-    const own = keys?.get(file);
-    if (!keys || own === undefined) return undefined;
-    const included = this.included.get(file) ?? [];
-    const inputs = [own, ...included.map((page) => keys.get(page))];
-    return inputs.every((key) => key !== undefined) ? memoKey("page", ...inputs) : undefined;
+    const inputs = [file, ...(this.included.get(file) ?? [])].map((page) => keys?.get(page));
+    const input = inputs.every((key) => key !== undefined) ? memoKey("page", ...inputs) : undefined;
+    this.inputs.set(file, input);
+    return input;
   }
 
   /**
