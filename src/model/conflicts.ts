@@ -5,7 +5,7 @@
  */
 import type { ObjectType, TypeRef } from "./api-model.js";
 import type { PageModel, Table } from "../parse/index.js";
-import { memoKey, type ModelContext } from "./context.js";
+import { pageMemoKey, type ModelContext } from "./context.js";
 import { readPropertyRow, type Declarations } from "./declarations.js";
 
 export function checkRequestBodyTables(context: ModelContext, declarations: Declarations): void {
@@ -16,7 +16,7 @@ export function checkRequestBodyTables(context: ModelContext, declarations: Decl
     const table = page.tables.find((candidate) => candidate.kind === "requestBody");
     if (!type || type.origin !== "resource" || !table) continue;
     const input = context.pageInput(page.file);
-    const key = input && memoKey("conflicts", input, typeName, declarations.shapeKey, context.defaultNamespace);
+    const key = pageMemoKey(input, "conflicts", typeName, declarations.shapeKey, context.defaultNamespace);
     context.derive(key, () => {
       const whole = context.page(page.file);
       const requestBody = whole.tables.find((candidate) => candidate.kind === "requestBody")!;

@@ -82,7 +82,7 @@ export class ModelContext {
     for (const page of sorted) {
       if (!page.includes) continue;
       const own = options.pageKeys?.get(page.file);
-      const included = this.derive(own && memoKey("includes", own, files), () => this.resolveIncludes(page.file));
+      const included = this.derive(pageMemoKey(own, "includes", files), () => this.resolveIncludes(page.file));
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);
@@ -202,6 +202,17 @@ export function memoKey(...parts: ReadonlyArray<string | undefined>): string {
   const hash = createHash("sha1");
   for (const part of parts) hash.update(part ?? "\u0001").update("\0");
   return hash.digest("hex");
+}
+
+/**
+ * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first digit, so that what is
+ * derived from one page shares a shard of the memo, and an edit rewrites one or two shards. Undefined without input.
+ */
+export function pageMemoKey(
+  input: string | undefined,
+  ...parts: ReadonlyArray<string | undefined>
+): string | undefined {
+  return input === undefined ? undefined : `${input[0]}${memoKey(...parts, input)}`;
 }
 
 /**

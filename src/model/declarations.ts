@@ -5,7 +5,7 @@
  */
 import type { Cell, PageModel, Table, TableRow } from "../parse/index.js";
 import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
-import { memoKey, shapeKey, type ModelContext } from "./context.js";
+import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
 
@@ -162,7 +162,9 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const inputs = [declared, ...others].map((entry) => context.pageInput(entry.page.file));
     const entries = [declared, ...others].map((entry) => [entry.name, entry.namespace, entry.line]);
     const at = JSON.stringify([entries, declared.origin, declared.tableIndex ?? -1]);
-    const key = inputs.every((input) => input !== undefined) ? memoKey("type", at, lookup.key, ...inputs) : undefined;
+    const key = inputs.every((input) => input !== undefined)
+      ? pageMemoKey(inputs[0], "type", at, lookup.key, ...inputs)
+      : undefined;
     return context.derive(key, () => {
       const type = defineObjectType(declared, others, lookup, context);
       return { type, shape: shapeKey(type) };
@@ -171,7 +173,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
   const enumTypes = [...enums.values()].map((declared) => {
     const input = context.pageInput(declared.page.file);
     const at = JSON.stringify([declared.name, declared.namespace, declared.line, declared.tableIndex]);
-    return context.derive(input && memoKey("enum", input, at), () => defineEnum(declared, context));
+    return context.derive(pageMemoKey(input, "enum", at), () => defineEnum(declared, context));
   });
   return {
     types: dropInheritedMembers(defined.map(({ type }) => type)).sort(byQualifiedName),

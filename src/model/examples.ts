@@ -14,7 +14,7 @@ import type {
   PageModel,
 } from "../parse/index.js";
 import type { ExampleBody, ExampleTest, Operation, OperationExample, OperationPath, SourceRef } from "./api-model.js";
-import { memoKey, type ModelContext } from "./context.js";
+import { pageMemoKey, type ModelContext } from "./context.js";
 import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
 import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
 import type { TypeLookup } from "./type-refs.js";
@@ -76,7 +76,7 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     if (outlines.length === 0) continue;
     const own = byFile.get(file) ?? [];
     const input = context.model.pageInput(file);
-    const plans = context.model.derive(input && memoKey("examples", input, context.key), () => {
+    const plans = context.model.derive(pageMemoKey(input, "examples", context.key), () => {
       const page = context.model.page(file);
       return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan());
     });

@@ -15,7 +15,7 @@ import type {
   ResponseShape,
   TypeRef,
 } from "./api-model.js";
-import { memoKey, shapeKey, type ModelContext } from "./context.js";
+import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
 import { attachExamples, operationIndex } from "./examples.js";
 import { readTemplate } from "./paths.js";
@@ -36,7 +36,7 @@ export function buildOperations(
     }
     const input = context.pageInput(file);
     const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
-    const key = input && memoKey("operations", input, ...reads, context.defaultNamespace);
+    const key = pageMemoKey(input, "operations", ...reads, context.defaultNamespace);
     described.push(...context.derive(key, () => describePage(context.page(file), context, declarations)));
   }
   // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
@@ -51,8 +51,7 @@ export function buildOperations(
   for (const file of unresolved) {
     const input = context.pageInput(file);
     const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
-    const key =
-      input && documentedKey && memoKey("recovered", input, documentedKey, ...reads, context.defaultNamespace);
+    const key = documentedKey && pageMemoKey(input, "recovered", documentedKey, ...reads, context.defaultNamespace);
     const recovered = context.derive(key, () =>
       recoverOperation(context.page(file), documentedOperations, context, declarations),
     );
