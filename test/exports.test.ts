@@ -12,7 +12,7 @@ const areas: Record<string, string[]> = {
     "formatDiagnostic",
   ],
   "../src/parse/index.js": ["parseMarkdown", "parsePage", "parsePageSafely"],
-  "../src/model/index.js": ["buildApiModel", "pageFacts"],
+  "../src/model/index.js": ["buildApiModel", "memoKey", "pageFacts"],
   "../src/emit/index.js": ["emitPackage"],
   "../templates/runtime/index.js": [
     "ApiError",

@@ -7,10 +7,9 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import type { ApiModel, Operation } from "../model/index.js";
+import { memoKey, type ApiModel, type Operation } from "../model/index.js";
 import { projectRoot } from "../project-root.js";
 import { builderModule, builderModules, rootModule } from "./builders.js";
-import { createHash } from "node:crypto";
 import type { EmittedFile, PendingFile } from "./files.js";
 import { modelModule, modelsIndex, type ModuleFile } from "./models.js";
 import { emitNavigation } from "./navigation.js";
@@ -56,7 +55,7 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
   // The files of a part of the model: known by their keys where the memo has the part's, else described.
   const settings = JSON.stringify(packageOptions);
   const part = (reads: readonly string[], describe: () => PendingFile[]): void => {
-    const key = memoKeyOf(model.shapeKey, settings, ...reads);
+    const key = memoKey(model.shapeKey, settings, ...reads);
     const known = memo?.get(key);
     if (!known) {
       const described = describe();
@@ -86,13 +85,13 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     part(["model", module, JSON.stringify(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
   // An operation as JSON without its examples, which are the test modules' part.
   const operationJson = new Map<Operation, string>();
-  const described = (operation: Operation): string => {
+  const jsonOf = (operation: Operation): string => {
     let json = operationJson.get(operation);
     if (json === undefined) operationJson.set(operation, (json = JSON.stringify({ ...operation, examples: [] })));
     return json;
   };
   for (const { module, nodes } of builderModules(plan)) {
-    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(described)]);
+    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(jsonOf)]);
     part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
   }
   const modules: ModuleFile[] = [
@@ -109,7 +108,7 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
         "tests",
         name,
         page,
-        ...examples.flatMap(({ operation, example }) => [described(operation), JSON.stringify(example)]),
+        ...examples.flatMap(({ operation, example }) => [jsonOf(operation), JSON.stringify(example)]),
       ],
       () => testModuleFiles(name, page, examples, plan, { baseUrl: options.baseUrl }),
     );
@@ -143,12 +142,6 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, parts, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
-}
-
-function memoKeyOf(...parts: string[]): string {
-  const hash = createHash("sha1");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
 }
 
 /** The runtime goes to src/runtime/, the test helper to test/support.ts, as written in templates/. */

@@ -63,6 +63,8 @@ export class ModelContext {
   readonly versionSegment: string | undefined;
   /** The base URL's path without a trailing slash (`/beta`). */
   readonly basePath: string;
+  /** A hash of the paths of the docs set: for keys of what reads which pages there are. */
+  readonly filesKey: string;
   /** The pages each page includes, by path. */
   private readonly included = new Map<string, string[]>();
   private readonly loaded = new Map<string, PageModel>();
@@ -77,12 +79,12 @@ export class ModelContext {
     this.load = (file) => source.load(file);
     const sorted = [...source.facts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
     this.pageByFile = new Map(sorted.map((page) => [page.file, page]));
-    const files = memoKey(...this.pageByFile.keys());
+    this.filesKey = memoKey(...this.pageByFile.keys());
     const includes = new Map<string, IncludedTables[]>();
     for (const page of sorted) {
       if (!page.includes) continue;
       const own = options.pageKeys?.get(page.file);
-      const included = this.derive(pageMemoKey(own, "includes", files), () => this.resolveIncludes(page.file));
+      const included = this.derive(pageMemoKey(own, "includes", this.filesKey), () => this.resolveIncludes(page.file));
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);

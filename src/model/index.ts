@@ -1,4 +1,4 @@
 export { buildApiModel } from "./build.js";
 export type * from "./api-model.js";
-export type { ModelMemo, ModelOptions, PageSource } from "./context.js";
+export { memoKey, type ModelMemo, type ModelOptions, type PageSource } from "./context.js";
 export { pageFacts, type PageFacts } from "./page-facts.js";

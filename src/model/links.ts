@@ -2,13 +2,12 @@
  * Links between pages: a relative link whose target is not in the docs set is reported once per target and page.
  * INCLUDE lines are not links (DT200 covers them), and links that point into the page itself always resolve.
  */
-import { memoKey, pageMemoKey, type ModelContext } from "./context.js";
+import { pageMemoKey, type ModelContext } from "./context.js";
 
 export function checkLinks(context: ModelContext): void {
-  const files = memoKey(...context.pageByFile.keys());
   for (const { file } of context.pages) {
     const input = context.pageInput(file);
-    context.derive(pageMemoKey(input, "links", files), () => {
+    context.derive(pageMemoKey(input, "links", context.filesKey), () => {
       const page = context.page(file);
       const includeLines = new Set(page.includes.map((include) => include.line));
       const reported = new Set<string>();

@@ -28,15 +28,20 @@ export function buildOperations(
 ): { operations: Operation[]; shapeKey: string } {
   const described: Described[] = [];
   const unresolved: string[] = [];
+  // What describing a page's operations reads besides the page.
+  const describeReads = (file: string) => [
+    declarations.requestBodyTypes.get(file),
+    declarations.lookup.key,
+    context.versionSegment,
+    context.defaultNamespace,
+  ];
   for (const { file, kind, syntaxBlocks, examples } of context.pages) {
     if (kind !== "api") continue;
     if (!syntaxBlocks.some((lines) => lines > 0)) {
       if (syntaxBlocks.length > 0 || examples.length > 0) unresolved.push(file);
       continue;
     }
-    const input = context.pageInput(file);
-    const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
-    const key = pageMemoKey(input, "operations", ...reads, context.defaultNamespace);
+    const key = pageMemoKey(context.pageInput(file), "operations", ...describeReads(file));
     described.push(...context.derive(key, () => describePage(context.page(file), context, declarations)));
   }
   // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
@@ -49,9 +54,8 @@ export function buildOperations(
         )
       : undefined;
   for (const file of unresolved) {
-    const input = context.pageInput(file);
-    const reads = [declarations.requestBodyTypes.get(file), declarations.lookup.key, context.versionSegment];
-    const key = documentedKey && pageMemoKey(input, "recovered", documentedKey, ...reads, context.defaultNamespace);
+    const key =
+      documentedKey && pageMemoKey(context.pageInput(file), "recovered", documentedKey, ...describeReads(file));
     const recovered = context.derive(key, () =>
       recoverOperation(context.page(file), documentedOperations, context, declarations),
     );
