@@ -1,11 +1,11 @@
 /**
- * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels by the hash of their page, what the model
- * derived from pages by the hash of all it read, rendered files by the hash of their description (each in 16
- * shards, ShardedMap), the record of the last run (to tell "nothing
- * changed" without doing anything) and its report. Each entry is one file, written whole to a temporary name and
- * renamed into place, so two runs at once never leave a half-written entry; each file carries a checksum and the
- * docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live in other
- * directories and are removed.
+ * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels and their facts by the hash of their page,
+ * what the model derived from pages by the hash of all it read, rendered files by the hash of their description, the
+ * file keys of each part of the model by the hash of that part (each in 16 shards, ShardedMap), the record of the last
+ * run (to tell "nothing changed" without doing anything) and its report. Each entry is one file, written whole to a
+ * temporary name and renamed into place, so two runs at once never leave a half-written entry; each file carries a
+ * checksum and the docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live
+ * in other directories and are removed.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";

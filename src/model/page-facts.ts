@@ -74,11 +74,14 @@ export function pageFacts(page: PageModel): PageFacts {
         : {}),
     })),
     syntaxBlocks: page.httpSyntax.map((block) => block.lines.length),
-    examples: page.examples.map((example) => ({
-      named: example.name !== undefined,
-      jsonBodies: bodies(example).length,
-      jsonBodiesRead: bodies(example).filter((body) => body!.json !== undefined).length,
-    })),
+    examples: page.examples.map((example) => {
+      const json = bodies(example);
+      return {
+        named: example.name !== undefined,
+        jsonBodies: json.length,
+        jsonBodiesRead: json.filter((body) => body!.json !== undefined).length,
+      };
+    }),
     includes: page.includes.length > 0,
     diagnostics: page.diagnostics,
   };
