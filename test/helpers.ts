@@ -30,6 +30,33 @@ export function buildFixtureModel(): ApiModel {
   return buildApiModel(readPages(fixtureDocs), { baseUrl: fixtureBaseUrl });
 }
 
+/** The fixture docs set as text, by path: for tests that edit a page and build again. */
+export const fixtureTexts: ReadonlyMap<string, string> = new Map(
+  listDocsFiles(fixtureDocs).map((file) => [file, readDocsFile(fixtureDocs, file).text]),
+);
+
+/** The fixture docs set with `from` replaced by `to` in `file` (which must change the page). */
+export function editFixture(file: string, from: string, to: string): Map<string, string> {
+  const text = fixtureTexts.get(file)!;
+  const edited = text.replace(from, to);
+  assert.notEqual(edited, text, `${from} is not in ${file}`);
+  return new Map(fixtureTexts).set(file, edited);
+}
+
+/** The model of a docs set given as text, by path. */
+export function modelOfTexts(texts: ReadonlyMap<string, string>): ApiModel {
+  return buildApiModel(
+    [...texts].map(([file, text]) => parsePage(file, text)),
+    { baseUrl: fixtureBaseUrl },
+  );
+}
+
+/** The fixture edits the memo tests make: a member's description (prose), and its type (the model's shape). */
+export const descriptionEdit = (): Map<string, string> =>
+  editFixture("v1.0/resources/widget.md", "The name shown to people.", "What people see.");
+export const typeEdit = (): Map<string, string> =>
+  editFixture("v1.0/resources/widget.md", "| displayName | String |", "| displayName | Int32 |");
+
 /** Compares with the golden file, or rewrites it when UPDATE=1. */
 export function expectGolden(path: string, actual: string): void {
   if (updating || !existsSync(path)) {

@@ -7,10 +7,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emitPackage, type EmitOptions } from "../../src/emit/index.js";
 import { fileKey, type EmittedFile, type PendingFile } from "../../src/emit/files.js";
-import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
-import { buildApiModel } from "../../src/model/index.js";
-import { parsePage } from "../../src/parse/index.js";
-import { fixtureBaseUrl, fixtureDocs } from "../helpers.js";
+import {
+  descriptionEdit,
+  fixtureBaseUrl,
+  fixtureTexts as texts,
+  modelOfTexts as modelOf,
+  typeEdit,
+} from "../helpers.js";
 
 const options: EmitOptions = {
   packageName: "widget-store",
@@ -20,12 +23,6 @@ const options: EmitOptions = {
   typescriptVersion: "5.0.0",
   typesNodeVersion: "20.0.0",
 };
-const texts = new Map(listDocsFiles(fixtureDocs).map((file) => [file, readDocsFile(fixtureDocs, file).text]));
-const modelOf = (pages: ReadonlyMap<string, string>) =>
-  buildApiModel(
-    [...pages].map(([file, text]) => parsePage(file, text)),
-    { baseUrl: fixtureBaseUrl },
-  );
 const keyOf = (file: EmittedFile): string => ("key" in file ? file.key : fileKey(file, "test"));
 
 /** Emits `pages` with the memo of an emit of `before`; the paths described, and the files with their content. */
@@ -56,9 +53,7 @@ test("parts as before are known by their keys, and describe to what an emit with
 });
 
 test("after a description edit, only the files of the part edited are described", () => {
-  const file = "v1.0/resources/widget.md";
-  const edited = new Map(texts).set(file, texts.get(file)!.replace("The name shown to people.", "What people see."));
-  const run = emitAfter(texts, edited);
+  const run = emitAfter(texts, descriptionEdit());
   // Files not emitted from a part (indexes, the runtime, package files) are always described.
   const always = new Set(emitAfter(texts, texts).described);
   assert.deepEqual(
@@ -69,13 +64,7 @@ test("after a description edit, only the files of the part edited are described"
 });
 
 test("after a change to the model's shape, every part is described", () => {
-  const file = "v1.0/resources/widget.md";
-  const edited = new Map(texts).set(
-    file,
-    texts.get(file)!.replace("| displayName | String |", "| displayName | Int32 |"),
-  );
-  assert.notEqual(edited.get(file), texts.get(file));
-  const run = emitAfter(texts, edited);
+  const run = emitAfter(texts, typeEdit());
   assert.equal(run.known, 0);
   assert.deepEqual(run.files, run.uncached);
 });

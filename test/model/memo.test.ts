@@ -8,8 +8,7 @@ import { createHash } from "node:crypto";
 import { test } from "node:test";
 import { buildApiModel, pageFacts, type ModelMemo, type PageSource } from "../../src/model/index.js";
 import { parsePage, type PageModel } from "../../src/parse/index.js";
-import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
-import { fixtureBaseUrl, fixtureDocs } from "../helpers.js";
+import { descriptionEdit, fixtureBaseUrl, fixtureTexts as texts, modelOfTexts, typeEdit } from "../helpers.js";
 
 interface Run {
   readonly model: ReturnType<typeof buildApiModel>;
@@ -47,8 +46,6 @@ function build(texts: ReadonlyMap<string, string>, memo: Map<string, unknown>): 
   return { model, read: [...new Set(read)].sort(), hits, misses };
 }
 
-const texts = new Map(listDocsFiles(fixtureDocs).map((file) => [file, readDocsFile(fixtureDocs, file).text]));
-
 test("a second build takes every derivation from the memo, reads no page, and gives the same model", () => {
   const memo = new Map<string, unknown>();
   const first = build(texts, memo);
@@ -57,30 +54,16 @@ test("a second build takes every derivation from the memo, reads no page, and gi
   assert.equal(second.misses, 0);
   assert.deepEqual(second.read, []);
   assert.deepEqual(second.model, first.model);
-  assert.deepEqual(
-    second.model,
-    buildApiModel(
-      [...texts].map(([file, text]) => parsePage(file, text)),
-      {
-        baseUrl: fixtureBaseUrl,
-      },
-    ),
-  );
+  assert.deepEqual(second.model, modelOfTexts(texts));
 });
 
 test("after a description edit on a resource page, only that page is read and derived again", () => {
   const memo = new Map<string, unknown>();
   build(texts, memo);
-  const file = "v1.0/resources/widget.md";
-  const edited = new Map(texts).set(file, texts.get(file)!.replace("The name shown to people.", "What people see."));
-  assert.notEqual(edited.get(file), texts.get(file));
+  const edited = descriptionEdit();
   const run = build(edited, memo);
-  assert.deepEqual(run.read, [file]);
-  const fresh = buildApiModel(
-    [...edited].map(([path, text]) => parsePage(path, text)),
-    { baseUrl: fixtureBaseUrl },
-  );
-  assert.deepEqual(run.model, fresh);
+  assert.deepEqual(run.read, ["v1.0/resources/widget.md"]);
+  assert.deepEqual(run.model, modelOfTexts(edited));
   const widget = run.model.types.find((type) => type.qualifiedName === "microsoft.graph.widget")!;
   assert.equal(widget.properties.find((property) => property.name === "displayName")?.description, "What people see.");
 });
@@ -89,17 +72,8 @@ test("a change to what other pages read of a page derives them again", () => {
   const memo = new Map<string, unknown>();
   build(texts, memo);
   // The member's type changes: every page whose examples are checked against widgets is planned again.
-  const file = "v1.0/resources/widget.md";
-  const edited = new Map(texts).set(
-    file,
-    texts.get(file)!.replace("| displayName | String |", "| displayName | Int32 |"),
-  );
-  assert.notEqual(edited.get(file), texts.get(file));
+  const edited = typeEdit();
   const run = build(edited, memo);
   assert.ok(run.read.length > 1, `pages read: ${run.read.join(", ")}`);
-  const fresh = buildApiModel(
-    [...edited].map(([path, text]) => parsePage(path, text)),
-    { baseUrl: fixtureBaseUrl },
-  );
-  assert.deepEqual(run.model, fresh);
+  assert.deepEqual(run.model, modelOfTexts(edited));
 });
