@@ -185,10 +185,7 @@ export async function generate(
       config,
       inputPages,
       pages,
-      (page) => {
-        const bytes = cachedPages.get(page.key);
-        return bytes && (deserialize(bytes) as PageModel);
-      },
+      (page) => cachedPages.get(page.key),
       parsedPages,
       async (lost) => {
         const again = await parsePages(lost, poolFor(lost.length));
@@ -305,7 +302,8 @@ async function buildModel(
   config: Docs2tsConfig,
   inputPages: readonly InputPage[],
   facts: readonly PageFacts[],
-  fromCache: (page: InputPage) => PageModel | undefined,
+  /** The page's PageModel as the cache holds it, serialized. */
+  cachedBytes: (page: InputPage) => Uint8Array | undefined,
   parsed: Map<string, PageModel>,
   parse: (pages: Array<Required<InputPage>>) => Promise<PageModel[]>,
   memo: ModelMemo | undefined,
@@ -313,12 +311,14 @@ async function buildModel(
   const byPath = new Map(inputPages.map((page) => [page.file, page]));
   const pageKeys = new Map(inputPages.map((page) => [page.file, page.key]));
   for (;;) {
-    let lost: InputPage | undefined;
+    let lost = false;
     const load = (path: string): PageModel => {
       const page = byPath.get(path)!;
-      const model = parsed.get(page.key) ?? fromCache(page);
-      if (model) return model;
-      lost = page;
+      const parsedPage = parsed.get(page.key);
+      if (parsedPage) return parsedPage;
+      const bytes = cachedBytes(page);
+      if (bytes) return deserialize(bytes) as PageModel;
+      lost = true;
       throw new Error(`the cache has lost the PageModel of ${path}`);
     };
     try {
@@ -327,7 +327,7 @@ async function buildModel(
       if (!lost) throw error;
       // The cache lost PageModels it listed: every page it cannot give is read and parsed, and the model built again.
       const again = inputPages
-        .filter((page) => !parsed.has(page.key) && fromCache(page) === undefined)
+        .filter((page) => !parsed.has(page.key) && cachedBytes(page) === undefined)
         .map((page) => {
           const read = page.text === undefined ? readPage(config.input, page.file) : (page as Required<InputPage>);
           if (!("text" in read)) throw new Error(`${page.file} could not be read again: ${read.message}`);
