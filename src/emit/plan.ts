@@ -226,9 +226,12 @@ export function objectTypeOf(
 
 function unionOf(a: TypeRef, b: TypeRef): TypeRef {
   const members = [...(a.kind === "union" ? a.of : [a]), ...(b.kind === "union" ? b.of : [b])];
-  const unique = members.filter(
-    (member, index) => members.findIndex((other) => JSON.stringify(other) === JSON.stringify(member)) === index,
-  );
+  const byJson = new Map<string, TypeRef>();
+  for (const member of members) {
+    const json = JSON.stringify(member);
+    if (!byJson.has(json)) byJson.set(json, member);
+  }
+  const unique = [...byJson.values()];
   return unique.length === 1 ? unique[0]! : { kind: "union", of: unique };
 }
 
