@@ -5,6 +5,7 @@
  * Exit codes: 0 done; 1 `--check` found the output stale, or `--strict` found warnings or errors; 2 bad usage or
  * a failure to read the docs or write the output.
  */
+import { randomBytes } from "node:crypto";
 import { realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -134,7 +135,8 @@ export async function main(
       previous.settings === settings &&
       (sameStamp || previous.fingerprint === read?.fingerprint) &&
       outputMatches(config.out, previous.record);
-    const previousReport = upToDate && needsReport ? cache.read<Report>(scope.report) : undefined;
+    const kept = upToDate && needsReport && previous.report ? cache.read<KeptReport>(scope.report) : undefined;
+    const previousReport = kept?.run === previous?.report ? kept?.report : undefined;
     if (upToDate && (!needsReport || previousReport)) {
       // Nothing changed since the last run, and its output is as it left it.
       totals = previous.totals;
@@ -178,6 +180,8 @@ export async function main(
         outcome = stale.length === 0 ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(diff)}`;
         if (stale.length > 0) exitCode = 1;
       } else {
+        // The whole report is kept by a run that needed it, for the next such run to find if nothing changes.
+        const run = needsReport ? randomBytes(8).toString("hex") : undefined;
         cache.write(scope.run, {
           settings,
           stamp,
@@ -187,8 +191,9 @@ export async function main(
           totals: report.totals,
           notices: report.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"),
           stats,
+          ...(run ? { report: run } : {}),
         } satisfies RunRecord);
-        cache.write(scope.report, report);
+        if (run) cache.write(scope.report, { run, report } satisfies KeptReport);
         outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
       }
     }
@@ -248,7 +253,8 @@ async function withStaging<T>(staging: OutputStaging | undefined, work: () => Pr
 
 /**
  * What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. The
- * whole report (a few MB on a big docs set) is kept apart, read only by a run that prints infos or writes it.
+ * whole report (a few MB on a big docs set) is kept apart, written and read only by runs that print infos or write
+ * it.
  */
 interface RunRecord {
   /** The resolved configuration, as JSON. */
@@ -262,6 +268,14 @@ interface RunRecord {
   /** The errors and warnings, which every run prints. */
   readonly notices: Report["diagnostics"];
   readonly stats: RunStats;
+  /** The id of the run's report, when the run kept it. */
+  readonly report?: string;
+}
+
+/** A run's whole report, with the id its run record names it by: a report some other run kept is not taken. */
+interface KeptReport {
+  readonly run: string;
+  readonly report: Report;
 }
 
 function describeDiff(diff: { changed: string[]; added: string[]; removed: string[] }): string {

@@ -76,7 +76,12 @@ export function buildReport(result: GenerateResult): Report {
   const { model, pages, diagnostics } = result;
   const byFile = <T>(items: T[], fileOf: (item: T) => string): Map<string, T[]> => {
     const map = new Map<string, T[]>();
-    for (const item of items) map.set(fileOf(item), [...(map.get(fileOf(item)) ?? []), item]);
+    for (const item of items) {
+      const file = fileOf(item);
+      const found = map.get(file);
+      if (found) found.push(item);
+      else map.set(file, [item]);
+    }
     return map;
   };
   const typesByFile = byFile(model.types, (type) => type.source.file);

@@ -298,6 +298,34 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   assert.deepEqual(snapshot(out), written);
 });
 
+test("the whole report is kept by a run that needs it, and taken only by the next run that does", async () => {
+  const dir = tempDir("kept-report");
+  const docs = join(dir, "docs");
+  cpSync(fixtureDocs, docs, { recursive: true });
+  const out = join(dir, "pkg");
+  const args = [...fixtureArgs(out).slice(2), "--input", docs, "--cache", join(dir, "cache")];
+  const withInfos = /widget-update\.md:23:1 info DT210/;
+  await cli([...args, "--quiet"], dir);
+  // Nothing changed, but the last run kept no report: this one reads the pages' models to print the infos.
+  const verbose = await cli([...args, "--verbose"], dir);
+  assert.match(verbose.err, withInfos);
+  assert.match(verbose.out, /cache: 25 of 25 pages .* from the cache\n(?:.*\n)*.*files written/);
+  const again = await cli([...args, "--verbose"], dir);
+  assert.match(again.err, withInfos);
+  assert.match(again.out, /is up to date, nothing written/);
+  const report = join(dir, "report.json");
+  const fromKept = await cli([...args, "--quiet", "--report", report], dir);
+  assert.match(fromKept.out, /is up to date, nothing written/);
+  assert.equal(JSON.parse(readFileSync(report, "utf8")).totals.pages, 25);
+  // A run that needs no report keeps none, and the report an earlier run kept is no longer taken.
+  const page = join(docs, "v1.0", "resources", "widget.md");
+  writeFileSync(page, readFileSync(page, "utf8").replace("The name shown to people.", "The name people see."));
+  assert.match((await cli([...args, "--quiet"], dir)).out, /files written .*\(1 changed/);
+  const afterEdit = await cli([...args, "--verbose"], dir);
+  assert.match(afterEdit.err, withInfos);
+  assert.match(afterEdit.out, /files written .*\(0 changed/);
+});
+
 test("pages kept on trust from their stat are read after all when the cache has lost them", async () => {
   const dir = tempDir("trusted");
   const docs = join(dir, "docs");
