@@ -3,7 +3,7 @@
  * the docs set's default namespace, one place to report diagnostics against any page, and the memo of what earlier
  * runs derived (`derive`), so that a run after an edit derives again only what reads the pages edited.
  */
-import { createHash } from "node:crypto";
+import * as crypto from "node:crypto";
 import { createDiagnostic, type Diagnostic, type DiagnosticName, type Position } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 import { pageFacts, type PageFacts } from "./page-facts.js";
@@ -201,10 +201,19 @@ const coverageFields = ["propertyRows", "propertyRowsRead", "typeCells", "typeCe
 
 /** A memo key: a hash of the derivation's name and of all it reads (hex first, so that keys spread over shards). */
 export function memoKey(...parts: ReadonlyArray<string | undefined>): string {
-  const hash = createHash("sha1");
-  for (const part of parts) hash.update(part ?? "\u0001").update("\0");
-  return hash.digest("hex");
+  let text = "";
+  for (const part of parts) text += `${part ?? "\u0001"}\0`;
+  return sha1(text);
 }
+
+/**
+ * The sha1 of a text, in hex. Keys are hashed by the ten thousand in a run: node's one-call `hash` (20.12 and
+ * later) takes half the time of a Hash object for short texts.
+ */
+const sha1: (text: string) => string =
+  typeof crypto.hash === "function"
+    ? (text) => crypto.hash("sha1", text)
+    : (text) => crypto.createHash("sha1").update(text).digest("hex");
 
 /**
  * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first digit, so that what is
