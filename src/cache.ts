@@ -113,8 +113,12 @@ export class ShardedMap<V> {
     for (let index = 0; index < shardCount; index++) this.shard(index);
   }
 
+  /** How many keys the map holds: as the index has them, where a shard is not read yet. */
   get size(): number {
-    return this.shards.reduce((size, _, index) => size + this.shard(index).size, 0);
+    return this.shards.reduce(
+      (size, shard, index) => size + (shard ?? this.indexed[index] ?? this.shard(index)).size,
+      0,
+    );
   }
 
   get(key: string): V | undefined {

@@ -163,12 +163,17 @@ export async function main(
             ...(workers === undefined ? {} : { workers }),
             progress: (event) => progress.update(event),
             ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
-            ...(staging ? { onFile: (path: string, text: string) => staging.add(path, text) } : {}),
+            ...(staging
+              ? {
+                  onFile: (path: string, text: string) => staging.add(path, text),
+                  holds: (path: string, key: string) => staging.hold(path, key),
+                }
+              : {}),
           },
           input,
         );
         progress.done();
-        return { result, written: await staging?.commit(result.files) };
+        return { result, written: await staging?.commit(result.files, { held: result.held, keys: result.fileKeys }) };
       });
       report = buildReport(result);
       totals = report.totals;

@@ -39,6 +39,11 @@ export interface GenerateOptions {
    */
   readonly onFile?: (path: string, text: string) => void;
   /**
+   * Asked of each file the cache holds, by its cache key, before its text is looked up: true when the caller has
+   * no need of the text (the output holds the file as written), and the file goes to `held` instead of `files`.
+   */
+  readonly holds?: (path: string, key: string) => boolean;
+  /**
    * Pages that `stat` shows changed since the last run. A few of them are parsed at once, on a worker while this
    * thread reads the cache, which will hardly hold them. A hint only: every page is still looked up by the hash of
    * its text, and one the cache holds after all is taken from it.
@@ -67,8 +72,12 @@ export interface GenerateResult {
   readonly pages: PageFacts[];
   readonly model: ApiModel;
   readonly emitted: Pick<EmittedPackage, "diagnostics" | "counts">;
-  /** Package-relative path -> content, in path order. */
+  /** Package-relative path -> content, in path order; of every file of the package but those `held`. */
   readonly files: Map<string, string>;
+  /** The files `options.holds` took, by path: their text, from the cache (or rendered again) when asked for. */
+  readonly held: ReadonlyMap<string, () => Promise<string>>;
+  /** The cache key of every file of the package, by path, when the cache is on. */
+  readonly fileKeys: ReadonlyMap<string, string> | undefined;
   /** Every diagnostic of the run, in file and position order. */
   readonly diagnostics: Diagnostic[];
   /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
@@ -163,7 +172,6 @@ export async function generate(
     // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
     if (early.length > 0) {
       derived.readAll();
-      cachedFiles.readAll();
       emittedParts.readAll();
     }
     const missing = inputPages.filter((file): file is Required<InputPage> => !cached(file));
@@ -221,12 +229,25 @@ export async function generate(
       emitted.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
     // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
     let keys = cachedFiles.size > 0 ? keysOf() : undefined;
-    const texts = emitted.files.map((_, index) => (keys ? cachedFiles.get(keys[index]!) : undefined));
+    // A file the output holds as the last run wrote it is not read: its text is looked up only if asked for.
+    const held = new Map<string, () => Promise<string>>();
+    const texts = emitted.files.map((file, index): string | undefined => {
+      const key = keys?.[index];
+      if (key === undefined || !cachedFiles.has(key)) return undefined;
+      if (!options.holds?.(file.path, key)) return cachedFiles.get(key);
+      held.set(file.path, async () => {
+        const text = cachedFiles.get(key);
+        if (text !== undefined) return text;
+        const { renderFile } = await import("./emit/render.js");
+        return renderFile("content" in file ? file : { path: file.path, content: file.describe() });
+      });
+      return undefined;
+    });
     // A file known by its key whose text the cache no longer has is described again.
     const toRender: PendingFile[] = [];
     const positions = new Map<PendingFile, number>();
     emitted.files.forEach((file, index) => {
-      if (texts[index] !== undefined) return;
+      if (texts[index] !== undefined || held.has(file.path)) return;
       const pending = "content" in file ? file : { path: file.path, content: file.describe() };
       toRender.push(pending);
       positions.set(pending, index);
@@ -260,9 +281,13 @@ export async function generate(
     await rendering;
     lap("render");
     const files = new Map<string, string>();
-    emitted.files.forEach((file, index) => files.set(file.path, texts[index]!));
+    emitted.files.forEach((file, index) => held.has(file.path) || files.set(file.path, texts[index]!));
     if (keys) {
-      cachedFiles.replaceAll(keys.map((key, index) => [key, texts[index]!]));
+      // The texts of files held were not read: the cache keeps them as stored.
+      cachedFiles.retain(
+        keys,
+        new Map(toRender.map((file) => [keys![positions.get(file)!]!, texts[positions.get(file)!]!])),
+      );
       const keyOf = new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
       for (const part of emitted.parts)
         emittedNow.set(
@@ -279,13 +304,15 @@ export async function generate(
       model,
       emitted: { diagnostics: emitted.diagnostics, counts: emitted.counts },
       files,
+      held,
+      fileKeys: keys && new Map(emitted.files.map((file, index) => [file.path, keys![index]!])),
       diagnostics,
       keys: Object.fromEntries(inputPages.map((file) => [file.file, file.key])),
       stats: {
         pages: pages.length,
         pagesFromCache: pages.length - missing.length,
-        files: files.size,
-        filesFromCache: files.size - toRender.length,
+        files: emitted.files.length,
+        filesFromCache: emitted.files.length - toRender.length,
         timings,
       },
     };

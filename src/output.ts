@@ -30,8 +30,22 @@ const userDirectories = new Set(["node_modules", "dist"]);
 
 export class OutputError extends Error {}
 
-/** What a run wrote, file by file: enough to tell later, from `stat` alone, that a file is still as written. */
-export type OutputRecord = Record<string, { readonly size: number; readonly mtimeMs: number; readonly hash: string }>;
+/**
+ * What a run wrote, file by file: enough to tell later, from `stat` alone, that a file is still as written, and
+ * (`key`, the cache key of what it was rendered from, when the run had the cache) which file it is.
+ */
+export type OutputRecord = Record<
+  string,
+  { readonly size: number; readonly mtimeMs: number; readonly hash: string; readonly key?: string }
+>;
+
+/** Files of the package whose texts the caller did not look up: the output holds them (OutputStaging.hold). */
+export interface HeldFiles {
+  /** The text of each, by path, asked for only when the file turns out changed since the last run. */
+  readonly held?: ReadonlyMap<string, () => Promise<string>>;
+  /** The cache key of each file of the package, by path, for the record. */
+  readonly keys?: ReadonlyMap<string, string> | undefined;
+}
 
 export interface WriteResult {
   readonly written: number;
@@ -51,8 +65,11 @@ export class OutputStaging {
   private readonly retired: string;
   private readonly existing: Set<string>;
   private readonly hashes = new Map<string, string>();
-  /** Files of the output that stay as they are, with what the record says of them and their inode. */
-  private readonly kept = new Map<string, { readonly entry: OutputRecord[string]; readonly inode: number }>();
+  /**
+   * Files of the output that stay as they are, with what the record says of them and their inode (none for a file
+   * held by its key, which is checked against the record alone).
+   */
+  private readonly kept = new Map<string, { readonly entry: OutputRecord[string]; readonly inode?: number }>();
   private journaled = false;
   private readonly stagedDirectories = new Set<string>();
   private readonly writes: Array<Promise<void>> = [];
@@ -74,6 +91,18 @@ export class OutputStaging {
     this.staging = join(parent, `.${basename(out)}.docs2ts-new-${suffix}`);
     this.retired = join(parent, `.${basename(out)}.docs2ts-old-${suffix}`);
     this.existing = existsSync(out) ? listFiles(out) : new Set<string>();
+  }
+
+  /**
+   * Whether the last run wrote the file of this cache key to the output: then it is kept without its text, which
+   * `commit` asks for only if the file is no longer as that run left it (`stat` disagrees with the record).
+   */
+  hold(path: string, key: string): boolean {
+    const recorded = this.previous[path];
+    if (this.hashes.has(path) || !recorded || recorded.key !== key || !this.existing.has(path)) return false;
+    this.hashes.set(path, recorded.hash);
+    this.kept.set(path, { entry: recorded });
+    return true;
   }
 
   /** Stages one file: hard-linked from the output when it is unchanged, else written. Each path once. */
@@ -115,24 +144,38 @@ export class OutputStaging {
    * or the staging directory replacing the output): the output then holds exactly `files` (and the user's
    * node_modules/). Throws OutputError, leaving the previous output as it was, when anything could not be written.
    */
-  async commit(files: ReadonlyMap<string, string>): Promise<WriteResult> {
+  async commit(files: ReadonlyMap<string, string>, { held = new Map(), keys }: HeldFiles = {}): Promise<WriteResult> {
     for (const [path, content] of files) this.add(path, content);
     await Promise.all(this.writes);
     const { out, staging } = this;
-    const removed = [...this.existing].filter((path) => !files.has(path));
+    const paths = [...files.keys(), ...held.keys()];
+    const packaged = new Set(paths);
+    const removed = [...this.existing].filter((path) => !packaged.has(path));
     try {
       if (this.failure) throw this.failure;
-      const extra = [...this.hashes.keys()].filter((path) => !files.has(path));
+      const extra = [...this.hashes.keys()].filter((path) => !packaged.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
       mkdirSync(staging, { recursive: true });
-      // A file kept that another run has replaced since (a commit puts new files in place) is written after all.
+      // A file kept that is not as recorded (edited since the last run, or replaced by another run since this one
+      // looked) is written after all, unless it holds the same text.
       for (const [path, { entry, inode }] of this.kept) {
-        const stats = statSync(within(out, path), { throwIfNoEntry: false });
-        if (stats && stats.ino === inode && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs) continue;
-        writeFileSync(this.stagedPath(path), files.get(path)!);
+        const current = within(out, path);
+        const stats = statSync(current, { throwIfNoEntry: false });
+        if (stats && (inode ?? stats.ino) === stats.ino && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs)
+          continue;
+        const content = files.get(path) ?? (await held.get(path)!());
+        const hash = hashOf(content);
+        this.hashes.set(path, hash);
+        const same = stats?.isFile() ? unchanged(current, content, hash, undefined) : undefined;
+        if (same) {
+          this.kept.set(path, same);
+          continue;
+        }
+        writeFileSync(this.stagedPath(path), content);
         this.kept.delete(path);
+        this.changed++;
       }
-      const written = [...files.keys()].filter((path) => !this.kept.has(path));
+      const written = paths.filter((path) => !this.kept.has(path));
       // In place when most files stay: a few renames. Else the staging directory replaces the output whole.
       if (written.length < this.kept.size && written.every((path) => fitsInPlace(out, path))) {
         const journal: Journal = { moved: written, removed };
@@ -140,7 +183,7 @@ export class OutputStaging {
         this.journaled = true;
         carryOut(out, staging, journal, false);
       } else {
-        this.replaceWhole(files);
+        this.replaceWhole();
       }
     } catch (error) {
       const message = (error as Error).message;
@@ -149,23 +192,25 @@ export class OutputStaging {
       throw new OutputError(`could not write ${out}: ${message}`);
     }
     const record: OutputRecord = {};
-    for (const path of files.keys()) {
+    for (const path of paths.sort()) {
+      const key = keys?.get(path);
       const kept = this.kept.get(path);
-      if (kept) {
-        record[path] = kept.entry;
-        continue;
-      }
-      const stats = statSync(within(out, path));
-      record[path] = { size: stats.size, mtimeMs: stats.mtimeMs, hash: this.hashes.get(path)! };
+      const stats = kept ? kept.entry : statSync(within(out, path));
+      record[path] = {
+        size: stats.size,
+        mtimeMs: stats.mtimeMs,
+        hash: kept?.entry.hash ?? this.hashes.get(path)!,
+        ...(key ? { key } : {}),
+      };
     }
-    return { written: files.size, changed: this.changed, removed: removed.length, record };
+    return { written: paths.length, changed: this.changed, removed: removed.length, record };
   }
 
   /**
    * The staging directory, with the unchanged files linked in, becomes the output in two renames; the previous
    * output is restored if the second fails.
    */
-  private replaceWhole(files: ReadonlyMap<string, string>): void {
+  private replaceWhole(): void {
     const { out, staging, retired } = this;
     try {
       for (const path of this.kept.keys()) keep(within(out, path), this.stagedPath(path));
