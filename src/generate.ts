@@ -143,6 +143,8 @@ export async function generate(
     );
     const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
     const parsingEarly = parsePages(early, pool);
+    // After those few pages the worker loads the printers, while this thread is still reading the cache.
+    const preparingEarly = early.length > 0 ? pool?.prepareRendering() : undefined;
     // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
     const cachedPages = ShardedMap.read<Uint8Array>(cache, scope.pages);
     const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts);
@@ -184,7 +186,7 @@ export async function generate(
     const parsedPages = new Map([...parsedByKey].map(([key, { page }]) => [key, page]));
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
-    const preparing = (pool as WorkerPool | undefined)?.prepareRendering().catch(() => undefined);
+    const preparing = (preparingEarly ?? (pool as WorkerPool | undefined)?.prepareRendering())?.catch(() => undefined);
     const pages = inputPages.map((file) => {
       const parsedPage = parsedPages.get(file.key);
       return parsedPage ? pageFacts(parsedPage) : cachedFacts.get(file.key)!;
