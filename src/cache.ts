@@ -13,7 +13,14 @@ import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Docs2tsConfig } from "./config.js";
 
-const magic = Buffer.from("docs2ts\u0001");
+/**
+ * How an entry is stored: node:v8 (bytes, strings, any structured-clonable value) or JSON, for plain data (objects,
+ * arrays, strings, numbers), which V8 reads back faster: a third less time for what the model derived.
+ */
+export type CacheFormat = "v8" | "json";
+
+const magics: Record<CacheFormat, Buffer> = { v8: Buffer.from("docs2ts\u0001"), json: Buffer.from("docs2ts\u0002") };
+const magicLength = 8;
 
 export class Cache {
   private constructor(
@@ -53,12 +60,17 @@ export class Cache {
     } catch {
       return undefined;
     }
-    const payload = bytes.subarray(magic.length + 20);
-    if (!bytes.subarray(0, magic.length).equals(magic)) return undefined;
-    if (!bytes.subarray(magic.length, magic.length + 20).equals(createHash("sha1").update(payload).digest()))
+    const payload = bytes.subarray(magicLength + 20);
+    const magic = bytes.subarray(0, magicLength);
+    const format = magic.equals(magics.v8) ? "v8" : magic.equals(magics.json) ? "json" : undefined;
+    if (!format) return undefined;
+    if (!bytes.subarray(magicLength, magicLength + 20).equals(createHash("sha1").update(payload).digest()))
       return undefined;
     try {
-      const stored = deserialize(payload) as { version: string; value: T };
+      const stored = (format === "v8" ? deserialize(payload) : JSON.parse(payload.toString("utf8"))) as {
+        version: string;
+        value: T;
+      };
       return stored.version === this.version ? stored.value : undefined;
     } catch {
       return undefined;
@@ -66,12 +78,13 @@ export class Cache {
   }
 
   /** Stores `value` under `name`: written to a temporary file, then renamed over the old entry. */
-  write(name: string, value: unknown): void {
+  write(name: string, value: unknown, format: CacheFormat = "v8"): void {
     if (!this.dir) return;
-    const payload = serialize({ version: this.version, value });
+    const stored = { version: this.version, value };
+    const payload = format === "v8" ? serialize(stored) : Buffer.from(JSON.stringify(stored));
     const temporary = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
-      writeFileSync(temporary, Buffer.concat([magic, createHash("sha1").update(payload).digest(), payload]));
+      writeFileSync(temporary, Buffer.concat([magics[format], createHash("sha1").update(payload).digest(), payload]));
       renameSync(temporary, join(this.dir, name));
     } catch {
       // A cache that cannot be written only costs time.
@@ -96,6 +109,8 @@ export class ShardedMap<V> {
   private constructor(
     private readonly cache: Cache,
     private readonly name: string,
+    /** JSON for maps of plain data (see CacheFormat): a shard is then kept as the list of its entries. */
+    private readonly format: CacheFormat,
   ) {
     const index = cache.read<string[][]>(`${name}-keys.bin`);
     this.indexed =
@@ -104,8 +119,8 @@ export class ShardedMap<V> {
         : Array.from({ length: shardCount }, () => undefined);
   }
 
-  static read<V>(cache: Cache, name: string): ShardedMap<V> {
-    return new ShardedMap(cache, name);
+  static read<V>(cache: Cache, name: string, format: CacheFormat = "v8"): ShardedMap<V> {
+    return new ShardedMap(cache, name, format);
   }
 
   /** Reads every shard now (while the thread would wait anyway), rather than at the first lookup of each. */
@@ -164,19 +179,22 @@ export class ShardedMap<V> {
       this.dirty.add(index);
     });
     if (this.dirty.size === 0) return;
-    for (const index of this.dirty) this.cache.write(`${this.name}-${index}.bin`, this.shards[index]);
+    for (const index of this.dirty) {
+      const shard = this.shards[index]!;
+      this.cache.write(`${this.name}-${index}.bin`, this.format === "json" ? [...shard] : shard, this.format);
+    }
     this.dirty.clear();
     const index = this.shards.map((shard, at) => [...(shard?.keys() ?? this.indexed[at] ?? this.shard(at).keys())]);
-    this.cache.write(`${this.name}-keys.bin`, index);
+    this.cache.write(`${this.name}-keys.bin`, index, this.format);
   }
 
   private shard(index: number): Map<string, V> {
     let shard = this.shards[index];
     if (!shard) {
-      const stored = this.cache.read<Map<string, V>>(`${this.name}-${index}.bin`);
+      const stored = this.cache.read<Map<string, V> | Array<[string, V]>>(`${this.name}-${index}.bin`);
       // A shard missing or damaged is written again.
       if (!stored) this.dirty.add(index);
-      shard = stored ?? new Map<string, V>();
+      shard = stored instanceof Map ? stored : new Map(stored);
       this.shards[index] = shard;
     }
     return shard;

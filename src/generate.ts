@@ -147,7 +147,7 @@ export async function generate(
     const preparingEarly = early.length > 0 ? pool?.prepareRendering() : undefined;
     // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
     const cachedPages = ShardedMap.read<Uint8Array>(cache, scope.pages);
-    const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts);
+    const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts, "json");
     const cached = (file: InputPage): boolean => cachedFacts.get(file.key) !== undefined && cachedPages.has(file.key);
     // A page taken on trust from its stat is read after all when the cache has lost it.
     const unreadable = [...docs.unreadable];
@@ -159,7 +159,7 @@ export async function generate(
       return [];
     });
     // What the model derived in earlier runs; this run keeps what it used or derived anew, and only that.
-    const derived = ShardedMap.read<unknown>(cache, scope.derived);
+    const derived = ShardedMap.read<unknown>(cache, scope.derived, "json");
     const derivedNow = new Map<string, unknown>();
     const memo: ModelMemo = {
       get: (key) => {
@@ -170,7 +170,7 @@ export async function generate(
       set: (key, value) => derivedNow.set(key, value),
     };
     const cachedFiles = ShardedMap.read<string>(cache, scope.files);
-    const emittedParts = ShardedMap.read<KnownFiles>(cache, scope.emitted);
+    const emittedParts = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json");
     // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
     if (early.length > 0) {
       derived.readAll();

@@ -29,7 +29,8 @@ export interface ModelMemo {
 
 /** What a memoized derivation gave: its value, and what it reported and counted meanwhile. */
 interface Derivation {
-  readonly value: unknown;
+  /** Left out when undefined: the memo is kept as JSON. */
+  readonly value?: unknown;
   readonly diagnostics: Diagnostic[];
   readonly coverage: Coverage;
 }
@@ -180,7 +181,8 @@ export class ModelContext {
     const value = make();
     const coverage = { ...this.coverage };
     for (const field of coverageFields) coverage[field] -= counted[field];
-    memo.set(key, { value, diagnostics: this.diagnostics.slice(reported), coverage } satisfies Derivation);
+    const diagnostics = this.diagnostics.slice(reported);
+    memo.set(key, { ...(value === undefined ? {} : { value }), diagnostics, coverage } satisfies Derivation);
     return value;
   }
 }

@@ -78,7 +78,8 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     const input = context.model.pageInput(file);
     const plans = context.model.derive(pageMemoKey(input, "examples", context.key), () => {
       const page = context.model.page(file);
-      return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan());
+      // null, not undefined, for an example with no plan: the memo is kept as JSON.
+      return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan() ?? null);
     });
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;

@@ -39,8 +39,8 @@ export interface TableOutline {
   /** The title of the section the table sits in, or "". */
   readonly heading: string;
   readonly rows: number;
-  /** For a Methods table, the pages its first column links, row by row. */
-  readonly linked?: ReadonlyArray<string | undefined>;
+  /** For a Methods table, the pages of the docs set its first column links. */
+  readonly linked?: readonly string[];
 }
 
 export interface ExampleOutline {
@@ -70,7 +70,7 @@ export function pageFacts(page: PageModel): PageFacts {
       heading: table.section >= 0 ? page.sections[table.section]!.title : "",
       rows: table.rows.length,
       ...(table.kind === "methods"
-        ? { linked: table.rows.flatMap((row) => row.cells[0]?.links ?? []).map((link) => link.page) }
+        ? { linked: table.rows.flatMap((row) => (row.cells[0]?.links ?? []).flatMap((link) => link.page ?? [])) }
         : {}),
     })),
     syntaxBlocks: page.httpSyntax.map((block) => block.lines.length),

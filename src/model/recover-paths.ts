@@ -97,9 +97,7 @@ function* siblingSources(
   for (const other of context.pages) {
     for (const { linked } of other.tables) {
       if (!linked?.includes(page.file)) continue;
-      const siblings = linked
-        .filter((file): file is string => file !== undefined && file !== page.file)
-        .flatMap((file) => byFile.get(file) ?? []);
+      const siblings = linked.filter((file) => file !== page.file).flatMap((file) => byFile.get(file) ?? []);
       if (siblings.length > 0)
         yield {
           description: `the pages listed with it in the Methods table of \`${other.file}\``,

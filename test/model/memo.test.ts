@@ -37,7 +37,12 @@ function build(texts: ReadonlyMap<string, string>, memo: Map<string, unknown>): 
       else hits++;
       return value;
     },
-    set: (key, value) => memo.set(key, structuredClone(value)),
+    // Kept as the cache keeps it: as JSON, which every derived value must survive unchanged.
+    set: (key, value) => {
+      const kept: unknown = JSON.parse(JSON.stringify(value));
+      assert.deepEqual(kept, value, "a derived value is plain data");
+      memo.set(key, kept);
+    },
   };
   const pageKeys = new Map(
     [...texts].map(([file, text]) => [file, createHash("sha1").update(file).update(text).digest("hex")]),
