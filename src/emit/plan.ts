@@ -121,8 +121,27 @@ export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan
   return { model, typeNames, typeModules, declarations, root, navigationNames, diagnostics };
 }
 
-/** The type's own relationships whose targets are documented object types. */
+/**
+ * The type's own relationships whose targets are documented object types. Found once per type and set of
+ * declarations: the plan asks for them at every path below the type, and for every type that derives from it.
+ */
 export function relationshipsOf(
+  type: ObjectType,
+  declarations: ReadonlyMap<string, ObjectType | EnumType>,
+): readonly Relationship[] {
+  let known = foundRelationships.get(declarations);
+  if (!known) foundRelationships.set(declarations, (known = new WeakMap()));
+  let relationships = known.get(type);
+  if (!relationships) known.set(type, (relationships = collectRelationships(type, declarations)));
+  return relationships;
+}
+
+const foundRelationships = new WeakMap<
+  ReadonlyMap<string, ObjectType | EnumType>,
+  WeakMap<ObjectType, readonly Relationship[]>
+>();
+
+function collectRelationships(
   type: ObjectType,
   declarations: ReadonlyMap<string, ObjectType | EnumType>,
 ): Relationship[] {
