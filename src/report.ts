@@ -5,6 +5,7 @@
 import type { Severity } from "./diagnostics/index.js";
 import type { GenerateResult } from "./generate.js";
 import type { PageKind } from "./parse/index.js";
+import { addTo } from "./group.js";
 
 export interface Report {
   readonly pages: PageReport[];
@@ -76,12 +77,7 @@ export function buildReport(result: GenerateResult): Report {
   const { model, pages, diagnostics } = result;
   const byFile = <T>(items: T[], fileOf: (item: T) => string): Map<string, T[]> => {
     const map = new Map<string, T[]>();
-    for (const item of items) {
-      const file = fileOf(item);
-      const found = map.get(file);
-      if (found) found.push(item);
-      else map.set(file, [item]);
-    }
+    for (const item of items) addTo(map, fileOf(item), item);
     return map;
   };
   const typesByFile = byFile(model.types, (type) => type.source.file);

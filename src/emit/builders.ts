@@ -18,6 +18,7 @@ import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
 import { docText, tsNullable, tsType, TypeImports } from "./type-text.js";
 import { printString } from "./literals.js";
+import { addTo } from "../group.js";
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -29,7 +30,7 @@ export function emitBuilders(plan: EmitPlan): ModuleFile[] {
 export function builderModules(plan: EmitPlan): Array<{ module: string; nodes: NavigationNode[] }> {
   const byModule = new Map<string, NavigationNode[]>();
   const collect = (node: NavigationNode): void => {
-    byModule.set(node.module, [...(byModule.get(node.module) ?? []), node]);
+    addTo(byModule, node.module, node);
     for (const next of node.children.values()) collect(next);
   };
   for (const top of plan.root.children.values()) collect(top);
@@ -70,7 +71,7 @@ export function rootModule(plan: EmitPlan): ModuleFile {
   const module = plan.root.module;
   const tops = [...plan.root.children.values()].sort((a, b) => (a.member < b.member ? -1 : 1));
   const byModule = new Map<string, string[]>();
-  for (const top of tops) byModule.set(top.module, [...(byModule.get(top.module) ?? []), top.interfaceName]);
+  for (const top of tops) addTo(byModule, top.module, top.interfaceName);
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
   const root = {

@@ -15,6 +15,7 @@ import { propertyKey } from "./names.js";
 import type { EmitPlan } from "./plan.js";
 import { docText, formatOf, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
 import { printString } from "./literals.js";
+import { addTo } from "../group.js";
 
 export interface ModuleFile {
   /** Module path under src/, without extension. */
@@ -130,7 +131,7 @@ const annotationIndexSignature = { keyName: "annotation", keyType: annotationKey
 /** `import type { A } from "../models/a.js"` for every model type a module names, sorted. */
 export function importStructures(imports: TypeImports, fromModule: string): ImportDeclarationStructure[] {
   const byModule = new Map<string, string[]>();
-  for (const [name, module] of imports.names) byModule.set(module, [...(byModule.get(module) ?? []), name]);
+  for (const [name, module] of imports.names) addTo(byModule, module, name);
   return [...byModule]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([module, names]) => ({

@@ -13,6 +13,7 @@ import { kebabCase, NameScope } from "./names.js";
 import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
 import { StructureKind } from "./structure-kinds.js";
 import { encodeItemPath, encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
+import { addTo } from "../group.js";
 
 export interface TestEmitOptions {
   readonly baseUrl: string;
@@ -36,7 +37,7 @@ export function testModules(plan: EmitPlan): Array<{ name: string; page: string;
   const byPage = new Map<string, PlannedExample[]>();
   for (const operation of plan.model.operations) {
     for (const example of operation.examples) {
-      byPage.set(example.source.file, [...(byPage.get(example.source.file) ?? []), { operation, example }]);
+      addTo(byPage, example.source.file, { operation, example });
     }
   }
   const scope = new NameScope();

@@ -8,6 +8,7 @@ import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
+import { addTo } from "../group.js";
 
 export interface Declarations {
   readonly types: ObjectType[];
@@ -58,13 +59,13 @@ export function buildDeclarations(context: ModelContext): Declarations {
         entry.qualifiedName,
         existing.page.file,
       );
-      if (merged) restated.set(entry.qualifiedName, [...(restated.get(entry.qualifiedName) ?? []), entry]);
+      if (merged) addTo(restated, entry.qualifiedName, entry);
       return merged;
     }
     into.set(entry.qualifiedName, entry);
     byQualified.set(entry.qualifiedName.toLowerCase(), entry.qualifiedName);
     const simple = entry.name.toLowerCase();
-    byName.set(simple, [...(byName.get(simple) ?? []), entry.qualifiedName]);
+    addTo(byName, simple, entry.qualifiedName);
     return true;
   };
 

@@ -18,6 +18,7 @@ import { pageMemoKey, type ModelContext } from "./context.js";
 import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
 import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
 import type { TypeLookup } from "./type-refs.js";
+import { addTo } from "../group.js";
 
 const placeholder =
   /^(String|Int16|Int32|Int64|Integer|Boolean|DateTimeOffset|DateTime|Date|TimeOfDay|Duration|Guid|GUID|Double|Single|Decimal|Binary|Stream|Byte)(\s*\([^)]*\))?$/;
@@ -55,7 +56,7 @@ export function operationIndex(operations: readonly Operation[]): ExampleContext
         return `${operation.method} ${first?.kind === "static" ? first.name.toLowerCase() : "*"}`;
       }),
     );
-    for (const key of keys) index.set(key, [...(index.get(key) ?? []), position]);
+    for (const key of keys) addTo(index, key, position);
   });
   return (method, first) => {
     const named = index.get(`${method} ${(first ?? "").toLowerCase()}`) ?? [];
@@ -66,9 +67,7 @@ export function operationIndex(operations: readonly Operation[]): ExampleContext
 
 export function attachExamples(operations: Operation[], context: ExampleContext): Operation[] {
   const byFile = new Map<string, number[]>();
-  operations.forEach((operation, index) =>
-    byFile.set(operation.source.file, [...(byFile.get(operation.source.file) ?? []), index]),
-  );
+  operations.forEach((operation, index) => addTo(byFile, operation.source.file, index));
   const examples = operations.map(() => [] as OperationExample[]);
   const added = operations.map(() => [] as OperationPath[]);
   const names = new Map<string, SourceRef>();

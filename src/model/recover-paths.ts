@@ -9,6 +9,7 @@ import type { Operation, OperationPath } from "./api-model.js";
 import type { ModelContext } from "./context.js";
 import type { Declarations } from "./declarations.js";
 import { examplePath, matchTemplate } from "./paths.js";
+import { addTo } from "../group.js";
 
 export interface RecoveredPaths {
   readonly method: HttpMethod;
@@ -92,8 +93,7 @@ function* siblingSources(
   declarations: Declarations,
 ): Generator<SiblingSource> {
   const byFile = new Map<string, Operation[]>();
-  for (const operation of operations)
-    byFile.set(operation.source.file, [...(byFile.get(operation.source.file) ?? []), operation]);
+  for (const operation of operations) addTo(byFile, operation.source.file, operation);
   for (const other of context.pages) {
     for (const { linked } of other.tables) {
       if (!linked?.includes(page.file)) continue;
