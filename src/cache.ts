@@ -203,9 +203,13 @@ export class ShardedMap<V> {
 
 const shardCount = 16;
 
+/** The shard of a key: its first hex digit (looked up for every key a run reads, so by its char code). */
 function shardOf(key: string): number {
-  const digit = Number.parseInt(key[0] ?? "0", 16);
-  return Number.isNaN(digit) ? key.charCodeAt(0) % shardCount : digit;
+  const code = key.charCodeAt(0);
+  if (code >= 48 && code <= 57) return code - 48;
+  if (code >= 97 && code <= 102) return code - 87;
+  if (code >= 65 && code <= 70) return code - 55;
+  return Number.isNaN(code) ? 0 : code % shardCount;
 }
 
 /** A short stable name for what a cache entry belongs to (a docs set, an output directory). */
