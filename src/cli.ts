@@ -19,7 +19,7 @@ import { Cache, cacheScope } from "./cache.js";
 import { diffOutput, OutputStaging, outputMatches, type OutputRecord } from "./output.js";
 import { projectRoot } from "./project-root.js";
 import { docs2tsVersion } from "./version.js";
-import { buildReport, type Report, type ReportTotals } from "./report.js";
+import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "./report.js";
 
 const usage = `Usage: npm run generate -- [options]
 
@@ -175,9 +175,12 @@ export async function main(
         progress.done();
         return { result, written: await staging?.commit(result.files, { held: result.held, keys: result.fileKeys }) };
       });
-      report = buildReport(result);
-      totals = report.totals;
-      printed = report.diagnostics;
+      // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
+      report = needsReport ? buildReport(result) : undefined;
+      totals = report?.totals ?? reportTotals(result);
+      printed =
+        report?.diagnostics ??
+        reportDiagnostics(result.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
       stats = result.stats;
       if (!written) {
         const diff = diffOutput(config.out, result.files);
@@ -186,19 +189,19 @@ export async function main(
         if (stale.length > 0) exitCode = 1;
       } else {
         // The whole report is kept by a run that needed it, for the next such run to find if nothing changes.
-        const run = needsReport ? randomBytes(8).toString("hex") : undefined;
+        const run = report ? randomBytes(8).toString("hex") : undefined;
         cache.write(scope.run, {
           settings,
           stamp,
           fingerprint: input.fingerprint,
           keys: result.keys,
           record: written.record,
-          totals: report.totals,
-          notices: report.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"),
+          totals,
+          notices: printed.filter((diagnostic) => diagnostic.severity !== "info"),
           stats,
           ...(run ? { report: run } : {}),
         } satisfies RunRecord);
-        if (run) cache.write(scope.report, { run, report } satisfies KeptReport);
+        if (run && report) cache.write(scope.report, { run, report } satisfies KeptReport);
         outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
       }
     }

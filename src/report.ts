@@ -2,7 +2,7 @@
  * The run report (`--report FILE`): per page what was emitted from it, every operation with its permissions, totals,
  * and every diagnostic. Figures count what was emitted, not what was parsed. Paths are relative to the docs root.
  */
-import type { Severity } from "./diagnostics/index.js";
+import type { Diagnostic, Severity } from "./diagnostics/index.js";
 import type { GenerateResult } from "./generate.js";
 import type { PageKind } from "./parse/index.js";
 import { addTo } from "./group.js";
@@ -84,16 +84,12 @@ export function buildReport(result: GenerateResult): Report {
   const enumsByFile = byFile(model.enums, (type) => type.source.file);
   const operationsByFile = byFile(model.operations, (operation) => operation.source.file);
   const diagnosticsByFile = byFile(diagnostics, (diagnostic) => diagnostic.file);
-  const files = [
-    ...new Set([...pages.map((page) => page.file), ...diagnostics.map((diagnostic) => diagnostic.file)]),
-  ].sort();
-  const kinds = new Map(pages.map((page) => [page.file, page.kind]));
-
-  const pageReports: PageReport[] = files.map((path) => {
+  const kinds = pageKinds(result);
+  const pageReports: PageReport[] = [...kinds].map(([path, kind]) => {
     const operations = operationsByFile.get(path) ?? [];
     return {
       path,
-      kind: kinds.get(path) ?? "unreadable",
+      kind,
       types: (typesByFile.get(path) ?? []).map((type) => type.qualifiedName),
       enums: (enumsByFile.get(path) ?? []).map((type) => type.qualifiedName),
       operations: operations.flatMap((operation) =>
@@ -103,21 +99,6 @@ export function buildReport(result: GenerateResult): Report {
       diagnostics: (diagnosticsByFile.get(path) ?? []).length,
     };
   });
-
-  const pagesByKind: Record<string, number> = {};
-  for (const page of pageReports) pagesByKind[page.kind] = (pagesByKind[page.kind] ?? 0) + 1;
-  const diagnosticsByCode: Record<string, number> = {};
-  for (const diagnostic of diagnostics)
-    diagnosticsByCode[diagnostic.code] = (diagnosticsByCode[diagnostic.code] ?? 0) + 1;
-
-  const apiPages = pages.filter((page) => page.kind === "api");
-  const examples = pages.flatMap((page) => page.examples);
-  const jsonBodies = examples.reduce((count, example) => count + example.jsonBodies, 0);
-  const share = (part: number, whole: number): number => (whole === 0 ? 1 : Math.round((part / whole) * 10000) / 10000);
-  const { coverage } = model;
-  const apiPagesWithOperation = apiPages.filter((page) => operationsByFile.has(page.file)).length;
-  const jsonBodiesRead = examples.reduce((count, example) => count + example.jsonBodiesRead, 0);
-
   return {
     pages: pageReports,
     operations: model.operations.map((operation) => ({
@@ -128,40 +109,73 @@ export function buildReport(result: GenerateResult): Report {
       title: operation.title,
       permissions: operation.permissions.map((permission) => ({ kind: permission.kind, scopes: permission.scopes })),
     })),
-    totals: {
-      pages: pageReports.length,
-      pagesByKind,
-      types: model.types.length,
-      properties: model.types.reduce((count, type) => count + type.properties.length, 0),
-      enums: model.enums.length,
-      operations: model.operations.length,
-      paths: model.operations.reduce((count, operation) => count + operation.paths.length, 0),
-      examples: pages.reduce((count, page) => count + page.examples.length, 0),
-      tests: result.emitted.counts.tests,
-      skipped: pages.reduce((count, page) => count + page.examples.length, 0) - result.emitted.counts.tests,
-      diagnosticsByCode,
-      coverage: {
-        propertyRows: coverage.propertyRows,
-        propertyRowsRead: coverage.propertyRowsRead,
-        propertyRowShare: share(coverage.propertyRowsRead, coverage.propertyRows),
-        typeCells: coverage.typeCells,
-        typeCellsKnown: coverage.typeCellsKnown,
-        typeCellShare: share(coverage.typeCellsKnown, coverage.typeCells),
-        apiPages: apiPages.length,
-        apiPagesWithOperation,
-        apiPageShare: share(apiPagesWithOperation, apiPages.length),
-        jsonBodies,
-        jsonBodiesRead,
-        jsonBodyShare: share(jsonBodiesRead, jsonBodies),
-      },
-    },
-    diagnostics: diagnostics.map(({ file, line, col, severity, code, message }) => ({
-      file,
-      line,
-      col,
-      severity,
-      code,
-      message,
-    })),
+    totals: reportTotals(result, kinds),
+    diagnostics: reportDiagnostics(diagnostics),
   };
+}
+
+/** The report's totals alone (what a run prints in its summary and keeps in its record), without the rest. */
+export function reportTotals(result: GenerateResult, kinds = pageKinds(result)): ReportTotals {
+  const { model, pages, diagnostics } = result;
+  const pagesByKind: Record<string, number> = {};
+  for (const kind of kinds.values()) pagesByKind[kind] = (pagesByKind[kind] ?? 0) + 1;
+  const diagnosticsByCode: Record<string, number> = {};
+  for (const diagnostic of diagnostics)
+    diagnosticsByCode[diagnostic.code] = (diagnosticsByCode[diagnostic.code] ?? 0) + 1;
+
+  const apiPages = pages.filter((page) => page.kind === "api");
+  const examples = pages.flatMap((page) => page.examples);
+  const jsonBodies = examples.reduce((count, example) => count + example.jsonBodies, 0);
+  const share = (part: number, whole: number): number => (whole === 0 ? 1 : Math.round((part / whole) * 10000) / 10000);
+  const { coverage } = model;
+  const withOperation = new Set(model.operations.map((operation) => operation.source.file));
+  const apiPagesWithOperation = apiPages.filter((page) => withOperation.has(page.file)).length;
+  const jsonBodiesRead = examples.reduce((count, example) => count + example.jsonBodiesRead, 0);
+  return {
+    pages: kinds.size,
+    pagesByKind,
+    types: model.types.length,
+    properties: model.types.reduce((count, type) => count + type.properties.length, 0),
+    enums: model.enums.length,
+    operations: model.operations.length,
+    paths: model.operations.reduce((count, operation) => count + operation.paths.length, 0),
+    examples: examples.length,
+    tests: result.emitted.counts.tests,
+    skipped: examples.length - result.emitted.counts.tests,
+    diagnosticsByCode,
+    coverage: {
+      propertyRows: coverage.propertyRows,
+      propertyRowsRead: coverage.propertyRowsRead,
+      propertyRowShare: share(coverage.propertyRowsRead, coverage.propertyRows),
+      typeCells: coverage.typeCells,
+      typeCellsKnown: coverage.typeCellsKnown,
+      typeCellShare: share(coverage.typeCellsKnown, coverage.typeCells),
+      apiPages: apiPages.length,
+      apiPagesWithOperation,
+      apiPageShare: share(apiPagesWithOperation, apiPages.length),
+      jsonBodies,
+      jsonBodiesRead,
+      jsonBodyShare: share(jsonBodiesRead, jsonBodies),
+    },
+  };
+}
+
+/** Diagnostics as the report lists them. */
+export function reportDiagnostics(diagnostics: readonly Diagnostic[]): Report["diagnostics"] {
+  return diagnostics.map(({ file, line, col, severity, code, message }) => ({
+    file,
+    line,
+    col,
+    severity,
+    code,
+    message,
+  }));
+}
+
+/** Every page of the report by path, in path order, with its kind: the pages read, and files only diagnosed. */
+function pageKinds(result: GenerateResult): Map<string, PageReport["kind"]> {
+  const kinds = new Map<string, PageReport["kind"]>(result.pages.map((page) => [page.file, page.kind]));
+  for (const diagnostic of result.diagnostics)
+    if (!kinds.has(diagnostic.file)) kinds.set(diagnostic.file, "unreadable");
+  return new Map([...kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
