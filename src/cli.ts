@@ -18,6 +18,7 @@ import { Progress } from "./progress.js";
 import { Cache, cacheScope } from "./cache.js";
 import { diffOutput, OutputStaging, outputMatches, type OutputRecord } from "./output.js";
 import { projectRoot } from "./project-root.js";
+import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 import { docs2tsVersion } from "./version.js";
 import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "./report.js";
 
@@ -120,10 +121,14 @@ export async function main(
   let stats: RunStats;
   let outcome: string;
   let exitCode = 0;
+  let pool: WorkerPool | undefined;
   try {
     const scope = cacheScope(config);
-    const previous = cache.read<RunRecord>(scope.run);
     const listed = listDocsFiles(config.input);
+    // A docs set big enough for workers gets its first one now, to load the parser while this thread reads the last
+    // run's record and stats the pages; a run that finds nothing changed stops it unused.
+    if (workers !== 0 && listed.length >= minimumPoolJobs) pool = new WorkerPool(1);
+    const previous = cache.read<RunRecord>(scope.run);
     const stamp = stampDocsSet(config.input, listed);
     const settings = JSON.stringify(config);
     // The pages are read only when `stat` does not show them as the last run left them.
@@ -163,6 +168,7 @@ export async function main(
             ...(workers === undefined ? {} : { workers }),
             progress: (event) => progress.update(event),
             ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
+            ...(pool ? { pool } : {}),
             ...(staging
               ? {
                   onFile: (path: string, text: string) => staging.add(path, text),
@@ -209,6 +215,8 @@ export async function main(
     progress.done();
     io.err.write(`docs2ts: ${(error as Error).message}\n`);
     return 2;
+  } finally {
+    await pool?.close();
   }
   if (!args.quiet) {
     const prefix = inputLabel === "." ? "" : `${inputLabel}/`;

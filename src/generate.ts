@@ -14,7 +14,7 @@ import { fileKey, type PendingFile } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
-import { batches, defaultWorkerCount, WorkerPool } from "./workers/pool.js";
+import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 
 /** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
 interface ParsedPage {
@@ -24,9 +24,6 @@ interface ParsedPage {
 
 /** The cache keys of the files a part of the model gave. */
 type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
-
-/** Below this many pages to parse or files to render, the work is done on this thread. */
-export const minimumPoolJobs = 64;
 
 export interface GenerateOptions {
   readonly cache?: Cache;
@@ -49,6 +46,11 @@ export interface GenerateOptions {
    * its text, and one the cache holds after all is taken from it.
    */
   readonly changedOnDisk?: ReadonlySet<string>;
+  /**
+   * A pool the caller started before it had the docs set read, for its worker to load the parser meanwhile:
+   * generate uses and grows it, and leaves it to the caller to close.
+   */
+  readonly pool?: WorkerPool;
 }
 
 export interface ProgressEvent {
@@ -102,11 +104,11 @@ export async function generate(
     timings[phase] = (timings[phase] ?? 0) + now - lapStarted;
     lapStarted = now;
   };
-  let pool: WorkerPool | undefined;
-  // A docs set this big takes a while to read from the cache and link: one worker starts at once and loads the
-  // parser and the printers meanwhile, so that the few pages and files a small change leaves to parse and render
-  // do not wait for them. Big jobs start more workers; a small docs set is done sooner on this thread alone.
-  if (workers > 0 && docs.files.length >= minimumPoolJobs) pool = new WorkerPool(1);
+  // A docs set this big takes a while to read from the cache and link: one worker starts at once (unless the caller
+  // started it) and loads the parser and the printers meanwhile, so that the few pages and files a small change
+  // leaves to parse and render do not wait for them. Big jobs start more workers; a small docs set is done sooner on
+  // this thread alone.
+  let pool = options.pool ?? (workers > 0 && docs.files.length >= minimumPoolJobs ? new WorkerPool(1) : undefined);
   const poolFor = (jobs: number): WorkerPool | undefined => {
     if (workers > 0 && jobs >= minimumPoolJobs) {
       pool ??= new WorkerPool(0);
@@ -319,7 +321,7 @@ export async function generate(
       },
     };
   } finally {
-    await (pool as WorkerPool | undefined)?.close();
+    if (pool !== options.pool) await (pool as WorkerPool | undefined)?.close();
   }
 }
 

@@ -15,7 +15,8 @@ import { Cache } from "../src/cache.js";
 import { displayPath, resolveConfig } from "../src/config.js";
 import { listDocsFiles } from "../src/docs-set.js";
 import { prettierOptions } from "../src/emit/render.js";
-import { generate, minimumPoolJobs, type GenerateOptions, type GenerateResult } from "../src/generate.js";
+import { generate, type GenerateOptions, type GenerateResult } from "../src/generate.js";
+import { minimumPoolJobs } from "../src/workers/pool.js";
 import { corpus, listFiles, root, tempDir } from "./helpers.js";
 
 const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;

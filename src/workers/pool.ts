@@ -17,6 +17,9 @@ export type Job =
 /** A parse job's result: each PageModel serialized (node:v8), for the cache to keep as it is. */
 export type Reply = { readonly id: number; readonly result?: Uint8Array[] | string[]; readonly error?: string };
 
+/** Below this many pages to parse or files to render, the work is done on the calling thread. */
+export const minimumPoolJobs = 64;
+
 /** The default worker count: one per core the process may use. */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
