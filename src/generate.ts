@@ -145,8 +145,9 @@ export async function generate(
     );
     const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
     const parsingEarly = parsePages(early, pool);
-    // After those few pages the worker loads the printers, while this thread is still reading the cache.
-    const preparingEarly = early.length > 0 ? pool?.prepareRendering() : undefined;
+    // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
+    // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
+    const preparingEarly = early.length > 0 ? pool?.prepareRendering(false) : undefined;
     // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
     const cachedPages = ShardedMap.read<Uint8Array>(cache, scope.pages);
     const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts, "json");
@@ -188,7 +189,9 @@ export async function generate(
     const parsedPages = new Map([...parsedByKey].map(([key, { page }]) => [key, page]));
     lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
-    const preparing = (preparingEarly ?? (pool as WorkerPool | undefined)?.prepareRendering())?.catch(() => undefined);
+    const preparing = (preparingEarly ?? (pool as WorkerPool | undefined)?.prepareRendering(true))?.catch(
+      () => undefined,
+    );
     const pages = inputPages.map((file) => {
       const parsedPage = parsedPages.get(file.key);
       return parsedPage ? pageFacts(parsedPage) : cachedFacts.get(file.key)!;

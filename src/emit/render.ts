@@ -19,9 +19,12 @@ let prettierModule: Promise<typeof import("prettier")> | undefined;
 const loadTsMorph = (): Promise<typeof import("ts-morph")> => (tsMorph ??= import("ts-morph"));
 const loadPrettier = (): Promise<typeof import("prettier")> => (prettierModule ??= import("prettier"));
 
-/** Loads what rendering needs, so that a worker can do it while it would otherwise wait. */
-export async function prepareRendering(): Promise<void> {
-  await Promise.all([loadTsMorph(), loadPrettier()]);
+/**
+ * Loads what rendering needs, so that a worker can do it while it would otherwise wait: ts-morph, and prettier with
+ * `formatter` (else it loads when a file first needs it, which a file in a hundred does).
+ */
+export async function prepareRendering(formatter: boolean): Promise<void> {
+  await Promise.all([loadTsMorph(), ...(formatter ? [loadPrettier()] : [])]);
 }
 
 /** `file`'s text; the TypeScript that needs prettier's layout goes through `formatTypeScript`. */

@@ -11,7 +11,7 @@ import type { PendingFile } from "../emit/files.js";
 
 export type Job =
   | { readonly id: number; readonly kind: "parse"; readonly pages: Array<{ file: string; text: string }> }
-  | { readonly id: number; readonly kind: "prepare" }
+  | { readonly id: number; readonly kind: "prepare"; readonly formatter: boolean }
   | { readonly id: number; readonly kind: "render"; readonly files: PendingFile[] };
 
 /** A parse job's result: each PageModel serialized (node:v8), for the cache to keep as it is. */
@@ -69,9 +69,9 @@ export class WorkerPool {
     return this.submit({ id: this.nextId++, kind: "render", files }) as Promise<string[]>;
   }
 
-  /** Has every worker load what rendering needs, while the caller builds the model. */
-  prepareRendering(): Promise<unknown> {
-    return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare" })));
+  /** Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model. */
+  prepareRendering(formatter: boolean): Promise<unknown> {
+    return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare", formatter })));
   }
 
   async close(): Promise<void> {

@@ -26,7 +26,7 @@ async function run(job: Job): Promise<Uint8Array[] | string[]> {
   }
   const rendering = await (renderer ??= import("../emit/render.js"));
   if (job.kind === "prepare") {
-    await rendering.prepareRendering();
+    await rendering.prepareRendering(job.formatter);
     return [];
   }
   return rendering.renderFiles(job.files);
