@@ -4,13 +4,14 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { listDocsFiles, readDocsFile } from "../src/docs-set.js";
-import { buildApiModel, type ApiModel } from "../src/model/index.js";
+import { buildApiModel, type ApiModel, type ModelMemo } from "../src/model/index.js";
 import { parsePage, type PageModel } from "../src/parse/index.js";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -44,11 +45,24 @@ export function editFixture(file: string, from: string, to: string): Map<string,
 }
 
 /** The model of a docs set given as text, by path. */
-export function modelOfTexts(texts: ReadonlyMap<string, string>): ApiModel {
-  return buildApiModel(
-    [...texts].map(([file, text]) => parsePage(file, text)),
-    { baseUrl: fixtureBaseUrl },
+export function modelOfTexts(texts: ReadonlyMap<string, string>, memo?: Map<string, unknown>): ApiModel {
+  const pages = [...texts].map(([file, text]) => parsePage(file, text));
+  if (!memo) return buildApiModel(pages, { baseUrl: fixtureBaseUrl });
+  // Kept as the cache keeps it: as JSON.
+  const modelMemo: ModelMemo = {
+    get: (key) => memo.get(key),
+    set: (key, value) => memo.set(key, JSON.parse(JSON.stringify(value)) as unknown),
+  };
+  const pageKeys = new Map(
+    [...texts].map(([file, text]) => [file, createHash("sha1").update(file).update(text).digest("hex")]),
   );
+  return buildApiModel(pages, { baseUrl: fixtureBaseUrl, memo: modelMemo, pageKeys });
+}
+
+/** A model as the memo tests compare it: without the memo keys of its objects. */
+export function withoutMemoKeys(model: ApiModel): Omit<ApiModel, "memoKeys"> {
+  const { memoKeys: _, ...rest } = model;
+  return rest;
 }
 
 /** The fixture edits the memo tests make: a member's description (prose), and its type (the model's shape). */

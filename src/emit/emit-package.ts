@@ -81,17 +81,26 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     module: plan.typeModules.get(declaration.qualifiedName)!,
   }));
   models.sort((a, b) => (a.module < b.module ? -1 : 1));
+  // What a part reads of an object of the model: the memo key it was derived under, else its JSON (a JSON text never
+  // begins with a letter, so the two cannot meet).
+  const readOf = (object: object, json: () => string): string => {
+    const key = model.memoKeys?.get(object);
+    return key === undefined ? json() : `memo ${key}`;
+  };
   for (const { declaration, module } of models)
-    part(["model", module, JSON.stringify(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
-  // An operation as JSON without its examples, which are the test modules' part.
-  const operationJson = new Map<Operation, string>();
-  const jsonOf = (operation: Operation): string => {
-    let json = operationJson.get(operation);
-    if (json === undefined) operationJson.set(operation, (json = JSON.stringify({ ...operation, examples: [] })));
-    return json;
+    part(["model", module, readOf(declaration, () => JSON.stringify(declaration))], () => [
+      sourceFile(modelModule(declaration, plan)),
+    ]);
+  // An operation without its examples, which are the test modules' part.
+  const operationReads = new Map<Operation, string>();
+  const operationRead = (operation: Operation): string => {
+    let read = operationReads.get(operation);
+    if (read === undefined)
+      operationReads.set(operation, (read = readOf(operation, () => JSON.stringify({ ...operation, examples: [] }))));
+    return read;
   };
   for (const { module, nodes } of builderModules(plan)) {
-    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(jsonOf)]);
+    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(operationRead)]);
     part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
   }
   const modules: ModuleFile[] = [
@@ -108,7 +117,10 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
         "tests",
         name,
         page,
-        ...examples.flatMap(({ operation, example }) => [jsonOf(operation), JSON.stringify(example)]),
+        ...examples.flatMap(({ operation, example }) => [
+          operationRead(operation),
+          readOf(example, () => JSON.stringify(example)),
+        ]),
       ],
       () => testModuleFiles(name, page, examples, plan, { baseUrl: options.baseUrl }),
     );

@@ -1,1 +1,1 @@
-export { emitPackage, type EmitOptions, type EmittedPackage } from "./emit-package.js";
+export { emitPackage, type EmitMemo, type EmitOptions, type EmittedPackage } from "./emit-package.js";

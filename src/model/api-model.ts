@@ -28,6 +28,14 @@ export interface ApiModel {
    * keyed by this and that part.
    */
   readonly shapeKey: string;
+  /**
+   * The memo key each type, enum, operation and example was derived under (operations and examples: with their
+   * place in what the derivation gave), when the model was built with a memo. A memo key hashes all its derivation
+   * read, so an object of the same key is the same object, given the shapeKey (which covers what the model adds to
+   * it: members a base type has dropped, paths the examples add). The emit keys parts by these instead of hashing
+   * their JSON.
+   */
+  readonly memoKeys?: ReadonlyMap<object, string>;
 }
 
 /** Where something was documented. */

@@ -60,6 +60,8 @@ export class ModelContext {
   /** The namespace of pages that state none: the one most pages state. */
   readonly defaultNamespace: string;
   readonly diagnostics: Diagnostic[] = [];
+  /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
+  readonly memoKeys = new Map<object, string>();
   /** The last segment of the base URL's path (`beta`, `v1.0`): a syntax line may repeat it, the client must not. */
   readonly versionSegment: string | undefined;
   /** The base URL's path without a trailing slash (`/beta`). */

@@ -166,18 +166,27 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const key = inputs.every((input) => input !== undefined)
       ? pageMemoKey(inputs[0], "type", at, lookup.key, ...inputs)
       : undefined;
-    return context.derive(key, () => {
+    const derived = context.derive(key, () => {
       const type = defineObjectType(declared, others, lookup, context);
       return { type, shape: shapeKey(type) };
     });
+    return { ...derived, key };
   });
   const enumTypes = [...enums.values()].map((declared) => {
     const input = context.pageInput(declared.page.file);
     const at = JSON.stringify([declared.name, declared.namespace, declared.line, declared.tableIndex]);
-    return context.derive(pageMemoKey(input, "enum", at), () => defineEnum(declared, context));
+    const key = pageMemoKey(input, "enum", at);
+    const type = context.derive(key, () => defineEnum(declared, context));
+    if (key && context.options.memo) context.memoKeys.set(type, key);
+    return type;
+  });
+  const types = dropInheritedMembers(defined.map(({ type }) => type));
+  types.forEach((type, index) => {
+    const key = defined[index]!.key;
+    if (key && context.options.memo) context.memoKeys.set(type, key);
   });
   return {
-    types: dropInheritedMembers(defined.map(({ type }) => type)).sort(byQualifiedName),
+    types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,
     requestBodyTypes,

@@ -75,13 +75,15 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     if (outlines.length === 0) continue;
     const own = byFile.get(file) ?? [];
     const input = context.model.pageInput(file);
-    const plans = context.model.derive(pageMemoKey(input, "examples", context.key), () => {
+    const key = pageMemoKey(input, "examples", context.key);
+    const plans = context.model.derive(key, () => {
       const page = context.model.page(file);
       // null, not undefined, for an example with no plan: the memo is kept as JSON.
       return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan() ?? null);
     });
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
+      if (key && context.model.options.memo) context.model.memoKeys.set(planned.example, `${key} ${index}`);
       const { name, source } = planned.example;
       const first = names.get(name);
       if (first && outlines[index]!.named)

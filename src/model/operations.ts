@@ -27,6 +27,8 @@ export function buildOperations(
   declarations: Declarations,
 ): { operations: Operation[]; shapeKey: string } {
   const described: Described[] = [];
+  /** The memo key of each operation, with its place in the derivation's list. */
+  const derivedUnder = new Map<Described, string>();
   const unresolved: string[] = [];
   // What describing a page's operations reads besides the page.
   const describeReads = (file: string) => [
@@ -42,7 +44,9 @@ export function buildOperations(
       continue;
     }
     const key = pageMemoKey(context.pageInput(file), "operations", ...describeReads(file));
-    described.push(...context.derive(key, () => describePage(context.page(file), context, declarations)));
+    const ofPage = context.derive(key, () => describePage(context.page(file), context, declarations));
+    ofPage.forEach((entry, index) => key && derivedUnder.set(entry, `${key} ${index}`));
+    described.push(...ofPage);
   }
   // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
   const documentedOperations = described.map(({ operation }) => operation);
@@ -59,7 +63,9 @@ export function buildOperations(
     const recovered = context.derive(key, () =>
       recoverOperation(context.page(file), documentedOperations, context, declarations),
     );
-    if (recovered) described.push(recovered);
+    if (!recovered) continue;
+    if (key) derivedUnder.set(recovered, key);
+    described.push(recovered);
   }
   described.sort(({ operation: a }, { operation: b }) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
@@ -79,6 +85,11 @@ export function buildOperations(
     key,
   });
   reportDuplicates(withExamples, context);
+  if (context.options.memo)
+    withExamples.forEach((operation, index) => {
+      const key = derivedUnder.get(described[index]!);
+      if (key) context.memoKeys.set(operation, key);
+    });
   const added = withExamples.map((operation, index) => operation.paths.slice(operations[index]!.paths.length));
   const bodies = withExamples.map((operation) => operation.requestBody ?? null);
   return { operations: withExamples, shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)) };

@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { emitPackage, type EmitOptions } from "../../src/emit/index.js";
+import { emitPackage, type EmitMemo, type EmitOptions, type EmittedPackage } from "../../src/emit/index.js";
 import { fileKey, type EmittedFile, type PendingFile } from "../../src/emit/files.js";
 import {
   descriptionEdit,
@@ -25,14 +25,24 @@ const options: EmitOptions = {
 };
 const keyOf = (file: EmittedFile): string => ("key" in file ? file.key : fileKey(file, "test"));
 
-/** Emits `pages` with the memo of an emit of `before`; the paths described, and the files with their content. */
-function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<string, string>) {
-  const first = emitPackage(modelOf(before), options);
-  const keys = new Map(first.files.map((file) => [file.path, keyOf(file)]));
+/** The memo a run keeps of an emit: the file keys of each part. */
+function memoOf(emitted: EmittedPackage): EmitMemo {
+  const keys = new Map(emitted.files.map((file) => [file.path, keyOf(file)]));
   const memo = new Map(
-    first.parts.map((part) => [part.key, part.paths.map((path) => ({ path, key: keys.get(path)! }))]),
+    emitted.parts.map((part) => [part.key, part.paths.map((path) => ({ path, key: keys.get(path)! }))]),
   );
-  const second = emitPackage(modelOf(pages), { ...options, memo: { get: (key) => memo.get(key) } });
+  return { get: (key) => memo.get(key) };
+}
+
+/**
+ * Emits `pages` with the memo of an emit of `before`; the paths described, and the files with their content. With
+ * `derived`, both models are built with one memo, as a run does, and parts read the memo keys of their objects;
+ * without, their JSON.
+ */
+function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<string, string>, derived: boolean) {
+  const modelMemo = derived ? new Map<string, unknown>() : undefined;
+  const memo = memoOf(emitPackage(modelOf(before, modelMemo), options));
+  const second = emitPackage(modelOf(pages, modelMemo), { ...options, memo });
   const uncached = emitPackage(modelOf(pages), options);
   return {
     described: second.files.filter((file) => "content" in file).map((file) => file.path),
@@ -44,27 +54,46 @@ function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<strin
   };
 }
 
-test("parts as before are known by their keys, and describe to what an emit without the memo gives", () => {
-  const run = emitAfter(texts, texts);
-  assert.ok(run.known > 0);
-  assert.ok(run.described.every((path) => !path.startsWith("src/models/") || path === "src/models/index.ts"));
-  assert.ok(run.described.every((path) => !path.startsWith("test/examples/")));
-  assert.deepEqual(run.files, run.uncached);
-});
+for (const [label, derived] of [
+  ["parts read as JSON", false],
+  ["parts read by memo key", true],
+] as const) {
+  test(`${label}: parts as before are known by their keys, and describe to what an emit without the memo gives`, () => {
+    const run = emitAfter(texts, texts, derived);
+    assert.ok(run.known > 0);
+    assert.ok(run.described.every((path) => !path.startsWith("src/models/") || path === "src/models/index.ts"));
+    assert.ok(run.described.every((path) => !path.startsWith("test/examples/")));
+    assert.deepEqual(run.files, run.uncached);
+  });
 
-test("after a description edit, only the files of the part edited are described", () => {
-  const run = emitAfter(texts, descriptionEdit());
-  // Files not emitted from a part (indexes, the runtime, package files) are always described.
-  const always = new Set(emitAfter(texts, texts).described);
-  assert.deepEqual(
-    run.described.filter((path) => !always.has(path)),
-    ["src/models/widget.ts"],
-  );
-  assert.deepEqual(run.files, run.uncached);
-});
+  test(`${label}: after a description edit, only the files of the part edited are described`, () => {
+    const run = emitAfter(texts, descriptionEdit(), derived);
+    // Files not emitted from a part (indexes, the runtime, package files) are always described.
+    const always = new Set(emitAfter(texts, texts, derived).described);
+    assert.deepEqual(
+      run.described.filter((path) => !always.has(path)),
+      ["src/models/widget.ts"],
+    );
+    assert.deepEqual(run.files, run.uncached);
+  });
 
-test("after a change to the model's shape, every part is described", () => {
-  const run = emitAfter(texts, typeEdit());
-  assert.equal(run.known, 0);
-  assert.deepEqual(run.files, run.uncached);
+  test(`${label}: after a change to the model's shape, every part is described`, () => {
+    const run = emitAfter(texts, typeEdit(), derived);
+    assert.equal(run.known, 0);
+    assert.deepEqual(run.files, run.uncached);
+  });
+}
+
+test("a part reads the memo key its object was derived under, not its JSON, when the model has one", () => {
+  const model = modelOf(texts, new Map());
+  const memo = memoOf(emitPackage(model, options));
+  // The widget altered, under the memo key it had: its module is known, as it is not when read as JSON.
+  const widget = model.types.find((type) => type.qualifiedName === "microsoft.graph.widget")!;
+  const altered = { ...widget, description: "Altered." };
+  const types = model.types.map((type) => (type === widget ? altered : type));
+  const memoKeys = new Map([...model.memoKeys!, [altered, model.memoKeys!.get(widget)!]]);
+  const widgetModule = (emitted: EmittedPackage): EmittedFile =>
+    emitted.files.find((file) => file.path === "src/models/widget.ts")!;
+  assert.ok("key" in widgetModule(emitPackage({ ...model, types, memoKeys }, { ...options, memo })));
+  assert.ok(!("key" in widgetModule(emitPackage({ ...model, types, memoKeys: new Map() }, { ...options, memo }))));
 });
