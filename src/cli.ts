@@ -125,8 +125,8 @@ export async function main(
   try {
     const scope = cacheScope(config);
     const listed = listDocsFiles(config.input);
-    // A docs set big enough for workers gets its first one now, to load the parser while this thread reads the last
-    // run's record and stats the pages; a run that finds nothing changed stops it unused.
+    // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
+    // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) pool = new WorkerPool(1);
     const previous = cache.read<RunRecord>(scope.run);
     const stamp = stampDocsSet(config.input, listed);

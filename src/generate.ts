@@ -47,8 +47,8 @@ export interface GenerateOptions {
    */
   readonly changedOnDisk?: ReadonlySet<string>;
   /**
-   * A pool the caller started before it had the docs set read, for its worker to load the parser meanwhile:
-   * generate uses and grows it, and leaves it to the caller to close.
+   * A pool the caller started before it had the docs set read, so that its worker is up by the time there are
+   * pages to parse: generate uses and grows it, and leaves it to the caller to close.
    */
   readonly pool?: WorkerPool;
 }

@@ -141,8 +141,9 @@ export class OutputStaging {
 
   /**
    * Stages whatever of `files` was not added yet, waits for the writes, and moves them in (in place by a journal,
-   * or the staging directory replacing the output): the output then holds exactly `files` (and the user's
-   * node_modules/). Throws OutputError, leaving the previous output as it was, when anything could not be written.
+   * or the staging directory replacing the output): the output then holds exactly `files` and the files `held`
+   * (and the user's node_modules/); the record gives each file its key from `keys`. Throws OutputError, leaving the
+   * previous output as it was, when anything could not be written.
    */
   async commit(files: ReadonlyMap<string, string>, { held = new Map(), keys }: HeldFiles = {}): Promise<WriteResult> {
     for (const [path, content] of files) this.add(path, content);
