@@ -81,8 +81,8 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     module: plan.typeModules.get(declaration.qualifiedName)!,
   }));
   models.sort((a, b) => (a.module < b.module ? -1 : 1));
-  // What a part reads of an object of the model: the memo key it was derived under, else its JSON (a JSON text never
-  // begins with a letter, so the two cannot meet).
+  // What a part reads of an object of the model: the memo key it was derived under, else its JSON (which, of an
+  // object, begins with a brace, so the two cannot meet).
   const readOf = (object: object, json: () => string): string => {
     const key = model.memoKeys?.get(object);
     return key === undefined ? json() : `memo ${key}`;

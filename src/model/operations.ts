@@ -45,7 +45,7 @@ export function buildOperations(
     }
     const key = pageMemoKey(context.pageInput(file), "operations", ...describeReads(file));
     const ofPage = context.derive(key, () => describePage(context.page(file), context, declarations));
-    ofPage.forEach((entry, index) => key && derivedUnder.set(entry, `${key} ${index}`));
+    if (key) ofPage.forEach((entry, index) => derivedUnder.set(entry, `${key} ${index}`));
     described.push(...ofPage);
   }
   // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
