@@ -262,7 +262,8 @@ export async function generate(
     const renderPool = poolFor(toRender.length);
     lap("cache");
     emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
-    await preparing;
+    // With nothing to render (the edit changed nothing the output shows), the printers are not waited for.
+    if (toRender.length > 0) await preparing;
     const rendering = runJobs(
       toRender,
       "render",
