@@ -16,7 +16,14 @@ import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-s
 import type { RunStats } from "./generate.js";
 import { Progress } from "./progress.js";
 import { Cache, cacheScope } from "./cache.js";
-import { diffOutput, OutputStaging, outputMatches, type OutputRecord } from "./output.js";
+import {
+  diffOutput,
+  OutputStaging,
+  outputMatches,
+  packOutputRecord,
+  unpackOutputRecord,
+  type PackedOutputRecord,
+} from "./output.js";
 import { projectRoot } from "./project-root.js";
 import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 import { docs2tsVersion } from "./version.js";
@@ -128,7 +135,8 @@ export async function main(
     // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) pool = new WorkerPool(1);
-    const previous = cache.read<RunRecord>(scope.run);
+    const stored = cache.read<RunRecord>(scope.run);
+    const previous = stored && { ...stored, record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);
     const settings = JSON.stringify(config);
     // The pages are read only when `stat` does not show them as the last run left them.
@@ -201,7 +209,7 @@ export async function main(
           stamp,
           fingerprint: input.fingerprint,
           keys: result.keys,
-          record: written.record,
+          record: packOutputRecord(written.record),
           totals,
           notices: printed.filter((diagnostic) => diagnostic.severity !== "info"),
           stats,
@@ -279,7 +287,7 @@ interface RunRecord {
   /** The key of each page, which a page whose stat is unchanged keeps without being read. */
   readonly keys: Record<string, string>;
   readonly fingerprint: string;
-  readonly record: OutputRecord;
+  readonly record: PackedOutputRecord;
   readonly totals: ReportTotals;
   /** The errors and warnings, which every run prints. */
   readonly notices: Report["diagnostics"];

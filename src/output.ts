@@ -39,6 +39,43 @@ export type OutputRecord = Record<
   { readonly size: number; readonly mtimeMs: number; readonly hash: string; readonly key?: string }
 >;
 
+/**
+ * An OutputRecord as the run record keeps it: a list per field rather than an object per file, which V8 reads back
+ * in half the time (thousands of files, read by every run).
+ */
+export interface PackedOutputRecord {
+  readonly paths: string[];
+  readonly sizes: number[];
+  readonly mtimes: number[];
+  readonly hashes: string[];
+  readonly keys: Array<string | null>;
+}
+
+export function packOutputRecord(record: OutputRecord): PackedOutputRecord {
+  const entries = Object.entries(record);
+  return {
+    paths: entries.map(([path]) => path),
+    sizes: entries.map(([, entry]) => entry.size),
+    mtimes: entries.map(([, entry]) => entry.mtimeMs),
+    hashes: entries.map(([, entry]) => entry.hash),
+    keys: entries.map(([, entry]) => entry.key ?? null),
+  };
+}
+
+export function unpackOutputRecord(packed: PackedOutputRecord): OutputRecord {
+  const record: Record<string, OutputRecord[string]> = {};
+  packed.paths.forEach((path, index) => {
+    const key = packed.keys[index];
+    record[path] = {
+      size: packed.sizes[index]!,
+      mtimeMs: packed.mtimes[index]!,
+      hash: packed.hashes[index]!,
+      ...(key ? { key } : {}),
+    };
+  });
+  return record;
+}
+
 /** Files of the package whose texts the caller did not look up: the output holds them (OutputStaging.hold). */
 export interface HeldFiles {
   /** The text of each, by path, asked for only when the file turns out changed since the last run. */

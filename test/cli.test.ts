@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
-import { OutputStaging, writeOutput } from "../src/output.js";
+import { OutputStaging, packOutputRecord, unpackOutputRecord, writeOutput } from "../src/output.js";
 import { fixtureBaseUrl, fixtureDocs, listFiles, tempDir } from "./helpers.js";
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
@@ -187,6 +187,14 @@ test("a small change is written in place; a file that becomes a directory replac
   assert.deepEqual(listFiles(out), ["package.json", "src/a.ts/index.ts", "src/b.ts"]);
   assert.ok(existsSync(join(out, "node_modules", "dep")));
   assert.deepEqual(readdirSync(dir), ["pkg"]);
+});
+
+test("the record of what was written packs into a list per field and back", async () => {
+  const out = join(tempDir("packed"), "pkg");
+  const written = await writeOutput(out, startingPackage);
+  const record = { ...written.record, "src/keyed.ts": { size: 2, mtimeMs: 1.5, hash: "abc", key: "def" } };
+  assert.deepEqual(unpackOutputRecord(packOutputRecord(record)), record);
+  assert.deepEqual(packOutputRecord(record).keys, [...Object.keys(written.record).map(() => null), "def"]);
 });
 
 test("of two runs writing at once, the one that commits last leaves its whole package", async () => {
