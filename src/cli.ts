@@ -136,7 +136,7 @@ export async function main(
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) pool = new WorkerPool(1);
     const stored = cache.read<RunRecord>(scope.run);
-    const previous = stored && { ...stored, record: unpackOutputRecord(stored.record) };
+    const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);
     const settings = JSON.stringify(config);
     // The pages are read only when `stat` does not show them as the last run left them.
@@ -206,9 +206,8 @@ export async function main(
         const run = report ? randomBytes(8).toString("hex") : undefined;
         cache.write(scope.run, {
           settings,
-          stamp,
+          pages: packPages(stamp, result.keys),
           fingerprint: input.fingerprint,
-          keys: result.keys,
           record: packOutputRecord(written.record),
           totals,
           notices: printed.filter((diagnostic) => diagnostic.severity !== "info"),
@@ -247,6 +246,22 @@ export async function main(
   return exitCode;
 }
 
+function packPages(stamp: DocsStamp, keys: Record<string, string>): RunRecord["pages"] {
+  const files = Object.keys(stamp);
+  return { files, stamps: files.map((file) => stamp[file]!), keys: files.map((file) => keys[file] ?? null) };
+}
+
+function unpackPages(pages: RunRecord["pages"]): { stamp: DocsStamp; keys: Record<string, string> } {
+  const stamp: DocsStamp = {};
+  const keys: Record<string, string> = {};
+  pages.files.forEach((file, index) => {
+    stamp[file] = pages.stamps[index]!;
+    const key = pages.keys[index];
+    if (key) keys[file] = key;
+  });
+  return { stamp, keys };
+}
+
 /** The pages whose `stat` differs from the stamp of the last run, new pages included. */
 function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
   return new Set(Object.keys(stamp).filter((file) => previous[file] !== stamp[file]));
@@ -283,9 +298,11 @@ async function withStaging<T>(staging: OutputStaging | undefined, work: () => Pr
 interface RunRecord {
   /** The resolved configuration, as JSON. */
   readonly settings: string;
-  readonly stamp: DocsStamp;
-  /** The key of each page, which a page whose stat is unchanged keeps without being read. */
-  readonly keys: Record<string, string>;
+  /**
+   * Each page's stamp, and its key, which a page whose stat is unchanged keeps without being read: a list per
+   * field, like the output record, which V8 reads back faster than an object with a property per page.
+   */
+  readonly pages: { readonly files: string[]; readonly stamps: string[]; readonly keys: Array<string | null> };
   readonly fingerprint: string;
   readonly record: PackedOutputRecord;
   readonly totals: ReportTotals;
