@@ -22,10 +22,6 @@ import { addTo } from "../group.js";
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
-export function emitBuilders(plan: EmitPlan): ModuleFile[] {
-  return [...builderModules(plan).map(({ module, nodes }) => builderModule(module, nodes, plan)), rootModule(plan)];
-}
-
 /** The builder modules below the root, in path order, each with the navigation nodes it declares. */
 export function builderModules(plan: EmitPlan): Array<{ module: string; nodes: NavigationNode[] }> {
   const byModule = new Map<string, NavigationNode[]>();

@@ -23,13 +23,6 @@ export interface ModuleFile {
   readonly structure: OptionalKind<SourceFileStructure>;
 }
 
-export function emitModels(plan: EmitPlan): ModuleFile[] {
-  const files = [...plan.declarations.values()].map((declaration) => modelModule(declaration, plan));
-  files.sort((a, b) => (a.module < b.module ? -1 : 1));
-  files.push(modelsIndex(files.map((file) => file.module)));
-  return files;
-}
-
 /** The module of one type or enum. */
 export function modelModule(declaration: ObjectType | EnumType, plan: EmitPlan): ModuleFile {
   const module = plan.typeModules.get(declaration.qualifiedName)!;

@@ -24,14 +24,6 @@ export interface PlannedExample {
   readonly example: OperationExample;
 }
 
-export function emitTests(plan: EmitPlan, options: TestEmitOptions): PendingFile[] {
-  const modules = testModules(plan);
-  return [
-    ...modules.flatMap(({ name, page, examples }) => testModuleFiles(name, page, examples, plan, options)),
-    examplesEntry(modules.map(({ name }) => name)),
-  ];
-}
-
 /** The test modules: one per page with examples, in path order, named and with its examples in line order. */
 export function testModules(plan: EmitPlan): Array<{ name: string; page: string; examples: PlannedExample[] }> {
   const byPage = new Map<string, PlannedExample[]>();
