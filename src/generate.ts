@@ -10,7 +10,7 @@ import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
-import { fileKey, type PendingFile } from "./emit/files.js";
+import { fileKey, pendingOf, type PendingFile } from "./emit/files.js";
 import { emitPackage, type EmittedPackage } from "./emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
 import type { PageModel } from "./parse/index.js";
@@ -246,7 +246,7 @@ export async function generate(
         const text = cachedFiles.get(key);
         if (text !== undefined) return text;
         const { renderFile } = await import("./emit/render.js");
-        return renderFile("content" in file ? file : { path: file.path, content: file.describe() });
+        return renderFile(pendingOf(file));
       });
       return undefined;
     });
@@ -255,7 +255,7 @@ export async function generate(
     const positions = new Map<PendingFile, number>();
     emitted.files.forEach((file, index) => {
       if (texts[index] !== undefined || held.has(file.path)) return;
-      const pending = "content" in file ? file : { path: file.path, content: file.describe() };
+      const pending = pendingOf(file);
       toRender.push(pending);
       positions.set(pending, index);
     });
@@ -290,17 +290,17 @@ export async function generate(
     lap("render");
     const files = new Map<string, string>();
     emitted.files.forEach((file, index) => held.has(file.path) || files.set(file.path, texts[index]!));
-    if (keys) {
+    const fileKeys = keys && new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
+    if (fileKeys) {
       // The texts of files held were not read: the cache keeps them as stored.
       cachedFiles.retain(
-        keys,
-        new Map(toRender.map((file) => [keys![positions.get(file)!]!, texts[positions.get(file)!]!])),
+        fileKeys.values(),
+        new Map(toRender.map((file) => [fileKeys.get(file.path)!, texts[positions.get(file)!]!])),
       );
-      const keyOf = new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
       for (const part of emitted.parts)
         emittedNow.set(
           part.key,
-          part.paths.map((path) => ({ path, key: keyOf.get(path)! })),
+          part.paths.map((path) => ({ path, key: fileKeys.get(path)! })),
         );
       emittedParts.replaceAll(emittedNow);
     }
@@ -313,7 +313,7 @@ export async function generate(
       emitted: { diagnostics: emitted.diagnostics, counts: emitted.counts },
       files,
       held,
-      fileKeys: keys && new Map(emitted.files.map((file, index) => [file.path, keys![index]!])),
+      fileKeys,
       diagnostics,
       keys: Object.fromEntries(inputPages.map((file) => [file.file, file.key])),
       stats: {

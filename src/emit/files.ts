@@ -33,6 +33,11 @@ export interface KnownFile {
 
 export type EmittedFile = PendingFile | KnownFile;
 
+/** The file as data, a known file described. */
+export function pendingOf(file: EmittedFile): PendingFile {
+  return "content" in file ? file : { path: file.path, content: file.describe() };
+}
+
 /** A test module: the cases of one docs page, replayed against a local server. */
 export interface TestModule {
   readonly page: string;

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emitPackage, type EmitMemo, type EmitOptions, type EmittedPackage } from "../../src/emit/index.js";
-import { fileKey, type EmittedFile, type PendingFile } from "../../src/emit/files.js";
+import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../../src/emit/files.js";
 import {
   descriptionEdit,
   fixtureBaseUrl,
@@ -47,9 +47,7 @@ function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<strin
   return {
     described: second.files.filter((file) => "content" in file).map((file) => file.path),
     known: second.files.filter((file) => "key" in file).length,
-    files: second.files.map((file): PendingFile =>
-      "content" in file ? file : { path: file.path, content: file.describe() },
-    ),
+    files: second.files.map(pendingOf),
     uncached: uncached.files as PendingFile[],
   };
 }
