@@ -29,6 +29,6 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
     diagnostics,
     coverage: context.coverage,
     shapeKey,
-    ...(options.memo ? { memoKeys: context.memoKeys } : {}),
+    ...(context.memoKeys ? { memoKeys: context.memoKeys } : {}),
   };
 }

@@ -61,7 +61,7 @@ export class ModelContext {
   readonly defaultNamespace: string;
   readonly diagnostics: Diagnostic[] = [];
   /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
-  readonly memoKeys = new Map<object, string>();
+  private readonly derivedKeys = new Map<object, string>();
   /** The last segment of the base URL's path (`beta`, `v1.0`): a syntax line may repeat it, the client must not. */
   readonly versionSegment: string | undefined;
   /** The base URL's path without a trailing slash (`/beta`). */
@@ -146,6 +146,16 @@ export class ModelContext {
       included.push({ page: include.page, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
     }
     return included;
+  }
+
+  /** The memo keys objects of the model were derived under, noted with `derivedAs`; undefined without a memo. */
+  get memoKeys(): ReadonlyMap<object, string> | undefined {
+    return this.options.memo ? this.derivedKeys : undefined;
+  }
+
+  /** Notes that `object` of the model was derived under `key` (with a memo and a key, else nothing to note). */
+  derivedAs(object: object, key: string | undefined): void {
+    if (this.options.memo && key !== undefined) this.derivedKeys.set(object, key);
   }
 
   report(file: string, name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): void {

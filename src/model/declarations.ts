@@ -177,14 +177,11 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const at = JSON.stringify([declared.name, declared.namespace, declared.line, declared.tableIndex]);
     const key = pageMemoKey(input, "enum", at);
     const type = context.derive(key, () => defineEnum(declared, context));
-    if (key && context.options.memo) context.memoKeys.set(type, key);
+    context.derivedAs(type, key);
     return type;
   });
   const types = dropInheritedMembers(defined.map(({ type }) => type));
-  types.forEach((type, index) => {
-    const key = defined[index]!.key;
-    if (key && context.options.memo) context.memoKeys.set(type, key);
-  });
+  types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
   return {
     types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),

@@ -83,7 +83,7 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     });
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
-      if (key && context.model.options.memo) context.model.memoKeys.set(planned.example, `${key} ${index}`);
+      if (key) context.model.derivedAs(planned.example, `${key} ${index}`);
       const { name, source } = planned.example;
       const first = names.get(name);
       if (first && outlines[index]!.named)

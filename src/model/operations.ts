@@ -85,11 +85,7 @@ export function buildOperations(
     key,
   });
   reportDuplicates(withExamples, context);
-  if (context.options.memo)
-    withExamples.forEach((operation, index) => {
-      const key = derivedUnder.get(described[index]!);
-      if (key) context.memoKeys.set(operation, key);
-    });
+  withExamples.forEach((operation, index) => context.derivedAs(operation, derivedUnder.get(described[index]!)));
   const added = withExamples.map((operation, index) => operation.paths.slice(operations[index]!.paths.length));
   const bodies = withExamples.map((operation) => operation.requestBody ?? null);
   return { operations: withExamples, shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)) };
