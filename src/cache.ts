@@ -166,7 +166,7 @@ export class ShardedMap<V> {
     const next = Array.from({ length: shardCount }, () => [] as string[]);
     for (const key of keys) next[shardOf(key)]!.push(key);
     next.forEach((wanted, index) => {
-      const current = this.shards[index] ? new Set(this.shards[index].keys()) : this.indexed[index];
+      const current = this.shards[index] ?? this.indexed[index];
       const same = current?.size === wanted.length && wanted.every((key) => current.has(key));
       if (same && !this.dirty.has(index)) return;
       const stored = same && wanted.every((key) => fresh.has(key)) ? undefined : this.shard(index);
