@@ -91,12 +91,17 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     part(["model", module, readOf(declaration, () => JSON.stringify(declaration))], () => [
       sourceFile(modelModule(declaration, plan)),
     ]);
-  // An operation without its examples, which are the test modules' part.
+  // An operation without its examples, which are the test modules' part; one the plan merged, by what it merged.
   const operationReads = new Map<Operation, string>();
   const operationRead = (operation: Operation): string => {
     let read = operationReads.get(operation);
-    if (read === undefined)
-      operationReads.set(operation, (read = readOf(operation, () => JSON.stringify({ ...operation, examples: [] }))));
+    if (read === undefined) {
+      const merged = plan.merged.get(operation);
+      read = merged
+        ? `merge ${JSON.stringify(merged.map(operationRead))}`
+        : readOf(operation, () => JSON.stringify({ ...operation, examples: [] }));
+      operationReads.set(operation, read);
+    }
     return read;
   };
   for (const { module, nodes } of builderModules(plan)) {

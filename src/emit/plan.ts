@@ -19,6 +19,11 @@ export interface EmitPlan {
   readonly root: NavigationNode;
   /** Qualified name -> name of the interface that navigates the type's relationships, for types that have any. */
   readonly navigationNames: ReadonlyMap<string, string>;
+  /**
+   * The operations of the tree that merge those documented for the same path and verb, each with the operations of
+   * the model it merges, in order: what it is made of, for the emit to key its files by.
+   */
+  readonly merged: ReadonlyMap<Operation, readonly Operation[]>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -116,9 +121,10 @@ export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan
     if (hasRelationships(type, declarations))
       navigationNames.set(type.qualifiedName, scope.claim(`${typeNames.get(type.qualifiedName)}Navigation`));
   }
-  const root = buildNavigation(model.operations, scope);
+  const merged = new Map<Operation, readonly Operation[]>();
+  const root = buildNavigation(model.operations, scope, merged);
   assignItemTypes(root, undefined, undefined, declarations);
-  return { model, typeNames, typeModules, declarations, root, navigationNames, diagnostics };
+  return { model, typeNames, typeModules, declarations, root, navigationNames, merged, diagnostics };
 }
 
 /**
@@ -280,7 +286,11 @@ function assignItemTypes(
   }
 }
 
-function buildNavigation(operations: readonly Operation[], scope: NameScope): NavigationNode {
+function buildNavigation(
+  operations: readonly Operation[],
+  scope: NameScope,
+  merged: Map<Operation, readonly Operation[]>,
+): NavigationNode {
   const root = newNode({ kind: "root" }, "", "");
   // A syntax line with a query string (`GET /users/{id}?$expand=manager`) documents a variant of a path another page
   // documents plainly; it defines the verb only where no page documents the path without a query.
@@ -299,7 +309,9 @@ function buildNavigation(operations: readonly Operation[], scope: NameScope): Na
         if (thisQueried) variants.add(operation.method);
         else variants.delete(operation.method);
       } else if (!firstQueried && !thisQueried) {
-        node.operations.set(operation.method, mergeOperations(first, operation));
+        const merge = mergeOperations(first, operation);
+        merged.set(merge, [...(merged.get(first) ?? [first]), operation]);
+        node.operations.set(operation.method, merge);
       }
     }
   }

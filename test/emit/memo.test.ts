@@ -95,3 +95,24 @@ test("a part reads the memo key its object was derived under, not its JSON, when
   assert.ok("key" in widgetModule(emitPackage({ ...model, types, memoKeys }, { ...options, memo })));
   assert.ok(!("key" in widgetModule(emitPackage({ ...model, types, memoKeys: new Map() }, { ...options, memo }))));
 });
+
+test("an operation merged from several documenting one path is read by their memo keys, not its JSON", () => {
+  const model = modelOf(texts, new Map());
+  // Another page documents the first GET again: the plan merges the two into one verb of the builder.
+  const documented = model.operations.find((operation) => operation.method === "GET")!;
+  const again = { ...documented, id: `${documented.id}-again` };
+  const withKey = (key: string) => ({
+    ...model,
+    operations: [...model.operations, again],
+    memoKeys: new Map([...model.memoKeys!, [again, key]]),
+  });
+  const described = (emitted: EmittedPackage): string[] =>
+    emitted.files.filter((file) => "content" in file).map((file) => file.path);
+  const memo = memoOf(emitPackage(withKey("again"), options));
+  const always = new Set(described(emitPackage(withKey("again"), { ...options, memo })));
+  // The same operation under another key: its JSON is as it was, but the builder module is described again.
+  const rekeyed = described(emitPackage(withKey("again, edited"), { ...options, memo }));
+  const changed = rekeyed.filter((path) => !always.has(path));
+  assert.equal(changed.length, 1);
+  assert.match(changed[0]!, /^src\/requests\//);
+});
