@@ -48,7 +48,8 @@ export interface GenerateOptions {
   readonly changedOnDisk?: ReadonlySet<string>;
   /**
    * A pool the caller started before it had the docs set read, so that its worker is up by the time there are
-   * pages to parse: generate uses and grows it, and leaves it to the caller to close.
+   * pages to parse: generate uses and grows it, and closes it early when a run has nothing to render; the caller
+   * closes it in any case.
    */
   readonly pool?: WorkerPool;
 }
@@ -259,6 +260,9 @@ export async function generate(
       toRender.push(pending);
       positions.set(pending, index);
     });
+    // With nothing to render, the workers are done: stopped now (most likely while loading the printers), they take
+    // no more CPU from this thread, and stop while it writes the cache instead of at the end of the run.
+    if (toRender.length === 0) void pool?.close();
     const renderPool = poolFor(toRender.length);
     lap("cache");
     emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));

@@ -38,6 +38,7 @@ export class WorkerPool {
     { worker: Worker; resolve: (result: Uint8Array[] | string[]) => void; reject: (error: Error) => void }
   >();
   private nextId = 0;
+  private closing: Promise<void> | undefined;
 
   /** Starts `size` workers now, so that they load their modules while the caller does other work. */
   constructor(size: number) {
@@ -50,7 +51,7 @@ export class WorkerPool {
 
   /** Starts more workers, up to `size` in all; they take jobs as soon as they are started. */
   grow(size: number): void {
-    while (this.workers.length < size) {
+    while (!this.closing && this.workers.length < size) {
       const worker = startWorker();
       worker.on("message", (reply: Reply) => this.settle(worker, reply));
       worker.on("error", (error) => this.fail(worker, error));
@@ -74,11 +75,19 @@ export class WorkerPool {
     return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare", formatter })));
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  /** Stops the workers; jobs under way or queued fail. Closing again waits for the same. */
+  close(): Promise<void> {
+    if (!this.closing) {
+      const closed = new Error("the worker pool is closed");
+      for (const { reject } of [...this.pending.values(), ...this.queue.splice(0)]) reject(closed);
+      this.pending.clear();
+      this.closing = Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
+    }
+    return this.closing;
   }
 
   private submit(job: Job): Promise<Uint8Array[] | string[]> {
+    if (this.closing) return Promise.reject(new Error("the worker pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.dispatch();
