@@ -74,7 +74,7 @@ export interface ReportTotals {
 }
 
 export function buildReport(result: GenerateResult): Report {
-  const { model, pages, diagnostics } = result;
+  const { model, diagnostics } = result;
   const byFile = <T>(items: T[], fileOf: (item: T) => string): Map<string, T[]> => {
     const map = new Map<string, T[]>();
     for (const item of items) addTo(map, fileOf(item), item);
