@@ -35,6 +35,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The median peak RSS of the runs that reported one. */
+function peakRss(figures: readonly RunFigures[]): string {
+  const reported = figures.map((figure) => figure.rss).filter((rss) => !Number.isNaN(rss));
+  return reported.length === 0 ? "unknown" : megabytes(median(reported));
+}
+
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const megabytes = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
@@ -80,8 +86,11 @@ async function timeGenerate(command: string[], args: string[]): Promise<RunFigur
     );
   });
   const ms = performance.now() - started;
-  const rss = Number(/BENCH-RSS (\d+)/.exec(stderr)?.[1] ?? Number.NaN);
-  return { ms, rss };
+  const reported = /BENCH-RSS (\d+)/.exec(stderr)?.[1];
+  // A run without the figure is said so, with the end of what it printed; the median is then of the others.
+  if (reported === undefined)
+    console.log(`  (a run reported no peak RSS; its stderr ended: ${JSON.stringify(stderr.slice(-400))})`);
+  return { ms, rss: reported === undefined ? Number.NaN : Number(reported) };
 }
 
 function sizeOf(dir: string): { files: number; bytes: number } {
@@ -150,7 +159,7 @@ async function benchGeneration(): Promise<void> {
     const ratio = median(figures.map((figure, round) => figure.ms / reference[round]!));
     const verdict =
       target === undefined ? "" : ratio <= target ? `  (target <= ${target}: met)` : `  (target <= ${target}: NOT met)`;
-    return `  ${label.padEnd(22)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${megabytes(median(figures.map((figure) => figure.rss)))}${verdict}`;
+    return `  ${label.padEnd(22)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${peakRss(figures)}${verdict}`;
   };
   console.log(
     `  ${"R (remark + gfm parse)".padEnd(22)} ${seconds(r).padStart(9)}   ${"1.000 R".padStart(8)}   (${(megabytesRead / (r / 1000)).toFixed(2)} MB/s)`,
