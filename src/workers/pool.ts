@@ -75,14 +75,14 @@ export class WorkerPool {
     return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare", formatter })));
   }
 
-  /** Stops the workers; jobs under way or queued fail. Closing again waits for the same. */
+  /**
+   * Stops the workers, and a closed pool refuses jobs; closing again waits for the same. Jobs under way or queued are
+   * dropped unsettled: the pool is closed by a run that waits for none of them (done, or stopped by an error), and
+   * failing them would only make rejections no one handles.
+   */
   close(): Promise<void> {
-    if (!this.closing) {
-      const closed = new Error("the worker pool is closed");
-      for (const { reject } of [...this.pending.values(), ...this.queue.splice(0)]) reject(closed);
-      this.pending.clear();
-      this.closing = Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
-    }
+    this.queue.length = 0;
+    this.closing ??= Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
     return this.closing;
   }
 
