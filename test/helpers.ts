@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -98,8 +98,16 @@ export function listFiles(root: string): string[] {
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `docs2ts-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `docs2ts-${prefix}-`));
+  madeDirs.push(dir);
+  return dir;
 }
+
+/** The directories tempDir made, removed when the process ends (each test file runs in a process of its own). */
+const madeDirs: string[] = [];
+process.on("exit", () => {
+  for (const dir of madeDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 /** Compiles a generated package with the project's tsc into `outDir`; rejects with the compiler output on error. */
 export async function compilePackage(packageDir: string, outDir: string): Promise<void> {

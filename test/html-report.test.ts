@@ -4,8 +4,7 @@
  */
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
@@ -51,7 +50,7 @@ test(
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        `--user-data-dir=${mkdtempSync(join(tmpdir(), "docs2ts-chromium-"))}`,
+        `--user-data-dir=${tempDir("chromium")}`,
         "--dump-dom",
         `file://${file}`,
       ],
