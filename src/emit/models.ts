@@ -116,8 +116,11 @@ function enumFile(type: EnumType, plan: EmitPlan): OptionalKind<SourceFileStruct
   };
 }
 
-/** `[annotation: `@odata.${string}` | `${string}@odata.${string}`]: unknown`: the keys of OData instance annotations. */
-export const annotationKeyType = "`@odata.${string}` | `${string}@odata.${string}`";
+/**
+ * `[annotation: `${string}@${string}`]: unknown`: the keys of instance annotations, of any namespace (`@odata.type`,
+ * `@microsoft.graph.conflictBehavior`, `members@odata.bind`). No property name of the docs holds an `@` otherwise.
+ */
+export const annotationKeyType = "`${string}@${string}`";
 
 const annotationIndexSignature = { keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" };
 

@@ -171,8 +171,9 @@ class Checker {
     const sound: { [key: string]: JsonValue } = {};
     for (const [name, member] of Object.entries(value)) {
       const at = `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      // Instance annotations (`@odata.type`, `members@odata.bind`) belong to every object.
-      if (name.includes("@odata.") || name.startsWith("@")) {
+      // Instance annotations (`@odata.type`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`) belong to
+      // every object: the interfaces admit any key holding an `@`.
+      if (name.includes("@")) {
         sound[name] = member;
         continue;
       }

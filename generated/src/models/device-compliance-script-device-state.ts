@@ -6,7 +6,7 @@ import type { RunState } from "./run-state.js";
  * Documented in `beta/resources/intune-devicecompliancescriptdevicestate.md`.
  */
 export interface DeviceComplianceScriptDeviceState {
-  [annotation: `@odata.${string}` | `${string}@odata.${string}`]: unknown;
+  [annotation: `${string}@${string}`]: unknown;
   /** The OData type of the instance: `#microsoft.graph.x`. */
   "@odata.type"?: string;
   /** Key of the device compliance script device state entity. This property is read-only. */

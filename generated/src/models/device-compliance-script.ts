@@ -6,7 +6,7 @@ import type { DeviceComplianceScriptDeviceState } from "./device-compliance-scri
  * Documented in `beta/resources/intune-devicecompliancescript.md`.
  */
 export interface DeviceComplianceScript {
-  [annotation: `@odata.${string}` | `${string}@odata.${string}`]: unknown;
+  [annotation: `${string}@${string}`]: unknown;
   /** The OData type of the instance: `#microsoft.graph.x`. */
   "@odata.type"?: string;
   /** Unique identifier for the device compliance script. Read-only. */

@@ -61,10 +61,10 @@ export interface QueryOptions<
   query?: Query & Record<string, string | number | boolean | undefined>;
 }
 
-/** The names of a type's properties, without OData annotations: what `select` and `orderby` take. */
+/** The names of a type's properties, without instance annotations: what `select` and `orderby` take. */
 export type Selectable<T> = Exclude<
   T extends unknown ? keyof T & string : never,
-  `@odata.${string}`
+  `${string}@${string}`
 >;
 
 export type RequestBody =
