@@ -147,8 +147,11 @@ function planTestCase(
     ...(Object.keys(headers).length > 0 ? [["headers", inline(headers)] as [string, string]] : []),
   ];
   const optionsText = members.length > 0 ? printInlineObject(members) : undefined;
+  // The verb's signature is that of the operation the path's builder took (the first page documenting the path, or
+  // a merge), which may ask for a body where this example's page documents none.
+  const signature = node.operations.get(operation.method) ?? operation;
   // An example without a body still calls a verb whose signature asks for one.
-  const missingBody = operation.requestBody ? "undefined as never" : "undefined";
+  const missingBody = signature.requestBody ? "undefined as never" : "undefined";
   const args = [hasBodyParameter ? (plan.body ? "requestBody" : missingBody) : undefined, optionsText].filter(
     (arg) => arg !== undefined,
   );
@@ -172,7 +175,7 @@ function planTestCase(
     contentType = "application/json";
   } else if (plan.body?.kind === "text") {
     // Text fits a verb the docs give no body type (it takes any RequestBody); against a documented type it is cast.
-    body = { kind: "text", code: `${printString(plan.body.text)}${operation.requestBody ? " as never" : ""}` };
+    body = { kind: "text", code: `${printString(plan.body.text)}${signature.requestBody ? " as never" : ""}` };
     contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "text/plain";
   }
   const response = plan.response ? documentedResponse(plan.response, exchanges) : undefined;
