@@ -125,6 +125,11 @@ export const diagnosticDefinitions = {
     severity: "warning",
     message: "Base type `{0}` of `{1}` names no documented type; the type is emitted without it.",
   },
+  baseTypeCycle: {
+    code: "DT209",
+    severity: "warning",
+    message: "Base type `{0}` of `{1}` leads back to `{1}` ({2}); the type is emitted without it.",
+  },
   propertyTypeConflict: {
     code: "DT205",
     severity: "info",

@@ -180,7 +180,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
     context.derivedAs(type, key);
     return type;
   });
-  const types = dropInheritedMembers(defined.map(({ type }) => type));
+  const types = dropInheritedMembers(breakBaseCycles(defined.map(({ type }) => type), context));
   types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
   return {
     types: types.sort(byQualifiedName),
@@ -411,6 +411,52 @@ function defineEnum(declared: DeclaredEnum, context: ModelContext): EnumType {
     members,
     source: { file: declared.page.file, line: declared.line },
   };
+}
+
+/**
+ * Pages that contradict each other can make a type its own base (A inherits from B, B from A), which no language
+ * can declare. Each cycle is broken at its first type in name order, which is emitted without its base, reported.
+ */
+function breakBaseCycles(types: ObjectType[], context: ModelContext): ObjectType[] {
+  const byName = new Map(types.map((type) => [type.qualifiedName, type]));
+  const broken = new Set<string>();
+  const settled = new Set<string>();
+  for (const start of types) {
+    const chain: string[] = [];
+    let current: ObjectType | undefined = start;
+    while (current && !settled.has(current.qualifiedName)) {
+      const at = chain.indexOf(current.qualifiedName);
+      if (at >= 0) {
+        const cycle = chain.slice(at);
+        const first = [...cycle].sort()[0]!;
+        const type = byName.get(first)!;
+        broken.add(first);
+        const path = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first)), first];
+        context.report(
+          type.source.file,
+          "baseTypeCycle",
+          { line: type.source.line },
+          shortName(type.baseType!),
+          type.name,
+          path.map(shortName).join(" -> "),
+        );
+        break;
+      }
+      chain.push(current.qualifiedName);
+      current = current.baseType && !broken.has(current.qualifiedName) ? byName.get(current.baseType) : undefined;
+    }
+    for (const name of chain) settled.add(name);
+  }
+  if (broken.size === 0) return types;
+  return types.map((type) => {
+    if (!broken.has(type.qualifiedName)) return type;
+    const { baseType: _, ...rest } = type;
+    return rest;
+  });
+}
+
+function shortName(qualifiedName: string): string {
+  return qualifiedName.slice(qualifiedName.lastIndexOf(".") + 1);
 }
 
 /** Members a page documents again although a base type already has them ("Inherited from entity"). */

@@ -385,8 +385,16 @@ class PageReader {
     const links: Link[] = [];
     collectLinks(node.children, { file: this.file, definitions: this.definitions }, links);
     const located = links.map((value) => ({ line, value }));
-    if (!this.inheritsFrom && /\binherits from\b/i.test(text)) {
-      const target = links.find((link) => link.page);
+    const inherits = /\binherits from\b/i.exec(text);
+    if (!this.inheritsFrom && inherits) {
+      // The base is what the sentence names after "inherits from": "The [x](x.md) resource inherits from this base
+      // type" names a derived type before it.
+      let cursor = 0;
+      const target = links.find((link) => {
+        const at = text.indexOf(link.text, cursor);
+        if (at >= 0) cursor = at + link.text.length;
+        return link.page !== undefined && at > inherits.index;
+      });
       if (target) this.inheritsFrom = { line, value: target };
     }
     if (this.inSection(/^request body$/i) && !this.inSection(/^examples?\b/i)) {

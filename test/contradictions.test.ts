@@ -1,0 +1,66 @@
+/**
+ * Docs that contradict themselves still give a package that compiles under strict and whose tests pass: docs2ts
+ * decides, says so at the page line, and writes code that compiles (test/fixtures/contradictions, one page per case).
+ */
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { resolveConfig } from "../src/config.js";
+import { generate } from "../src/generate.js";
+import { writeOutput } from "../src/output.js";
+import { compilePackage, failures, fixtures, root, runPackageTests, tempDir } from "./helpers.js";
+
+const docs = join(fixtures, "contradictions");
+const out = join(tempDir("contradictions"), "pkg");
+const result = await generate(
+  resolveConfig(root, { input: docs, out, baseUrl: "https://graph.microsoft.com/v1.0", packageName: "contradictions" }),
+  "contradictions",
+);
+await writeOutput(out, result.files);
+
+const diagnostics = (code: string): string[] =>
+  result.diagnostics
+    .filter((diagnostic) => diagnostic.code === code)
+    .map((diagnostic) => `${diagnostic.file}:${diagnostic.line} ${diagnostic.message}`);
+
+test("a base-type cycle is broken at one type, reported at its page", () => {
+  assert.deepEqual(diagnostics("DT209"), [
+    "resources/egg.md:22 Base type `hen` of `egg` leads back to `egg` (egg -> hen -> egg); the type is emitted without it.",
+  ]);
+  const egg = result.model.types.find((type) => type.name === "egg")!;
+  const hen = result.model.types.find((type) => type.name === "hen")!;
+  assert.equal(egg.baseType, undefined);
+  assert.equal(hen.baseType, "microsoft.graph.egg");
+});
+
+test("a derived type named before `inherits from` is not taken for the base", () => {
+  const target = result.model.types.find((type) => type.name === "target")!;
+  assert.equal(target.baseType, undefined);
+  assert.deepEqual(diagnostics("DT204"), []);
+});
+
+test("instance annotations of any namespace are allowed in bodies", () => {
+  const example = result.model.operations
+    .flatMap((operation) => operation.examples)
+    .find((candidate) => candidate.name === "create_folder_renaming")!;
+  assert.equal(example.partial, undefined);
+  assert.equal(example.test?.bodyTyped, true);
+  assert.deepEqual(diagnostics("DT226"), []);
+  const model = readFileSync(join(out, "src", "models", "folder.ts"), "utf8");
+  assert.match(model, /\[annotation: `\$\{string\}@\$\{string\}`\]: unknown;/);
+  const test = readFileSync(join(out, "test", "examples", "folder-post-children.ts"), "utf8");
+  assert.match(test, /"@microsoft\.graph\.conflictBehavior": "rename",\n[^\n]*\n\s*\} satisfies/);
+});
+
+test("an example that sends no body to a verb whose signature requires one still compiles", () => {
+  const test = readFileSync(join(out, "test", "examples", "folder-archiving.ts"), "utf8");
+  assert.match(test, /at\(client\)\.post\(undefined as never\)/);
+});
+
+test("the package compiles under strict and every example test passes", async () => {
+  await compilePackage(out, join(out, "dist"));
+  const run = await runPackageTests(join(out, "dist"));
+  assert.equal(run.fail, 0, failures(run.output));
+  assert.equal(run.pass, 3);
+});
