@@ -10,7 +10,7 @@ import { realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { displayPath, resolveConfig, type Docs2tsConfig } from "./config.js";
+import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./generate.js";
@@ -170,7 +170,7 @@ export async function main(
       const { result, written } = await withStaging(staging, async () => {
         const result = await generate(
           config,
-          inputLabel,
+          docsLabel(cwd, config.input),
           {
             cache,
             ...(workers === undefined ? {} : { workers }),
@@ -235,7 +235,7 @@ export async function main(
     if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report!, null, 1)}\n`);
     if (args.html) {
       const { renderHtmlReport } = await import("./html-report.js");
-      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report!, `Docs health: ${inputLabel}`));
+      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report!, `Docs health: ${docsLabel(cwd, config.input)}`));
     }
   } catch (error) {
     io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);

@@ -3,7 +3,7 @@
  * command line. Everything downstream reads this object, and tests build it the same way.
  */
 import { readFileSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { projectRoot } from "./project-root.js";
 
 export interface Docs2tsConfig {
@@ -54,6 +54,16 @@ export function resolveConfig(cwd: string, overrides: ConfigOverrides = {}): Doc
 export function displayPath(cwd: string, path: string): string {
   const shown = relative(cwd, path);
   return shown === "" ? "." : shown.startsWith("..") || isAbsolute(shown) ? path : shown;
+}
+
+/**
+ * How the package and the health report name the docs set: its path relative to the working directory when it lies
+ * inside it, else its directory's name; never an absolute path, so that the same docs give the same bytes anywhere.
+ */
+export function docsLabel(cwd: string, input: string): string {
+  const shown = relative(cwd, input).split(sep).join("/");
+  if (shown === "") return basename(input) || ".";
+  return shown.startsWith("..") || isAbsolute(shown) ? basename(input) : shown;
 }
 
 function readManifest(path: string): PackageManifest {
