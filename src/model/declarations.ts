@@ -180,7 +180,12 @@ export function buildDeclarations(context: ModelContext): Declarations {
     context.derivedAs(type, key);
     return type;
   });
-  const types = dropInheritedMembers(breakBaseCycles(defined.map(({ type }) => type), context));
+  const types = dropInheritedMembers(
+    breakBaseCycles(
+      defined.map(({ type }) => type),
+      context,
+    ),
+  );
   types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
   return {
     types: types.sort(byQualifiedName),
