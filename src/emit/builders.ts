@@ -37,7 +37,8 @@ export function builderModule(module: string, nodes: NavigationNode[], plan: Emi
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
   const navigation = new Set<string>();
-  const interfaces = nodes.map((node) => builderInterface(node, plan, imports, runtime, navigation));
+  const aliased = new Map<string, string>();
+  const interfaces = nodes.map((node) => builderInterface(node, plan, imports, runtime, navigation, aliased));
   return {
     module,
     structure: {
@@ -45,10 +46,25 @@ export function builderModule(module: string, nodes: NavigationNode[], plan: Emi
         ...runtimeImport(runtime, module),
         ...importStructures(imports, module),
         ...navigationImport(navigation, module),
+        ...builderImports(aliased, module),
         ...interfaces,
       ],
     },
   };
+}
+
+/** The builders of other modules that aliases here extend (`MeRequests` extends `UsersItemRequests`). */
+function builderImports(aliased: ReadonlyMap<string, string>, module: string) {
+  const byModule = new Map<string, string[]>();
+  for (const [name, from] of aliased) if (from !== module) addTo(byModule, from, name);
+  return [...byModule]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([from, names]) => ({
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: names.sort(),
+      moduleSpecifier: relativeModule(module, from),
+    }));
 }
 
 function navigationImport(names: Set<string>, module: string) {
@@ -125,6 +141,7 @@ function builderInterface(
   imports: TypeImports,
   runtime: Set<string>,
   navigationNames: Set<string>,
+  aliased = new Map<string, string>(),
 ): OptionalKind<InterfaceDeclarationStructure> & { kind: typeof StructureKind.Interface } {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   const methods: OptionalKind<MethodSignatureStructure>[] = [];
@@ -176,7 +193,7 @@ function builderInterface(
     const operation = node.operations.get(method);
     if (operation) methods.push(...verbSignatures(method, operation, plan, imports, runtime, navigationNames));
   }
-  const extended = inheritedNavigation(node, children, plan, imports, runtime, navigationNames);
+  const extended = inheritedNavigation(node, children, plan, imports, runtime, navigationNames, aliased);
   return {
     kind: StructureKind.Interface,
     name: node.interfaceName,
@@ -200,24 +217,34 @@ function inheritedNavigation(
   imports: TypeImports,
   runtime: Set<string>,
   navigationNames: Set<string>,
+  aliased: Map<string, string>,
 ): string[] {
-  const own = new Set([...children.map((next) => next.member), ...[...node.operations.keys()].flatMap(verbMembers)]);
+  const own = ownMembers(node, children);
   const omit = (type: string, members: Iterable<string>): string => {
     const overlap = [...members].filter((member) => own.has(member)).sort();
     return overlap.length > 0 ? `Omit<${type}, ${overlap.map((member) => printString(member)).join(" | ")}>` : type;
   };
+  const extended: string[] = [];
+  // An alias (`/me` of `/users/{id}`) has what its target has, but for what it documents itself; what else it would
+  // inherit must then leave out the target's members, or the two bases would clash.
+  if (node.alias) {
+    const target = node.alias;
+    aliased.set(target.interfaceName, target.module);
+    const taken = interfaceMembers(target, plan);
+    extended.push(omit(target.interfaceName, taken));
+    for (const member of taken) own.add(member);
+  }
   const item = (qualifiedName: string): string => {
     runtime.add("ItemRequests");
     const navigation = plan.navigationNames.get(qualifiedName);
     if (navigation) navigationNames.add(navigation);
     return `ItemRequests<${imports.use(qualifiedName)}>${navigation ? ` & ${navigation}` : ""}`;
   };
-  const extended: string[] = [];
   if (node.relationship && !node.operations.has("GET")) {
     if (node.elementType) {
       runtime.add("CollectionRequests");
       const collection = `CollectionRequests<${imports.use(node.elementType)}, ${item(node.elementType)}>`;
-      extended.push(omit(collection, ["byId", "get", "toGetRequest"]));
+      extended.push(omit(collection, ["byId", "get", "toGetRequest", "iterate"]));
     } else if (node.itemType) {
       runtime.add("ItemRequests");
       extended.push(omit(`ItemRequests<${imports.use(node.itemType)}>`, ["get", "toGetRequest"]));
@@ -229,6 +256,27 @@ function inheritedNavigation(
     extended.push(omit(navigation, navigationMembers(plan, node.itemType!)));
   }
   return extended;
+}
+
+/** The members a path's builder declares itself: a member per child, and its verbs. */
+function ownMembers(node: NavigationNode, children: Iterable<NavigationNode> = node.children.values()): Set<string> {
+  const members = new Set([...children].map((next) => next.member));
+  for (const method of node.operations.keys()) for (const member of verbMembers(method)) members.add(member);
+  const get = node.operations.get("GET")?.response;
+  if (get?.collection && get.type) members.add("iterate");
+  return members;
+}
+
+/** Every member a path's builder has: its own, and those of the interfaces it extends. */
+function interfaceMembers(node: NavigationNode, plan: EmitPlan): Set<string> {
+  const members = ownMembers(node);
+  if (node.alias) for (const member of interfaceMembers(node.alias, plan)) members.add(member);
+  if (node.relationship && !node.operations.has("GET")) {
+    for (const member of node.elementType ? ["byId", "get", "toGetRequest", "iterate"] : ["get", "toGetRequest"])
+      members.add(member);
+  }
+  if (node.itemType) for (const member of navigationMembers(plan, node.itemType)) members.add(member);
+  return members;
 }
 
 function verbMembers(method: HttpMethod): string[] {

@@ -105,7 +105,10 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     return read;
   };
   for (const { module, nodes } of builderModules(plan)) {
-    const operations = nodes.flatMap((node) => [node.path, ...[...node.operations.values()].map(operationRead)]);
+    const operations = nodes.flatMap((node) => [
+      node.alias ? `${node.path} as ${node.alias.path}` : node.path,
+      ...[...node.operations.values()].map(operationRead),
+    ]);
     part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
   }
   const modules: ModuleFile[] = [

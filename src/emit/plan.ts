@@ -8,6 +8,7 @@ import type { HttpMethod } from "../parse/index.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 import { isIdentifier, kebabCase, NameScope, pascalCase, safeTypeName } from "./names.js";
 import { printString } from "./literals.js";
+import { assignAliases } from "./aliases.js";
 
 export interface EmitPlan {
   readonly model: ApiModel;
@@ -56,6 +57,8 @@ export interface NavigationNode {
   elementType?: string;
   /** The path follows a relationship of the type above it, so it can be read even where no page documents a GET. */
   relationship?: boolean;
+  /** Another path that addresses the same thing (`/me` of `/users/{id}`): its builder extends that path's. */
+  alias?: NavigationNode;
 }
 
 /** Members a builder has itself; a path segment with one of these names is exposed with a trailing `_`. */
@@ -124,6 +127,7 @@ export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan
   const merged = new Map<Operation, readonly Operation[]>();
   const root = buildNavigation(model.operations, scope, merged);
   assignItemTypes(root, undefined, undefined, declarations);
+  assignAliases(root, model.operations, declarations);
   return { model, typeNames, typeModules, declarations, root, navigationNames, merged, diagnostics };
 }
 
