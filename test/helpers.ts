@@ -18,7 +18,9 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const fixtures = join(root, "test", "fixtures");
 export const fixtureDocs = join(fixtures, "docs");
 export const fixtureBaseUrl = "https://graph.microsoft.com/v1.0";
-export const corpus = join(root, "..", "shared", "corpus", "graph-docs-2021", "v1.0");
+export const corpora = join(root, "..", "shared", "corpus", "graph-docs-2021");
+export const corpus = join(corpora, "v1.0");
+export const betaCorpus = join(corpora, "beta");
 export const updating = process.env["UPDATE"] === "1";
 
 const run = promisify(execFile);
