@@ -37,7 +37,29 @@ test("a base-type cycle is broken at one type, reported at its page", () => {
 test("a derived type named before `inherits from` is not taken for the base", () => {
   const target = result.model.types.find((type) => type.name === "target")!;
   assert.equal(target.baseType, undefined);
-  assert.deepEqual(diagnostics("DT204"), []);
+  assert.ok(!diagnostics("DT204").some((diagnostic) => diagnostic.startsWith("resources/target.md")));
+});
+
+test("a base type that names an enum is dropped and reported", () => {
+  assert.deepEqual(diagnostics("DT204"), [
+    "resources/shade.md:7 Base type `tint` of `shade` names no documented type; the type is emitted without it.",
+  ]);
+  assert.equal(result.model.types.find((type) => type.name === "shade")!.baseType, undefined);
+});
+
+test("a null where the TypeScript types allow none is left out of the typed body", () => {
+  assert.deepEqual(diagnostics("DT227"), [
+    "api/selectable-post.md:35 Example request body gives `labels[1]` a JSON null where the docs say string.",
+  ]);
+  const test = readFileSync(join(out, "test", "examples", "selectable-post.ts"), "utf8");
+  assert.match(test, /labels: \["a"\],\n\s*shade: null,\n\s*\} satisfies/);
+});
+
+test("names of the runtime and of TypeScript's type operators are not taken by documented types", async () => {
+  const index = readFileSync(join(out, "src", "models", "index.ts"), "utf8");
+  assert.match(index, /selectable-type\.js/);
+  const requests = readFileSync(join(out, "src", "requests", "selectables.ts"), "utf8");
+  assert.match(requests, /byId\(key: string\)/);
 });
 
 test("instance annotations of any namespace are allowed in bodies", () => {
@@ -62,5 +84,5 @@ test("the package compiles under strict and every example test passes", async ()
   await compilePackage(out, join(out, "dist"));
   const run = await runPackageTests(join(out, "dist"));
   assert.equal(run.fail, 0, failures(run.output));
-  assert.equal(run.pass, 3);
+  assert.equal(run.pass, 4);
 });

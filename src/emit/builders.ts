@@ -439,8 +439,14 @@ function operationDocs(operation: Operation): string {
 
 function keyParameterName(name: string): string {
   const candidate = camelCase(name.replace(/\|/g, " or "));
-  return isIdentifier(candidate) &&
-    !/^(delete|in|do|if|for|new|var|function|class|this|case|default|with|void)$/.test(candidate)
-    ? candidate
-    : "key";
+  return isIdentifier(candidate) && !reservedParameterNames.has(candidate) ? candidate : "key";
 }
+
+/** Words that cannot name a parameter in a strict-mode module. */
+const reservedParameterNames = new Set(
+  (
+    "break case catch class const continue debugger default delete do else enum export extends false finally for " +
+    "function if import in instanceof new null return super switch this throw true try typeof var void while with " +
+    "yield let static implements interface package private protected public await arguments eval"
+  ).split(" "),
+);

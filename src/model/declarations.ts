@@ -419,12 +419,24 @@ function defineEnum(declared: DeclaredEnum, context: ModelContext): EnumType {
 }
 
 /**
- * Pages that contradict each other can make a type its own base (A inherits from B, B from A), which no language
- * can declare. Each cycle is broken at its first type in name order, which is emitted without its base, reported.
+ * A base type must be an object type, and pages that contradict each other can make a type its own base (A inherits
+ * from B, B from A), which no language can declare. A base that names an enum is dropped, and each cycle is broken
+ * at its first type in name order, which is emitted without its base; both are reported.
  */
 function breakBaseCycles(types: ObjectType[], context: ModelContext): ObjectType[] {
   const byName = new Map(types.map((type) => [type.qualifiedName, type]));
   const broken = new Set<string>();
+  for (const type of types) {
+    if (!type.baseType || byName.has(type.baseType)) continue;
+    broken.add(type.qualifiedName);
+    context.report(
+      type.source.file,
+      "baseTypeUnknown",
+      { line: type.source.line },
+      shortName(type.baseType),
+      type.name,
+    );
+  }
   const settled = new Set<string>();
   for (const start of types) {
     const chain: string[] = [];

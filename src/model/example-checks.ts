@@ -33,9 +33,9 @@ export interface TypeTable {
 
 /** Checks a request body against what the operation takes; `writes` marks create and update bodies. */
 export function checkRequestBody(value: JsonValue, body: RequestBody, types: TypeTable, writes: boolean): BodyCheck {
-  const checker = new Checker(types, writes);
+  const checker = new Checker(types, writes, true);
   if (body.kind === "type") {
-    const sound = checker.value(value, body.type, "");
+    const sound = checker.value(value, body.type, "", false);
     return { sound, defects: checker.defects, derived: checker.derived, loose: checker.loose, complete: true };
   }
   const properties = new Map<string, Property>(
@@ -68,7 +68,7 @@ export function checkResponseBody(
   collection: boolean,
   types: TypeTable,
 ): BodyDefect[] {
-  const checker = new Checker(types, false);
+  const checker = new Checker(types, false, false);
   if (!collection) checker.value(value, type, "");
   else if (value !== null && typeof value === "object" && !Array.isArray(value) && Array.isArray(value["value"])) {
     value["value"].forEach((item, index) => checker.value(item, type, `/value/${index}`));
@@ -84,11 +84,19 @@ class Checker {
   constructor(
     private readonly types: TypeTable,
     private readonly writes: boolean,
+    /** The sound part is sent typed, so it must fit the TypeScript types: no null where they allow none. */
+    private readonly typed: boolean,
   ) {}
 
-  /** The sound part of `value` as a `type`, or undefined when none of it is. */
-  value(value: JsonValue, type: TypeRef, pointer: string): JsonValue | undefined {
-    if (value === null) return null;
+  /**
+   * The sound part of `value` as a `type`, or undefined when none of it is. Members are nullable (`p?: T | null`);
+   * a body and the items of a collection are not.
+   */
+  value(value: JsonValue, type: TypeRef, pointer: string, nullable = true): JsonValue | undefined {
+    if (value === null)
+      return nullable || type.kind === "json" || type.kind === "unknown"
+        ? null
+        : this.wrong(pointer, describe(type), "null");
     switch (type.kind) {
       case "json":
       case "unknown":
@@ -108,7 +116,7 @@ class Checker {
         if (!Array.isArray(value)) return this.wrong(pointer, "array", jsonType(value));
         const items: JsonValue[] = [];
         value.forEach((item, index) => {
-          const sound = this.value(item, type.of, `${pointer}/${index}`);
+          const sound = this.value(item, type.of, `${pointer}/${index}`, !this.typed);
           if (sound !== undefined) items.push(sound);
         });
         return items;
@@ -122,8 +130,8 @@ class Checker {
           return this.named(value, named, pointer);
         }
         for (const member of type.of) {
-          const trial = new Checker(this.types, this.writes);
-          const sound = trial.value(value, member, pointer);
+          const trial = new Checker(this.types, this.writes, this.typed);
+          const sound = trial.value(value, member, pointer, nullable);
           if (trial.defects.length === 0) {
             Object.assign(this.derived, trial.derived);
             this.loose.push(...trial.loose);
