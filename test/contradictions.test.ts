@@ -62,6 +62,17 @@ test("names of the runtime and of TypeScript's type operators are not taken by d
   assert.match(requests, /byId\(key: string\)/);
 });
 
+test("a segment named like a builder's member, or like such a member's escape, keeps a member of its own", () => {
+  const requests = readFileSync(join(out, "src", "requests", "folders.ts"), "utf8");
+  assert.match(requests, /readonly delete_: FoldersItemDeleteRequests;/);
+  assert.match(requests, /readonly delete__: FoldersItemDeleteRequests2;/);
+  const cases = readFileSync(join(out, "test", "examples", "folder-delete-purge.ts"), "utf8");
+  assert.match(
+    cases,
+    /client\.folders\.byId\("f1"\)\.delete__;[^]*url: "https:\/\/graph\.microsoft\.com\/v1\.0\/folders\/f1\/delete_"/,
+  );
+});
+
 test("instance annotations of any namespace are allowed in bodies", () => {
   const example = result.model.operations
     .flatMap((operation) => operation.examples)
@@ -84,5 +95,5 @@ test("the package compiles under strict and every example test passes", async ()
   await compilePackage(out, join(out, "dist"));
   const run = await runPackageTests(join(out, "dist"));
   assert.equal(run.fail, 0, failures(run.output));
-  assert.equal(run.pass, 4);
+  assert.equal(run.pass, 5);
 });

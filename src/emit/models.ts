@@ -59,6 +59,8 @@ function objectTypeFile(type: ObjectType, module: string, plan: EmitPlan): Optio
     });
   }
   for (const property of type.properties) {
+    // Every root type declares the instance's `@odata.type`; a derived type that documents it again would clash.
+    if (base && base !== "unknown" && property.name === "@odata.type") continue;
     const format = formatOf(property.type);
     const docs = [property.description, format ? `Format: ${format}.` : undefined].filter(
       (line): line is string => !!line,

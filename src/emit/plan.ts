@@ -408,8 +408,10 @@ function child(node: NavigationNode, segment: PathSegment, operation: Operation)
 function memberName(segment: PathSegment): string {
   if (segment.kind === "key") return "byId";
   if (segment.kind === "itemPath") return "byPath";
+  // A segment named like a member of the builders is reached with a `_` more, and so is one named like that
+  // (`delete` as `delete_`, `delete_` as `delete__`), so that the runtime can map each back.
   const name = segment.name;
-  if (builderMembers.has(name)) return `${name}_`;
+  if (builderMembers.has(name.replace(/_+$/, ""))) return `${name}_`;
   return name;
 }
 

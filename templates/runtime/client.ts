@@ -141,7 +141,7 @@ const odataOptions = [
 
 /**
  * Names the builders use themselves. A path segment with one of these names is exposed as the name plus `_`
- * (`delete_`), which this runtime maps back.
+ * (`delete_`), and so is a segment named like that (`delete_` as `delete__`); this runtime maps each back.
  */
 const reserved = new Set([
   "byId",
@@ -206,11 +206,8 @@ function builder(settings: Settings, path: string): unknown {
           : (body?: RequestBody, options?: QueryOptions) =>
               describe(settings, method, path, body, options);
       }
-      const stem = property.slice(0, -1);
-      return builder(
-        settings,
-        `${path}/${property.endsWith("_") && reserved.has(stem) ? stem : property}`,
-      );
+      const escaped = property.endsWith("_") && reserved.has(property.replace(/_+$/, ""));
+      return builder(settings, `${path}/${escaped ? property.slice(0, -1) : property}`);
     },
     apply(_target, _this, args: unknown[]) {
       return builder(settings, `${path}(${formatParameters(args[0])})`);
