@@ -73,6 +73,12 @@ test("a segment named like a builder's member, or like such a member's escape, k
   );
 });
 
+test("a call of the service root is a verb of the root builder, which imports what it names", () => {
+  const root = readFileSync(join(out, "src", "requests", "index.ts"), "utf8");
+  assert.match(root, /import type \{ Folder \} from "\.\.\/models\/folder\.js";/);
+  assert.match(root, /get\(\s*options\?: QueryOptions<Selectable<Folder>, never>,?\s*\): Promise<Folder>;/);
+});
+
 test("instance annotations of any namespace are allowed in bodies", () => {
   const example = result.model.operations
     .flatMap((operation) => operation.examples)

@@ -86,8 +86,10 @@ export function rootModule(plan: EmitPlan): ModuleFile {
   for (const top of tops) addTo(byModule, top.module, top.interfaceName);
   const imports = new TypeImports(plan, module);
   const runtime = new Set<string>();
+  const navigation = new Set<string>();
+  // The root has verbs too where a page documents a call of the service root (`GET /`, or a stub's bare URL).
   const root = {
-    ...builderInterface(plan.root, plan, imports, runtime, new Set()),
+    ...builderInterface(plan.root, plan, imports, runtime, navigation),
     docs: ["The root of the API: every documented path starts here."],
   };
   return {
@@ -95,6 +97,8 @@ export function rootModule(plan: EmitPlan): ModuleFile {
     structure: {
       statements: [
         ...runtimeImport(runtime, module),
+        ...importStructures(imports, module),
+        ...navigationImport(navigation, module),
         ...[...byModule].map(([from, names]) => ({
           kind: StructureKind.ImportDeclaration,
           isTypeOnly: true,
