@@ -12,7 +12,7 @@ import { dirname, join } from "node:path";
 import { test } from "node:test";
 import * as prettier from "prettier";
 import { Cache } from "../src/cache.js";
-import { displayPath, resolveConfig } from "../src/config.js";
+import { docsLabel, resolveConfig } from "../src/config.js";
 import { listDocsFiles } from "../src/docs-set.js";
 import { prettierOptions } from "../src/emit/render.js";
 import { generate, type GenerateOptions, type GenerateResult } from "../src/generate.js";
@@ -40,7 +40,7 @@ test(
     });
     const cache = Cache.open(join(dir, "cache"), "test");
     // The docs set named as the command line names it, so that its package and the ones below are comparable.
-    const label = displayPath(root, docs);
+    const label = docsLabel(root, docs);
     const run = (options: GenerateOptions): Promise<GenerateResult> => generate(config, label, options);
 
     const hinted = new Set(slice.slice(0, 3));
