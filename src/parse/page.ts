@@ -138,7 +138,8 @@ class PageReader {
     }
     this.collectDefinitionsAndLinks(this.root);
     const docTypeKind = pageKindOfDocType(frontMatterRead.frontMatter.docType);
-    const structure = this.inferKind();
+    const syntaxSection = this.hasSyntaxSection();
+    const structure = syntaxSection ? "api" : this.inferKind();
     this.kind = docTypeKind ?? structure;
     if (!docTypeKind) {
       this.diagnostics.report(
@@ -147,7 +148,7 @@ class PageReader {
         frontMatterRead.frontMatter.docType ? `\`${frontMatterRead.frontMatter.docType}\`` : "none given",
         this.kind,
       );
-    } else if (contradicts(docTypeKind, structure)) {
+    } else if (contradicts(docTypeKind, structure, syntaxSection)) {
       this.kind = structure;
       this.diagnostics.report(
         "pageKindContradicted",
@@ -196,6 +197,19 @@ class PageReader {
     if (/\b(values|enum type|enumeration)$/i.test(title)) return "enum";
     if (/resource type$/i.test(title) || headings.some((heading) => /^properties$/i.test(heading))) return "resource";
     return "conceptual";
+  }
+
+  /** Whether an `HTTP request` section holds a block of `METHOD /path` lines: the page documents a call. */
+  private hasSyntaxSection(): boolean {
+    const open: { depth: number; syntax: boolean }[] = [];
+    for (const node of blocks(this.root)) {
+      if (node.type === "heading" && !isTabMarker(node)) {
+        while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop();
+        const syntax = /^http requests?\b/i.test(cleanText(toString(node)));
+        open.push({ depth: node.depth, syntax: syntax || (open[open.length - 1]?.syntax ?? false) });
+      } else if (node.type === "code" && open[open.length - 1]?.syntax && looksLikeSyntax(node.value)) return true;
+    }
+    return false;
   }
 
   private collectDefinitionsAndLinks(node: Nodes): void {
@@ -459,7 +473,10 @@ function toProse(prose: { line: number; texts: string[]; links: Located<Link>[] 
   return { line: prose.line, text: prose.texts.join("\n"), links: prose.links };
 }
 
-/** A doc_type that the page's structure plainly contradicts: an "API" page with no HTTP request section that documents a resource type. */
-function contradicts(docType: PageKind, structure: PageKind): boolean {
-  return docType === "api" && structure === "resource";
+/**
+ * A doc_type that the page's structure plainly contradicts: an "API" page with no HTTP request section that
+ * documents a resource type, or a page of another kind whose HTTP request section holds syntax lines.
+ */
+function contradicts(docType: PageKind, structure: PageKind, syntaxSection: boolean): boolean {
+  return (docType === "api" && structure === "resource") || (docType !== "api" && syntaxSection);
 }

@@ -77,3 +77,22 @@ test("a page link matching a file name exactly wins over one that differs only i
   const nut = typeOf(model, "microsoft.graph.bolt").properties.find((property) => property.name === "nut");
   assert.deepEqual(nut?.type, { kind: "named", qualifiedName: "microsoft.graph.nutCap" });
 });
+
+test("a page whose HTTP request section holds syntax lines is an API page, whatever its doc_type says", () => {
+  const model = modelOfTexts(textsOf("kind-by-structure"));
+  const kinds = Object.fromEntries(model.pages.map((page) => [page.file, page.kind]));
+  assert.deepEqual(kinds, {
+    "v1.0/api/gear-update.md": "api",
+    "v1.0/resources/gear-overview.md": "conceptual",
+    "v1.0/resources/gear.md": "resource",
+  });
+  assert.deepEqual(codes(model, "v1.0/api/gear-update.md"), ["1 DT105"]);
+  const [update] = operationsOf(model, "v1.0/api/gear-update.md");
+  assert.equal(update!.method, "PATCH");
+  assert.deepEqual(
+    update!.paths.map((path) => path.template),
+    ["/gears/{id}"],
+  );
+  assert.deepEqual(update!.examples[0]!.test?.arguments, ["g1"]);
+  assert.deepEqual(typeOf(model, "microsoft.graph.gear").properties.length, 2);
+});
