@@ -23,6 +23,7 @@ import { resolvePageLink, toLink } from "./links.js";
 import type {
   Annotation,
   HttpSyntaxBlock,
+  HttpSyntaxLine,
   Include,
   Link,
   Located,
@@ -100,6 +101,8 @@ class PageReader {
   private readonly tables: Table[] = [];
   private readonly httpSyntax: HttpSyntaxBlock[] = [];
   private readonly exampleBlocks: ExampleBlock[] = [];
+  /** Blocks of `METHOD /path` lines outside the HTTP request and example sections of an API page. */
+  private readonly syntaxElsewhere: { content: string; line: number; section: number; request: boolean }[] = [];
   private readonly links: Located<Link>[] = [];
   private readonly includes: Include[] = [];
   private title: { line: number; text: string } | undefined;
@@ -161,6 +164,7 @@ class PageReader {
     for (const node of blocks(this.root)) this.visit(node);
     this.reportEmptySection(1);
     this.flushPending();
+    this.addSyntaxByStructure();
     if (!this.title && this.kind !== "conceptual") this.diagnostics.report("titleMissing", { line: 1 });
     if (this.kind === "api" && this.httpSyntax.length === 0 && this.sectionIndex(/^http requests?\b/i) < 0) {
       this.diagnostics.report("syntaxMissing", { line: this.title?.line ?? 1 });
@@ -324,17 +328,33 @@ class PageReader {
       this.resourceAnnotation ??= { line: pending!.line, value: annotation! };
       return;
     }
-    // An interactive request in the HTTP request section, with no host, is the syntax of the call, not an example.
-    if (blockType === "request" && this.inSection(/^http requests?\b/i) && looksLikeSyntax(content)) {
+    const inSyntaxSection = this.inSection(/^http requests?\b/i);
+    // An interactive request in the HTTP request section, with no host, is the syntax of the call; on an API page it
+    // is an example too where a response answers it (one request line, nothing else).
+    if (blockType === "request" && inSyntaxSection && looksLikeSyntax(content)) {
       this.readSyntax(content, blockLine, firstLine);
+      if (this.kind === "api" && !content.trim().includes("\n"))
+        this.exampleBlocks.push({ role: "request", firstLine, content, annotation: annotation!, ifAnswered: true });
       return;
+    }
+    // Elsewhere outside the examples (a section per way to call it), such a block may be syntax too: which count is
+    // decided once the page is read (addSyntaxByStructure). A request-annotated one stays an example as well.
+    if (
+      this.kind === "api" &&
+      !inSyntaxSection &&
+      !this.inSection(/^examples?\b|^request$|^response$/i) &&
+      looksLikeSyntax(content)
+    ) {
+      const request = blockType === "request";
+      this.syntaxElsewhere.push({ content, line: blockLine, section: this.currentSection, request });
+      if (!request) return;
     }
     if (blockType === "request" || blockType === "response") {
       this.exampleBlocks.push({ role: blockType, firstLine, content, ...(annotation ? { annotation } : {}) });
       return;
     }
     const lang = (node.lang ?? "").toLowerCase();
-    if (this.inSection(/^http requests?\b/i)) {
+    if (inSyntaxSection) {
       if (
         lang === "" ||
         lang === "http" ||
@@ -370,6 +390,26 @@ class PageReader {
     if (read.lines.length === 0 && read.invalid.length === 0)
       this.diagnostics.report("syntaxBlockEmpty", { line: blockLine });
     this.httpSyntax.push({ line: blockLine, section: this.currentSection, lines: read.lines });
+  }
+
+  /**
+   * Syntax blocks found by their structure outside the HTTP request sections. A page with syntax lines of its own
+   * takes its request-annotated ones, for the lines it does not list yet (a section per path, each with its
+   * request); an unannotated block there (a remark showing another call, a query option) is not the page's call. A
+   * page without syntax lines takes its unannotated ones (a section per way to call it, no `HTTP request` heading);
+   * its request-annotated ones stay examples, and the model reads their paths.
+   */
+  private addSyntaxByStructure(): void {
+    const listed = new Set(this.httpSyntax.flatMap((block) => block.lines.map(syntaxKey)));
+    const ownLines = listed.size > 0;
+    for (const block of this.syntaxElsewhere) {
+      if (block.request !== ownLines) continue;
+      const lines = readSyntaxBlock(block.content, block.line + 1).lines.filter((line) => !listed.has(syntaxKey(line)));
+      if (lines.length === 0) continue;
+      for (const line of lines) listed.add(syntaxKey(line));
+      this.httpSyntax.push({ line: block.line, section: block.section, lines });
+    }
+    this.httpSyntax.sort((a, b) => a.line - b.line);
   }
 
   private visitParagraph(node: Paragraph): void {
@@ -462,6 +502,10 @@ function* blocks(parent: { children: Nodes[] }): Generator<RootContent> {
     if (node.type === "list" || node.type === "listItem" || node.type === "blockquote") yield* blocks(node);
     else yield node as RootContent;
   }
+}
+
+function syntaxKey(line: HttpSyntaxLine): string {
+  return `${line.method} ${line.path.toLowerCase()}`;
 }
 
 function isTabMarker(node: Heading): boolean {

@@ -96,3 +96,59 @@ test("a page whose HTTP request section holds syntax lines is an API page, whate
   assert.deepEqual(update!.examples[0]!.test?.arguments, ["g1"]);
   assert.deepEqual(typeOf(model, "microsoft.graph.gear").properties.length, 2);
 });
+
+const pathsOf = (operations: Operation[]): string[][] =>
+  operations.map((operation) => operation.paths.map((path) => `${operation.method} ${path.template}`));
+
+test("a section per path: each request-annotated block of `METHOD /path` is a path and, answered, a test", () => {
+  const model = modelOfTexts(textsOf("syntax-by-structure"));
+  const list = operationsOf(model, "v1.0/api/sprocket-list.md");
+  assert.deepEqual(pathsOf(list), [
+    ["GET /groups/{groupId}/sprockets"],
+    ["GET /sites/{siteId}/sprockets"],
+    ["GET /users/{userId}/sprockets"],
+    ["GET /me/sprockets"],
+  ]);
+  // The response names all four requests: it answers each of them.
+  assert.deepEqual(
+    list.map((operation) => operation.examples.map((example) => [example.name, example.test?.response?.status])),
+    [
+      [["group-list-sprockets", 200]],
+      [["site-list-sprockets", 200]],
+      [["user-list-sprockets", 200]],
+      [["my-sprockets", 200]],
+    ],
+  );
+  assert.deepEqual(list[0]!.examples[0]!.test?.arguments, ["{groupId}"]);
+  // The shared response is checked once: one DT233 (truncated), not one per request it answers.
+  assert.deepEqual(codes(model, "v1.0/api/sprocket-list.md"), ["55 DT233"]);
+});
+
+test("a page with no HTTP request heading takes its paths from the `METHOD /path` blocks of its sections", () => {
+  const model = modelOfTexts(textsOf("syntax-by-structure"));
+  const get = operationsOf(model, "v1.0/api/sprocket-get.md");
+  assert.deepEqual(pathsOf(get), [
+    ["GET /sprockets/root"],
+    ["GET /sprockets/{hostname}:/{sprocket-path}"],
+    ["GET /groups/{group-id}/sprockets/root"],
+  ]);
+  assert.deepEqual(get[0]!.examples[0]!.test?.path, "/sprockets/root");
+  // Neither DT132 (no syntax block) nor DT210 (paths recovered from elsewhere).
+  assert.deepEqual(codes(model, "v1.0/api/sprocket-get.md"), []);
+});
+
+test("beside an HTTP request section, only request-annotated blocks for new paths add paths", () => {
+  const model = modelOfTexts(textsOf("syntax-by-structure"));
+  const teeth = operationsOf(model, "v1.0/api/sprocket-list-teeth.md");
+  // The Remarks block shows another call, and the `$top` request repeats the listed path: neither adds a path.
+  assert.deepEqual(pathsOf(teeth), [["GET /sprockets/{sprocket-id}/teeth"]]);
+  // The request-annotated syntax line is answered by the response that follows it: an example of its own.
+  assert.deepEqual(
+    teeth[0]!.examples.map((example) => [example.name, example.test?.query, example.test?.response?.status]),
+    [
+      ["list-teeth", [], 200],
+      ["list-few-teeth", [["$top", "2"]], undefined],
+    ],
+  );
+  assert.deepEqual(codes(model, "v1.0/api/sprocket-list-teeth.md"), ["35 DT145"]);
+});
