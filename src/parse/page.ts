@@ -200,6 +200,8 @@ class PageReader {
     if (headings.some((heading) => /^http requests?\b/i.test(heading))) return "api";
     if (/\b(values|enum type|enumeration)$/i.test(title)) return "enum";
     if (/resource type$/i.test(title) || headings.some((heading) => /^properties$/i.test(heading))) return "resource";
+    // Who may call it: an API page that documents its calls in sections of their own or only by example.
+    if (headings.some((heading) => /^permissions$/i.test(heading))) return "api";
     return "conceptual";
   }
 

@@ -3,11 +3,21 @@
  * or link spellings mislead, each case a small docs set so that the shared fixture's counts stay as they are.
  */
 import assert from "node:assert/strict";
+import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { main } from "../../src/cli.js";
 import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
 import type { ApiModel, Operation } from "../../src/model/index.js";
-import { fixtures, modelOfTexts } from "../helpers.js";
+import {
+  compilePackage,
+  failures,
+  fixtureBaseUrl,
+  fixtures,
+  modelOfTexts,
+  runPackageTests,
+  tempDir,
+} from "../helpers.js";
 
 /** A case's docs set as text, by path. */
 function textsOf(name: string): Map<string, string> {
@@ -151,4 +161,52 @@ test("beside an HTTP request section, only request-annotated blocks for new path
     ],
   );
   assert.deepEqual(codes(model, "v1.0/api/sprocket-list-teeth.md"), ["35 DT145"]);
+});
+
+test("a page without syntax lines takes its paths from its example requests written as paths", () => {
+  const model = modelOfTexts(textsOf("paths-from-examples"), new Map());
+  assert.equal(model.pages.find((page) => page.file === "v1.0/api/cog-list.md")?.kind, "api");
+  const [list, ...more] = operationsOf(model, "v1.0/api/cog-list.md");
+  assert.equal(more.length, 0);
+  // One path per distinct example path: `{group-id}` and `{groupId}` name the same key.
+  assert.deepEqual(pathsOf([list!]), [["GET /me/cogs", "GET /groups/{group-id}/cogs"]]);
+  assert.equal(list!.recoveredFrom, "its example requests");
+  assert.deepEqual(
+    list!.examples.map((example) => [example.name, example.test?.path, example.test?.arguments, example.test?.query]),
+    [
+      ["list-my-cogs", "/me/cogs", [], []],
+      ["list-group-cogs", "/groups/{group-id}/cogs", ["{group-id}"], []],
+      ["list-few-group-cogs", "/groups/{group-id}/cogs", ["{groupId}"], [["$top", "1"]]],
+    ],
+  );
+  assert.deepEqual(codes(model, "v1.0/api/cog-list.md"), ["1 DT103", "6 DT132", "23 DT210", "39 DT210"]);
+  assert.match(
+    model.diagnostics.find((diagnostic) => diagnostic.file === "v1.0/api/cog-list.md" && diagnostic.line === 23)!
+      .message,
+    /`GET \/me\/cogs` recovered from its example request/,
+  );
+  const [create] = operationsOf(model, "v1.0/api/cog-create.md");
+  assert.deepEqual(pathsOf([create!]), [["POST /me/cogs"]]);
+  assert.deepEqual(create!.examples[0]!.test?.body, { kind: "json", value: { size: 4 } });
+  // A stub whose example URL has no path still gets its path from its siblings in the Methods table.
+  const [update] = operationsOf(model, "v1.0/api/cog-update.md");
+  assert.deepEqual(pathsOf([update!]), [["PATCH /me/cogs/{cog-id}"]]);
+  assert.match(update!.recoveredFrom ?? "", /Methods table of `v1.0\/resources\/cog.md`/);
+});
+
+test("the cases together generate a package that compiles and passes the tests made of their examples", async () => {
+  const dir = tempDir("structure");
+  const input = join(dir, "docs");
+  for (const name of readdirSync(join(fixtures, "structure")))
+    cpSync(join(fixtures, "structure", name), input, { recursive: true });
+  const out = join(dir, "pkg");
+  let err = "";
+  const sink = { write: (text: string) => (err += text) };
+  const args = ["--input", input, "--out", out, "--base-url", fixtureBaseUrl, "--no-cache", "--quiet"];
+  assert.equal(await main(args, dir, { out: sink, err: sink }), 0, err);
+  await compilePackage(out, join(out, "dist"));
+  const run = await runPackageTests(join(out, "dist"));
+  assert.equal(run.fail, 0, failures(run.output));
+  // bolt-update, gear-update, sprocket-list 4, sprocket-get 1, teeth 2, cog-list 3, cog-create, cog-update.
+  assert.equal(run.pass, 14);
 });
