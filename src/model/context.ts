@@ -123,8 +123,9 @@ export class ModelContext {
     if (this.included.has(file)) {
       const tables = [...page.tables];
       for (const include of page.includes) {
-        if (!include.page || !this.pageByFile.has(include.page)) continue;
-        const included = this.load(include.page);
+        const target = include.page && this.resolvePage(include.page);
+        if (!target) continue;
+        const included = this.load(target);
         for (const table of included.tables)
           tables.push({ ...table, section: include.section, file: table.file ?? included.file });
       }
@@ -139,14 +140,32 @@ export class ModelContext {
     const page = this.load(file);
     const included: IncludedTables[] = [];
     for (const include of page.includes) {
-      if (!include.page || !this.pageByFile.has(include.page)) {
+      const target = include.page && this.resolvePage(include.page);
+      if (!target) {
         this.report(file, "includeUnresolved", { line: include.line }, include.url);
         continue;
       }
-      included.push({ page: include.page, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
+      included.push({ page: target, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
     }
     return included;
   }
+
+  /**
+   * The page of the docs set a link names: that path, else the first in path order that differs from it only in
+   * case (the docs site ignores case, so `driveItem.md` is `driveitem.md`); undefined when there is none. What
+   * calls it reads which pages there are: its memo key holds `filesKey`.
+   */
+  resolvePage(path: string): string | undefined {
+    if (this.pageByFile.has(path)) return path;
+    if (!this.byLowerCase) {
+      this.byLowerCase = new Map();
+      for (const file of this.pageByFile.keys())
+        if (!this.byLowerCase.has(file.toLowerCase())) this.byLowerCase.set(file.toLowerCase(), file);
+    }
+    return this.byLowerCase.get(path.toLowerCase());
+  }
+
+  private byLowerCase: Map<string, string> | undefined;
 
   /** The memo keys objects of the model were derived under, noted with `derivedAs`; undefined without a memo. */
   get memoKeys(): ReadonlyMap<object, string> | undefined {

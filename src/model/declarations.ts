@@ -39,8 +39,9 @@ interface DeclaredEnum extends Declared {
 export function buildDeclarations(context: ModelContext): Declarations {
   const objects = new Map<string, Declared & { origin: ObjectType["origin"] }>();
   const enums = new Map<string, DeclaredEnum>();
-  const byPage = new Map<string, string>();
-  const enumsByAnchor = new Map<string, string>();
+  // Links name pages in any case (the docs site ignores it): an exact path wins over one that differs in case only.
+  const byPage = new CaseTolerantMap();
+  const enumsByAnchor = new CaseTolerantMap();
   const byName = new Map<string, string[]>();
   const byQualified = new Map<string, string>();
 
@@ -155,7 +156,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
       return (fragment ? enumsByAnchor.get(`${page}#${fragment}`) : undefined) ?? byPage.get(page);
     },
     byName: lookupName,
-    key: memoKey(JSON.stringify([[...byPage], [...enumsByAnchor], [...byName], [...byQualified]])),
+    key: memoKey(JSON.stringify([[...byPage.entries()], [...enumsByAnchor.entries()], [...byName], [...byQualified]])),
   };
 
   const defined = [...objects.values()].map((declared) => {
@@ -498,6 +499,25 @@ function dropInheritedMembers(types: ObjectType[]): ObjectType[] {
       ? type
       : { ...type, properties: type.properties.filter((property) => !names.has(property.name)) };
   });
+}
+
+/** Values by page path, found by the exact path or else by one that differs from it only in case (the first set). */
+class CaseTolerantMap {
+  private readonly exact = new Map<string, string>();
+  private readonly folded = new Map<string, string>();
+
+  set(path: string, value: string): void {
+    this.exact.set(path, value);
+    if (!this.folded.has(path.toLowerCase())) this.folded.set(path.toLowerCase(), value);
+  }
+
+  get(path: string): string | undefined {
+    return this.exact.get(path) ?? this.folded.get(path.toLowerCase());
+  }
+
+  entries(): IterableIterator<[string, string]> {
+    return this.exact.entries();
+  }
 }
 
 function byQualifiedName(a: { qualifiedName: string }, b: { qualifiedName: string }): number {

@@ -78,8 +78,12 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     const key = pageMemoKey(input, "examples", context.key);
     const plans = context.model.derive(key, () => {
       const page = context.model.page(file);
+      // A response that answers several requests is checked once: by its line.
+      const checked = new Set<number>();
       // null, not undefined, for an example with no plan: the memo is kept as JSON.
-      return page.examples.map((example) => new ExamplePlanner(example, page, own, operations, context).plan() ?? null);
+      return page.examples.map(
+        (example) => new ExamplePlanner(example, page, own, operations, context, checked).plan() ?? null,
+      );
     });
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
@@ -116,15 +120,23 @@ class ExamplePlanner {
     private readonly own: number[],
     private readonly operations: Operation[],
     private readonly context: ExampleContext,
+    /** The lines of the page's responses checked so far. */
+    checked: Set<number>,
   ) {
     this.name = example.name ?? `${basename(page.file, ".md")}-${example.index}`;
     this.line = example.request?.line ?? example.response?.line ?? 1;
+    const response = example.response?.line;
+    this.answersFirst = response === undefined || !checked.has(response);
+    if (response !== undefined) checked.add(response);
   }
+
+  /** Whether no example before this one on the page has its response (one answering several requests). */
+  private readonly answersFirst: boolean;
 
   plan(): Planned | undefined {
     const { request, response } = this.example;
     if (request?.body) this.checkPlaceholders(request.body, "request");
-    if (response?.body) this.checkPlaceholders(response.body, "response");
+    if (response?.body && this.answersFirst) this.checkPlaceholders(response.body, "response");
     const fallback = this.own.find((index) => this.operations[index]!.method === request?.method) ?? this.own[0];
     if (!request) {
       if (fallback !== undefined && response) this.checkResponse(response, this.operations[fallback]!);
@@ -296,6 +308,7 @@ class ExamplePlanner {
 
   /** What the response says against what the Response section says. */
   private checkResponse(response: ExampleResponse, operation: Operation): void {
+    if (!this.answersFirst) return;
     const shape = operation.response;
     const annotation = response.annotation;
     if (

@@ -1,6 +1,7 @@
 /**
  * Links between pages: a relative link whose target is not in the docs set is reported once per target and page.
- * INCLUDE lines are not links (DT200 covers them), and links that point into the page itself always resolve.
+ * A target that differs from a page only in case is that page. INCLUDE lines are not links (DT200 covers them),
+ * and links that point into the page itself always resolve.
  */
 import { pageMemoKey, type ModelContext } from "./context.js";
 
@@ -17,7 +18,7 @@ export function checkLinks(context: ModelContext): void {
           !target ||
           target === page.file ||
           includeLines.has(line) ||
-          context.pageByFile.has(target) ||
+          context.resolvePage(target) !== undefined ||
           reported.has(target)
         )
           continue;

@@ -3,6 +3,7 @@
  * request body, response and permissions come from the page's Request body, Response and Permissions sections.
  * Pages whose syntax block is empty get their path from the pages around them (recover-paths.ts).
  */
+import { splitTarget } from "../parse/http-message.js";
 import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
 import type {
   BodyParameter,
@@ -18,6 +19,7 @@ import type {
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
 import { attachExamples, operationIndex } from "./examples.js";
+import { isRelativeUrl } from "./page-facts.js";
 import { readTemplate } from "./paths.js";
 import { recoverPaths } from "./recover-paths.js";
 import { readTypeText } from "./type-refs.js";
@@ -37,16 +39,27 @@ export function buildOperations(
     context.versionSegment,
     context.defaultNamespace,
   ];
-  for (const { file, kind, syntaxBlocks, examples } of context.pages) {
-    if (kind !== "api") continue;
-    if (!syntaxBlocks.some((lines) => lines > 0)) {
-      if (syntaxBlocks.length > 0 || examples.length > 0) unresolved.push(file);
-      continue;
-    }
-    const key = pageMemoKey(context.pageInput(file), "operations", ...describeReads(file));
-    const ofPage = context.derive(key, () => describePage(context.page(file), context, declarations));
+  /** The operations a page documents itself: described from the page alone. */
+  const describeOwn = (file: string, from: "operations" | "example paths"): number => {
+    const key = pageMemoKey(context.pageInput(file), from, ...describeReads(file));
+    const ofPage = context.derive(key, () =>
+      from === "operations"
+        ? describePage(context.page(file), context, declarations)
+        : describeFromExamples(context.page(file), context, declarations),
+    );
     if (key) ofPage.forEach((entry, index) => derivedUnder.set(entry, `${key} ${index}`));
     described.push(...ofPage);
+    return ofPage.length;
+  };
+  for (const { file, kind, syntaxBlocks, examples } of context.pages) {
+    if (kind !== "api") continue;
+    if (syntaxBlocks.some((lines) => lines > 0)) {
+      describeOwn(file, "operations");
+      continue;
+    }
+    // Without syntax lines, example requests written as paths (no host) document the paths; else the siblings may.
+    const fromExamples = examples.some((example) => example.relative) ? describeOwn(file, "example paths") : 0;
+    if (fromExamples === 0 && (syntaxBlocks.length > 0 || examples.length > 0)) unresolved.push(file);
   }
   // Recovery reads the operations documented so far, never other recovered ones, and the Methods tables.
   const documentedOperations = described.map(({ operation }) => operation);
@@ -117,6 +130,49 @@ function recoverOperation(
     recoveredFrom: recovered.from,
   };
   return { operation, shape: shapeKey(operation) };
+}
+
+/**
+ * The operations of an API page without syntax lines whose example requests are paths with no host
+ * (`GET /me/drives`): one per method, each distinct example path (keys aside) an alternative path, reported at its
+ * example. Their queries are the examples' data, not part of the path.
+ */
+function describeFromExamples(page: PageModel, context: ModelContext, declarations: Declarations): Described[] {
+  const lines: HttpSyntaxLine[] = [];
+  const seen = new Set<string>();
+  for (const { request } of page.examples) {
+    if (!request || !isRelativeUrl(request.url)) continue;
+    const path = splitTarget(request.url).path;
+    const key = `${request.method} ${path.toLowerCase().replace(/\{[^}]*\}/g, "{}")}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push({ line: request.line, method: request.method, path });
+  }
+  const described: Described[] = [];
+  for (const method of methodsOf(lines)) {
+    const paths = toPaths(
+      lines.filter((line) => line.method === method),
+      page,
+      context,
+    );
+    if (paths.length === 0) continue;
+    for (const { template, source } of paths)
+      context.report(
+        page.file,
+        "operationPathRecovered",
+        { line: source.line },
+        `${method} ${template}`,
+        "its example request",
+      );
+    const id = `${page.file}#${described.length + 1}`;
+    const line = paths[0]!.source.line;
+    const operation = {
+      ...describe(page, id, method, paths, line, context, declarations),
+      recoveredFrom: "its example requests",
+    };
+    described.push({ operation, shape: shapeKey(operation) });
+  }
+  return described;
 }
 
 /** The operations of a page whose syntax blocks hold lines: one per block and method. */

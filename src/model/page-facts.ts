@@ -49,6 +49,8 @@ export interface ExampleOutline {
   /** Of its request and response bodies: those that look like JSON, and those read as JSON. */
   readonly jsonBodies: number;
   readonly jsonBodiesRead: number;
+  /** Whether its request URL is a path with no host (`GET /me/drives`): written as a path of the API. */
+  readonly relative: boolean;
 }
 
 export function pageFacts(page: PageModel): PageFacts {
@@ -80,9 +82,15 @@ export function pageFacts(page: PageModel): PageFacts {
         named: example.name !== undefined,
         jsonBodies: json.length,
         jsonBodiesRead: json.filter((body) => body!.json !== undefined).length,
+        relative: example.request !== undefined && isRelativeUrl(example.request.url),
       };
     }),
     includes: page.includes.length > 0,
     diagnostics: page.diagnostics,
   };
+}
+
+/** `/me/drives`, not `https://graph.microsoft.com/v1.0/me/drives` nor `//host/me`. */
+export function isRelativeUrl(url: string): boolean {
+  return /^\/(?!\/)/.test(url.trim());
 }

@@ -95,7 +95,9 @@ function* siblingSources(
   const byFile = new Map<string, Operation[]>();
   for (const operation of operations) addTo(byFile, operation.source.file, operation);
   for (const other of context.pages) {
-    for (const { linked } of other.tables) {
+    for (const table of other.tables) {
+      // A link that differs from a page's path only in case names that page.
+      const linked = table.linked?.map((file) => context.resolvePage(file) ?? file);
       if (!linked?.includes(page.file)) continue;
       const siblings = linked.filter((file) => file !== page.file).flatMap((file) => byFile.get(file) ?? []);
       if (siblings.length > 0)

@@ -24,21 +24,25 @@ export interface ExampleBlock {
   readonly annotation?: Annotation;
   /** Annotated `"blockType": "ignored"`: kept only where it answers a request that has no response yet. */
   readonly ignored?: boolean;
+  /** A request kept only where a response answers it: a syntax line that doubles as the example's request. */
+  readonly ifAnswered?: boolean;
 }
 
 export function readExamples(blocks: ExampleBlock[], diagnostics: DiagnosticBag): Example[] {
   const requests: ExampleRequest[] = [];
   const responses: ExampleResponse[] = [];
+  const ifAnswered = new Set<ExampleRequest>();
   for (const block of blocks) {
     if (block.role === "request") {
       const request = toRequest(block, diagnostics);
       if (request) requests.push(request);
+      if (request && block.ifAnswered) ifAnswered.add(request);
     } else {
       const response = toResponse(block, diagnostics);
       if (response) responses.push(response);
     }
   }
-  return pairExamples(requests, responses, diagnostics);
+  return pairExamples(requests, responses, ifAnswered, diagnostics);
 }
 
 function toRequest(block: ExampleBlock, diagnostics: DiagnosticBag): ExampleRequest | undefined {
@@ -129,7 +133,12 @@ function lineIndex(text: string, firstLine: number): (offset: number) => number 
   };
 }
 
-function pairExamples(requests: ExampleRequest[], responses: ExampleResponse[], diagnostics: DiagnosticBag): Example[] {
+function pairExamples(
+  requests: ExampleRequest[],
+  responses: ExampleResponse[],
+  ifAnswered: ReadonlySet<ExampleRequest>,
+  diagnostics: DiagnosticBag,
+): Example[] {
   const pairs: { request?: ExampleRequest; response?: ExampleResponse; line: number }[] = requests.map((request) => ({
     request,
     line: request.line,
@@ -161,18 +170,32 @@ function pairExamples(requests: ExampleRequest[], responses: ExampleResponse[], 
       taken.add(pairs.length - 1);
     }
   }
+  // A response annotated with the names of several requests answers each of them that nothing else answers.
+  for (const [i, pair] of pairs.entries()) {
+    if (taken.has(i) || !pair.request) continue;
+    const names = pair.request.annotation?.names ?? [];
+    const shared = responses.find(
+      (response) =>
+        !response.ignored &&
+        (response.annotation?.names.length ?? 0) > 1 &&
+        response.annotation!.names.some((name) => names.includes(name)),
+    );
+    if (shared) pair.response = shared;
+  }
   pairs.sort((a, b) => a.line - b.line);
-  return pairs.map((pair, i) => {
-    if (!pair.response) diagnostics.report("exampleUnpaired", { line: pair.line }, "request", "response");
-    if (!pair.request) diagnostics.report("exampleUnpaired", { line: pair.line }, "response", "request");
-    const name = pair.request?.annotation?.names[0] ?? pair.response?.annotation?.names[0];
-    return {
-      index: i + 1,
-      ...(name ? { name } : {}),
-      ...(pair.request ? { request: pair.request } : {}),
-      ...(pair.response ? { response: pair.response } : {}),
-    };
-  });
+  return pairs
+    .filter((pair) => pair.response || !ifAnswered.has(pair.request!))
+    .map((pair, i) => {
+      if (!pair.response) diagnostics.report("exampleUnpaired", { line: pair.line }, "request", "response");
+      if (!pair.request) diagnostics.report("exampleUnpaired", { line: pair.line }, "response", "request");
+      const name = pair.request?.annotation?.names[0] ?? pair.response?.annotation?.names[0];
+      return {
+        index: i + 1,
+        ...(name ? { name } : {}),
+        ...(pair.request ? { request: pair.request } : {}),
+        ...(pair.response ? { response: pair.response } : {}),
+      };
+    });
 }
 
 function truncate(text: string): string {

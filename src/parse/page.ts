@@ -23,6 +23,7 @@ import { resolvePageLink, toLink } from "./links.js";
 import type {
   Annotation,
   HttpSyntaxBlock,
+  HttpSyntaxLine,
   Include,
   Link,
   Located,
@@ -100,6 +101,8 @@ class PageReader {
   private readonly tables: Table[] = [];
   private readonly httpSyntax: HttpSyntaxBlock[] = [];
   private readonly exampleBlocks: ExampleBlock[] = [];
+  /** Blocks of `METHOD /path` lines outside the HTTP request and example sections of an API page. */
+  private readonly syntaxElsewhere: { content: string; line: number; section: number; request: boolean }[] = [];
   private readonly links: Located<Link>[] = [];
   private readonly includes: Include[] = [];
   private title: { line: number; text: string } | undefined;
@@ -138,7 +141,8 @@ class PageReader {
     }
     this.collectDefinitionsAndLinks(this.root);
     const docTypeKind = pageKindOfDocType(frontMatterRead.frontMatter.docType);
-    const structure = this.inferKind();
+    const syntaxSection = this.hasSyntaxSection();
+    const structure = syntaxSection ? "api" : this.inferKind();
     this.kind = docTypeKind ?? structure;
     if (!docTypeKind) {
       this.diagnostics.report(
@@ -147,7 +151,7 @@ class PageReader {
         frontMatterRead.frontMatter.docType ? `\`${frontMatterRead.frontMatter.docType}\`` : "none given",
         this.kind,
       );
-    } else if (contradicts(docTypeKind, structure)) {
+    } else if (contradicts(docTypeKind, structure, syntaxSection)) {
       this.kind = structure;
       this.diagnostics.report(
         "pageKindContradicted",
@@ -160,6 +164,7 @@ class PageReader {
     for (const node of blocks(this.root)) this.visit(node);
     this.reportEmptySection(1);
     this.flushPending();
+    this.addSyntaxByStructure();
     if (!this.title && this.kind !== "conceptual") this.diagnostics.report("titleMissing", { line: 1 });
     if (this.kind === "api" && this.httpSyntax.length === 0 && this.sectionIndex(/^http requests?\b/i) < 0) {
       this.diagnostics.report("syntaxMissing", { line: this.title?.line ?? 1 });
@@ -195,7 +200,22 @@ class PageReader {
     if (headings.some((heading) => /^http requests?\b/i.test(heading))) return "api";
     if (/\b(values|enum type|enumeration)$/i.test(title)) return "enum";
     if (/resource type$/i.test(title) || headings.some((heading) => /^properties$/i.test(heading))) return "resource";
+    // Who may call it: an API page that documents its calls in sections of their own or only by example.
+    if (headings.some((heading) => /^permissions$/i.test(heading))) return "api";
     return "conceptual";
+  }
+
+  /** Whether an `HTTP request` section holds a block of `METHOD /path` lines: the page documents a call. */
+  private hasSyntaxSection(): boolean {
+    const open: { depth: number; syntax: boolean }[] = [];
+    for (const node of blocks(this.root)) {
+      if (node.type === "heading" && !isTabMarker(node)) {
+        while (open.length > 0 && open[open.length - 1]!.depth >= node.depth) open.pop();
+        const syntax = /^http requests?\b/i.test(cleanText(toString(node)));
+        open.push({ depth: node.depth, syntax: syntax || (open[open.length - 1]?.syntax ?? false) });
+      } else if (node.type === "code" && open[open.length - 1]?.syntax && looksLikeSyntax(node.value)) return true;
+    }
+    return false;
   }
 
   private collectDefinitionsAndLinks(node: Nodes): void {
@@ -310,17 +330,33 @@ class PageReader {
       this.resourceAnnotation ??= { line: pending!.line, value: annotation! };
       return;
     }
-    // An interactive request in the HTTP request section, with no host, is the syntax of the call, not an example.
-    if (blockType === "request" && this.inSection(/^http requests?\b/i) && looksLikeSyntax(content)) {
+    const inSyntaxSection = this.inSection(/^http requests?\b/i);
+    // An interactive request in the HTTP request section, with no host, is the syntax of the call; on an API page it
+    // is an example too where a response answers it (one request line, nothing else).
+    if (blockType === "request" && inSyntaxSection && looksLikeSyntax(content)) {
       this.readSyntax(content, blockLine, firstLine);
+      if (this.kind === "api" && !content.trim().includes("\n"))
+        this.exampleBlocks.push({ role: "request", firstLine, content, annotation: annotation!, ifAnswered: true });
       return;
+    }
+    // Elsewhere outside the examples (a section per way to call it), such a block may be syntax too: which count is
+    // decided once the page is read (addSyntaxByStructure). A request-annotated one stays an example as well.
+    if (
+      this.kind === "api" &&
+      !inSyntaxSection &&
+      !this.inSection(/^examples?\b|^request$|^response$/i) &&
+      looksLikeSyntax(content)
+    ) {
+      const request = blockType === "request";
+      this.syntaxElsewhere.push({ content, line: blockLine, section: this.currentSection, request });
+      if (!request) return;
     }
     if (blockType === "request" || blockType === "response") {
       this.exampleBlocks.push({ role: blockType, firstLine, content, ...(annotation ? { annotation } : {}) });
       return;
     }
     const lang = (node.lang ?? "").toLowerCase();
-    if (this.inSection(/^http requests?\b/i)) {
+    if (inSyntaxSection) {
       if (
         lang === "" ||
         lang === "http" ||
@@ -356,6 +392,26 @@ class PageReader {
     if (read.lines.length === 0 && read.invalid.length === 0)
       this.diagnostics.report("syntaxBlockEmpty", { line: blockLine });
     this.httpSyntax.push({ line: blockLine, section: this.currentSection, lines: read.lines });
+  }
+
+  /**
+   * Syntax blocks found by their structure outside the HTTP request sections. A page with syntax lines of its own
+   * takes its request-annotated ones, for the lines it does not list yet (a section per path, each with its
+   * request); an unannotated block there (a remark showing another call, a query option) is not the page's call. A
+   * page without syntax lines takes its unannotated ones (a section per way to call it, no `HTTP request` heading);
+   * its request-annotated ones stay examples, and the model reads their paths.
+   */
+  private addSyntaxByStructure(): void {
+    const listed = new Set(this.httpSyntax.flatMap((block) => block.lines.map(syntaxKey)));
+    const ownLines = listed.size > 0;
+    for (const block of this.syntaxElsewhere) {
+      if (block.request !== ownLines) continue;
+      const lines = readSyntaxBlock(block.content, block.line + 1).lines.filter((line) => !listed.has(syntaxKey(line)));
+      if (lines.length === 0) continue;
+      for (const line of lines) listed.add(syntaxKey(line));
+      this.httpSyntax.push({ line: block.line, section: block.section, lines });
+    }
+    this.httpSyntax.sort((a, b) => a.line - b.line);
   }
 
   private visitParagraph(node: Paragraph): void {
@@ -458,6 +514,10 @@ function* blocks(parent: { children: Nodes[] }): Generator<RootContent> {
   }
 }
 
+function syntaxKey(line: HttpSyntaxLine): string {
+  return `${line.method} ${line.path.toLowerCase()}`;
+}
+
 function isTabMarker(node: Heading): boolean {
   const only = node.children.length === 1 ? node.children[0] : undefined;
   return only?.type === "link" && only.url.startsWith("#tab/");
@@ -467,7 +527,10 @@ function toProse(prose: { line: number; texts: string[]; links: Located<Link>[] 
   return { line: prose.line, text: prose.texts.join("\n"), links: prose.links };
 }
 
-/** A doc_type that the page's structure plainly contradicts: an "API" page with no HTTP request section that documents a resource type. */
-function contradicts(docType: PageKind, structure: PageKind): boolean {
-  return docType === "api" && structure === "resource";
+/**
+ * A doc_type that the page's structure plainly contradicts: an "API" page with no HTTP request section that
+ * documents a resource type, or a page of another kind whose HTTP request section holds syntax lines.
+ */
+function contradicts(docType: PageKind, structure: PageKind, syntaxSection: boolean): boolean {
+  return (docType === "api" && structure === "resource") || (docType !== "api" && syntaxSection);
 }
