@@ -12,7 +12,7 @@ import type {
 import { StructureKind } from "./structure-kinds.js";
 import type { Operation, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
-import { annotationKeyType, importStructures, relativeModule, type ModuleFile } from "./models.js";
+import { annotationKeyType, relativeModule, type ModuleFile } from "./models.js";
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
@@ -44,7 +44,7 @@ export function builderModule(module: string, nodes: NavigationNode[], plan: Emi
     structure: {
       statements: [
         ...runtimeImport(runtime, module),
-        ...importStructures(imports, module),
+        ...imports.declarations(),
         ...navigationImport(navigation, module),
         ...builderImports(aliased, module),
         ...interfaces,
@@ -97,7 +97,7 @@ export function rootModule(plan: EmitPlan): ModuleFile {
     structure: {
       statements: [
         ...runtimeImport(runtime, module),
-        ...importStructures(imports, module),
+        ...imports.declarations(),
         ...navigationImport(navigation, module),
         ...[...byModule].map(([from, names]) => ({
           kind: StructureKind.ImportDeclaration,
@@ -397,9 +397,9 @@ function bodyParameter(
     runtime.add("RequestBody");
     return { name: "body", type: "RequestBody", hasQuestionToken: true };
   }
-  if (body.kind === "type") return { name: "body", type: tsType(body.type, imports) };
+  if (body.kind === "type") return { name: "body", type: tsType(body.type, imports, true) };
   const members = body.parameters.map((parameter) => {
-    const type = tsNullable(tsType(parameter.type, imports));
+    const type = tsNullable(tsType(parameter.type, imports, true));
     return `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${type}`;
   });
   return { name: "body", type: `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }` };

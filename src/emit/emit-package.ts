@@ -11,7 +11,7 @@ import { memoKey, type ApiModel, type Operation } from "../model/index.js";
 import { projectRoot } from "../project-root.js";
 import { builderModule, builderModules, rootModule } from "./builders.js";
 import type { EmittedFile, PendingFile } from "./files.js";
-import { modelModule, modelsIndex, type ModuleFile } from "./models.js";
+import { modelIndexes, modelModule, type ModuleFile } from "./models.js";
 import { emitNavigation } from "./navigation.js";
 import {
   emitEntryModules,
@@ -22,7 +22,8 @@ import {
   tsconfigJson,
   type PackageOptions,
 } from "./package-files.js";
-import { memberAccess, planPackage, type NavigationNode } from "./plan.js";
+import { memberAccess, planPackage, type EmitPlan, type NavigationNode } from "./plan.js";
+import { exportedName } from "./type-names.js";
 import { examplesEntry, testModuleFiles, testModules } from "./tests.js";
 
 export interface EmitOptions extends PackageOptions {
@@ -112,7 +113,7 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
   }
   const modules: ModuleFile[] = [
-    modelsIndex(models.map(({ module }) => module)),
+    ...modelIndexes(plan),
     rootModule(plan),
     ...emitNavigation(plan),
     ...emitEntryModules(plan, packageOptions),
@@ -156,12 +157,24 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
         tests,
         skipped: examples.length - tests,
         ...sampleCall(plan.root),
+        defaultNamespace: model.defaultNamespace,
+        ...examplesOfNames(plan),
       }),
       "markdown",
     ),
   );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, parts, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
+}
+
+/** A type of another namespace and a type with derived types, as the package exports them, to show in the README. */
+function examplesOfNames(plan: EmitPlan): { namespacedType?: string; baseType?: string } {
+  const namespaced = plan.model.types.find((type) => plan.typeNamespaces.get(type.qualifiedName)!.length > 0);
+  const base = plan.model.types.find((type) => plan.derivedTypes.has(type.qualifiedName));
+  return {
+    ...(namespaced ? { namespacedType: exportedName(plan, namespaced.qualifiedName) } : {}),
+    ...(base ? { baseType: exportedName(plan, base.qualifiedName) } : {}),
+  };
 }
 
 /** The runtime goes to src/runtime/, the test helper to test/support.ts, as written in templates/. */

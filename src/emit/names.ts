@@ -4,7 +4,10 @@
  */
 import { isIdentifier, printString } from "./literals.js";
 
-/** Global types the generated code relies on; a documented type with one of these names gets a `Type` suffix. */
+/**
+ * Global types the generated code relies on, and the names the package's index exports beside the models; a
+ * documented type with one of these names gets a `Type` suffix.
+ */
 const reservedTypeNames = new Set([
   "Array",
   "ArrayBuffer",
@@ -97,6 +100,11 @@ export class NameScope {
     this.taken.add(candidate.toLowerCase());
     return candidate;
   }
+
+  /** Takes `name` as it is, whether or not it was taken already (names that may share it are not in this scope). */
+  reserve(name: string): void {
+    this.taken.add(name.toLowerCase());
+  }
 }
 
 export function typeNameScope(): NameScope {
@@ -106,4 +114,10 @@ export function typeNameScope(): NameScope {
 export function safeTypeName(name: string): string {
   const pascal = pascalCase(name);
   return reservedTypeNames.has(pascal) ? `${pascal}Type` : pascal;
+}
+
+/** A level of a namespace as a TypeScript namespace name: `callRecords` -> `CallRecords`. */
+export function safeNamespaceName(level: string): string {
+  const pascal = pascalCase(level);
+  return reservedTypeNames.has(pascal) ? `${pascal}Namespace` : pascal;
 }

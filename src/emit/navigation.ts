@@ -8,7 +8,7 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
 import { StructureKind } from "./structure-kinds.js";
 import type { ObjectType } from "../model/index.js";
-import { importStructures, relativeModule, type ModuleFile } from "./models.js";
+import { relativeModule, type ModuleFile } from "./models.js";
 import { memberKey, relationshipsOf, type EmitPlan } from "./plan.js";
 import { docText, TypeImports } from "./type-text.js";
 
@@ -61,7 +61,7 @@ export function emitNavigation(plan: EmitPlan): ModuleFile[] {
             namedImports: ["CollectionRequests", "ItemRequests"],
             moduleSpecifier: relativeModule(navigationModule, "runtime/index"),
           },
-          ...importStructures(imports, navigationModule),
+          ...imports.declarations(),
           ...interfaces,
         ],
       },

@@ -40,9 +40,9 @@ const quotedKey = String.raw`"(?=[^"]*[^\w$"])(?:[^"\\]|\\.)*"`;
 /** A property whose value is a string. */
 const stringProperty = new RegExp(String.raw`^(\s*)(${identifier}|${quotedKey}): (${string},)$`);
 const signature = new RegExp(String.raw`^(\s*)(${identifier})\((.*)$`);
-const typeAlias = new RegExp(String.raw`^((?:export )?type ${identifier} =) (.*);$`);
+const typeAlias = new RegExp(String.raw`^(\s*)((?:export )?type ${identifier} =) (.*);$`);
 const propertySignature = new RegExp(String.raw`^(\s*)((?:readonly )?${identifier}\??): (.*);$`);
-const importedName = String.raw`(?:type )?${identifier}`;
+const importedName = String.raw`(?:type )?${identifier}(?: as ${identifier})?`;
 const namedImport = new RegExp(
   String.raw`^(import (?:type )?)\{ (${importedName}(?:, ${importedName})+) \} from (${string});$`,
 );
@@ -130,7 +130,7 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
 
   function layOut(text: string): string[] | undefined {
     const alias = typeAlias.exec(text);
-    if (alias) return union(alias[1]!, alias[2]!, "");
+    if (alias) return union(`${alias[1]}${alias[2]}`, alias[3]!, alias[1]!);
     const imported = namedImport.exec(text);
     if (imported) {
       const names = imported[2]!.split(", ");

@@ -174,6 +174,12 @@ export interface ReadmeFacts {
   readonly skipped: number;
   /** A documented call to show: `client.users.byId("id").get()`. */
   readonly sampleCall?: string;
+  /** The namespace whose types are exported by their own names (`microsoft.graph`). */
+  readonly defaultNamespace: string;
+  /** A type of another namespace, as the package exports it (`CallRecords.CallRecord`), when there is one. */
+  readonly namespacedType?: string;
+  /** A type with derived types, as the package exports it (`Entity`), when there is one. */
+  readonly baseType?: string;
 }
 
 export function readme(options: PackageOptions, facts: ReadmeFacts): string {
@@ -187,6 +193,17 @@ export function readme(options: PackageOptions, facts: ReadmeFacts): string {
     "## Contents",
     "",
     `- ${facts.types} object types and ${facts.enums} enums (\`src/models/\`), exported by their PascalCase names;`,
+    ...(facts.namespacedType
+      ? [
+          `  those of another namespace than \`${facts.defaultNamespace}\` under their namespace (\`${facts.namespacedType}\`);`,
+        ]
+      : []),
+    ...(facts.baseType
+      ? [
+          `  where the docs declare a type others derive from, a payload of any of them is accepted (\`${facts.baseType}.OrDerived\`),`,
+          "  told apart by `@odata.type`;",
+        ]
+      : []),
     `- request builders for ${facts.operations} documented operations (\`src/requests/\`), types only: navigation and`,
     "  sending are done by the small runtime in `src/runtime/`, which has no dependencies (Node 20+, native fetch);",
     `- ${facts.tests} tests made from the documented examples (\`test/\`), and ${facts.skipped} skipped examples that say why.`,

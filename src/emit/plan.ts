@@ -1,22 +1,17 @@
 /**
- * The refine pass that runs before any file is written: TypeScript names and modules for every type and enum,
- * the navigation tree of every documented path, and the names of its builder interfaces. Emitters only print
- * what this plan decided.
+ * The refine pass that runs before any file is written: TypeScript names and modules for every type and enum
+ * (type-names.ts), the navigation tree of every documented path, and the names of its builder interfaces. Emitters
+ * only print what this plan decided.
  */
 import type { ApiModel, EnumType, ObjectType, Operation, PathSegment, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
-import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { isIdentifier, kebabCase, NameScope, pascalCase, safeTypeName } from "./names.js";
+import { isIdentifier, kebabCase, NameScope, pascalCase } from "./names.js";
+import { planTypeNames, type TypeNaming } from "./type-names.js";
 import { printString } from "./literals.js";
 import { assignAliases } from "./aliases.js";
 
-export interface EmitPlan {
+export interface EmitPlan extends TypeNaming {
   readonly model: ApiModel;
-  /** Qualified name -> TypeScript name, for object types and enums. */
-  readonly typeNames: ReadonlyMap<string, string>;
-  /** Qualified name -> module path relative to the package's src/, without extension (`models/user`). */
-  readonly typeModules: ReadonlyMap<string, string>;
-  readonly declarations: ReadonlyMap<string, ObjectType | EnumType>;
   readonly root: NavigationNode;
   /** Qualified name -> name of the interface that navigates the type's relationships, for types that have any. */
   readonly navigationNames: ReadonlyMap<string, string>;
@@ -25,7 +20,6 @@ export interface EmitPlan {
    * the model it merges, in order: what it is made of, for the emit to key its files by.
    */
   readonly merged: ReadonlyMap<Operation, readonly Operation[]>;
-  readonly diagnostics: Diagnostic[];
 }
 
 /** A relationship (navigation property) whose target is a documented object type. */
@@ -80,55 +74,23 @@ export const builderMembers = new Set([
 ]);
 
 export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan {
-  const diagnostics: Diagnostic[] = [];
   const scope = new NameScope();
-  const typeNames = new Map<string, string>();
-  const typeModules = new Map<string, string>();
-  const declarations = new Map<string, ObjectType | EnumType>();
-  const fileScope = new NameScope(["index"]);
-  // Types of the main namespace keep their plain names; others fall back to a namespace-prefixed name.
-  const ordered = [...model.types, ...model.enums].sort((a, b) => {
-    const aMain = a.namespace === defaultNamespace ? 0 : 1;
-    const bMain = b.namespace === defaultNamespace ? 0 : 1;
-    return aMain - bMain || (a.qualifiedName < b.qualifiedName ? -1 : a.qualifiedName > b.qualifiedName ? 1 : 0);
-  });
-  const owners = new Map<string, string>();
-  for (const declaration of ordered) {
-    declarations.set(declaration.qualifiedName, declaration);
-    const plain = safeTypeName(declaration.name);
-    let wanted = plain;
-    if (owners.has(plain.toLowerCase()) && declaration.namespace !== defaultNamespace) {
-      wanted = safeTypeName(`${declaration.namespace.split(".").pop()}_${declaration.name}`);
-    }
-    const name = scope.claim(wanted);
-    if (name !== plain) {
-      diagnostics.push(
-        createDiagnostic(
-          "nameCollision",
-          declaration.source.file,
-          { line: declaration.source.line },
-          owners.get(plain.toLowerCase()) ?? plain,
-          declaration.qualifiedName,
-          plain,
-          name,
-        ),
-      );
-    }
-    owners.set(name.toLowerCase(), declaration.qualifiedName);
-    if (!owners.has(plain.toLowerCase())) owners.set(plain.toLowerCase(), declaration.qualifiedName);
-    typeNames.set(declaration.qualifiedName, name);
-    typeModules.set(declaration.qualifiedName, `models/${fileScope.claim(kebabCase(name))}`);
-  }
+  const naming = planTypeNames(model, defaultNamespace, scope);
+  const { declarations, typeNames, typeNamespaces } = naming;
+  // A type of another namespace navigates by its namespace's names and its own (`CallRecordsSessionNavigation`); the
+  // default namespace's claim theirs first.
   const navigationNames = new Map<string, string>();
-  for (const type of model.types) {
-    if (hasRelationships(type, declarations))
-      navigationNames.set(type.qualifiedName, scope.claim(`${typeNames.get(type.qualifiedName)}Navigation`));
+  const navigable = model.types.filter((type) => hasRelationships(type, declarations));
+  const inDefault = (type: ObjectType): boolean => typeNamespaces.get(type.qualifiedName)!.length === 0;
+  for (const type of [...navigable.filter(inDefault), ...navigable.filter((type) => !inDefault(type))]) {
+    const stem = [...typeNamespaces.get(type.qualifiedName)!, typeNames.get(type.qualifiedName)!].join("");
+    navigationNames.set(type.qualifiedName, scope.claim(`${stem}Navigation`));
   }
   const merged = new Map<Operation, readonly Operation[]>();
   const root = buildNavigation(model.operations, scope, merged);
   assignItemTypes(root, undefined, undefined, declarations);
   assignAliases(root, model.operations, declarations);
-  return { model, typeNames, typeModules, declarations, root, navigationNames, merged, diagnostics };
+  return { model, ...naming, root, navigationNames, merged };
 }
 
 /**

@@ -3,16 +3,23 @@
  * (and with it TypeScript, 0.7 s): structures are built on the main thread for every run, printed (in a worker)
  * only when their file changed. test/emit/structure-kinds.test.ts holds these to ts-morph's own values.
  */
-import type { StructureKind as Kinds, VariableDeclarationKind as DeclarationKinds } from "ts-morph";
+import type {
+  ModuleDeclarationKind as ModuleKinds,
+  StructureKind as Kinds,
+  VariableDeclarationKind as DeclarationKinds,
+} from "ts-morph";
 
 export const StructureKind = {
   ExportDeclaration: 11 as Kinds.ExportDeclaration,
   Function: 13 as Kinds.Function,
   ImportDeclaration: 16 as Kinds.ImportDeclaration,
   Interface: 19 as Kinds.Interface,
+  Module: 29 as Kinds.Module,
   SourceFile: 36 as Kinds.SourceFile,
   TypeAlias: 38 as Kinds.TypeAlias,
   VariableStatement: 41 as Kinds.VariableStatement,
 } as const;
 
 export const VariableDeclarationKind = { Const: "const" as DeclarationKinds.Const } as const;
+
+export const ModuleDeclarationKind = { Namespace: "namespace" as ModuleKinds.Namespace } as const;

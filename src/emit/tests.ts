@@ -12,6 +12,7 @@ import { printInlineObject, printPrimitive, printString } from "./literals.js";
 import { kebabCase, NameScope } from "./names.js";
 import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
 import { StructureKind } from "./structure-kinds.js";
+import { exportedName } from "./type-names.js";
 import { encodeItemPath, encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
 import { addTo } from "../group.js";
 
@@ -209,8 +210,9 @@ function takesBodyOf(verb: Operation | undefined, operation: Operation): boolean
 }
 
 /**
- * A JSON value as a TypeScript expression; an object the model checked as a derived type (by its `@odata.type`)
- * is cast to it, so that it satisfies the base type the interface declares.
+ * A JSON value as a TypeScript expression. An object the model checked as a derived type (by its `@odata.type`) is
+ * written as it is, since the type the interface declares accepts it, unless its base types loop: then it is cast
+ * to the derived type.
  */
 function tsValue(
   value: JsonValue,
@@ -237,10 +239,20 @@ function tsValue(
   // A flags enum's `a,b` fits the docs but not the union of member names.
   if (casts.loose.has(pointer)) return { kind: "cast", value: result, to: "never" };
   const cast = casts.derived[pointer];
-  const name = cast ? plan.typeNames.get(cast) : undefined;
+  const name = cast && !acceptedAsDeclared(cast, plan) ? plan.typeNames.get(cast) : undefined;
   if (!name) return result;
-  used.add(`type ${name}`);
-  return { kind: "cast", value: result, to: name };
+  used.add(`type ${plan.typeNamespaces.get(cast!)![0] ?? name}`);
+  return { kind: "cast", value: result, to: exportedName(plan, cast!) };
+}
+
+/**
+ * Whether a part the model checked as a derived type (by its `@odata.type`) is written as it is: where the docs
+ * declare its base type, the type accepts its derived types' payloads; where they declare a union, any member's.
+ */
+function acceptedAsDeclared(qualifiedName: string, plan: EmitPlan): boolean {
+  const type = plan.declarations.get(qualifiedName);
+  if (type?.kind !== "object") return false;
+  return !type.baseType || plan.derivedTypes.get(type.baseType)?.includes(qualifiedName) === true;
 }
 
 /** The builder expression for a path (`.users.byId("a").messages`) and the path the runtime will send. */

@@ -17,7 +17,10 @@ export interface ApiModel {
   /** Operations, sorted by page then line. */
   readonly operations: Operation[];
   readonly pages: PageSummary[];
-  /** The namespace most pages state; types in it keep their plain names when emitted. */
+  /**
+   * The namespace most pages state, or state one below; its types are exported by their plain names, other
+   * namespaces' under their namespace.
+   */
   readonly defaultNamespace: string;
   /** Diagnostics of every stage so far, parse included, in file and line order. */
   readonly diagnostics: Diagnostic[];

@@ -57,7 +57,7 @@ export class ModelContext {
   /** The facts of every page, in path order (of a page that includes others, with their tables). */
   readonly pages: PageFacts[];
   readonly pageByFile: ReadonlyMap<string, PageFacts>;
-  /** The namespace of pages that state none: the one most pages state. */
+  /** The namespace of pages that state none: the one most pages state, or state one below. */
   readonly defaultNamespace: string;
   readonly diagnostics: Diagnostic[] = [];
   /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
@@ -109,7 +109,14 @@ export class ModelContext {
     }
     this.basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, "");
     this.versionSegment = this.basePath.split("/").pop() || undefined;
-    this.defaultNamespace = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "default";
+    // A page counts for its namespace and every stated namespace above it (`microsoft.graph.callRecords` for
+    // `microsoft.graph`), so that pages of a namespace below the default one cannot outvote it.
+    const below = [...counts.keys()].map((namespace): [string, number] => [
+      namespace,
+      [...counts].reduce((sum, [other, count]) => (other.startsWith(`${namespace}.`) ? sum + count : sum), 0) +
+        counts.get(namespace)!,
+    ]);
+    this.defaultNamespace = below.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? "default";
   }
 
   /**

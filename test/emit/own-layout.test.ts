@@ -106,6 +106,11 @@ test("a union goes to the next line whole if it fits there, else one member a li
   const members = (count: number) => Array.from({ length: count }, (_, index) => `"value${index}"`).join(" | ");
   await assertLaidOut(`export type ${x("Status", 50)} = ${members(5)};`);
   await assertLaidOut(`export type Status = ${members(12)};`);
+  // A type's `OrDerived`, in the namespace that merges with it.
+  const types = (count: number) => Array.from({ length: count }, (_, index) => `Derived${index}.OrDerived`).join(" | ");
+  const inNamespace = (line: string) => assertLaidOut(line, ["export declare namespace Entity {"], ["}"]);
+  await inNamespace(`  export type ${x("OrDerived", 45)} = Entity | ${types(2)};`);
+  await inNamespace(`  export type OrDerived = Entity | ${types(20)};`);
   await inInterface(`  ${x("options", 50)}?: ${members(4)};`);
   await inInterface(`  options?: ${members(12)} | null;`);
 });
@@ -136,6 +141,7 @@ test("imports of several names get one name a line", async () => {
   await assertLaidOut(
     `import { type ApiClient, type ${x("ConfigurationManagerCollectionAssignmentTarget", 10)} } from "../../src/index.js";`,
   );
+  await assertLaidOut(`import type { Group as GraphGroup, ${x("Identity", 40)} as GraphIdentity } from "../index.js";`);
 });
 
 test("a long-keyed string goes to the next line, fit or not; a short-keyed one stays", async () => {

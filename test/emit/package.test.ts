@@ -74,13 +74,13 @@ test("the package compiles under strict and its example tests pass", async () =>
   // A consumer of what the types promise: relationship navigation, item paths, namespaced names.
   writeFileSync(
     join(dir, "test", "consumer.ts"),
-    `import { createClient, type CallRecordsWidget, type CollectionPage, type Part } from "../src/index.js";
+    `import { createClient, type CallRecords, type CollectionPage, type Part } from "../src/index.js";
 
 const client = createClient();
 export const part = client.widgets.byId("w 1").parts.byId("p1").toGetRequest().url;
 export const parts: () => Promise<CollectionPage<Part>> = () => client.widgets.byId("w1").parts.get();
 export const byPath = client.drive.root.byPath("a/b c.txt").content.toGetRequest().url;
-export const record: CallRecordsWidget = { callId: "c", priority: "high" };
+export const record: CallRecords.Widget = { callId: "c", priority: "high" };
 // @ts-expect-error a relationship that no page documents can be read, not written
 export const post = () => client.widgets.byId("w1").parts.post({});
 `,
