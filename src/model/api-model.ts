@@ -211,7 +211,10 @@ export interface OperationExample {
 export interface ExampleTest {
   /** The template of the operation's path the URL matched (`/users/{id}`). */
   readonly path: string;
-  /** One value per key or function segment of the template, in order (`{}` of parameters for functions). */
+  /**
+   * One value per key or function segment of the template, in order (`{}` of parameters for functions). Function
+   * parameters are as the URL writes them, decoded: a quoted one keeps its quotes (`'A1:B2'`, `'it''s'`).
+   */
   readonly arguments: Array<string | Record<string, string>>;
   /** Query parameters of the example URL, decoded, in order. */
   readonly query: Array<[string, string]>;
