@@ -357,7 +357,13 @@ function bodyParameter(
     const type = tsNullable(tsType(parameter.type, imports));
     return `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${type}`;
   });
-  return { name: "body", type: `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }` };
+  const parameters = `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }`;
+  // The parameters are members of the type the operation writes: its other members may be sent too, the
+  // documented ones as the table says (`Omit<Group, "displayName"> & { displayName: string }`).
+  const resource = body.resource ? imports.use(body.resource) : "unknown";
+  if (resource === "unknown") return { name: "body", type: parameters };
+  const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
+  return { name: "body", type: `Omit<${resource}, ${documented}> & ${parameters}` };
 }
 
 function responseType(operation: Operation, imports: TypeImports, runtime: Set<string>): string {

@@ -171,7 +171,15 @@ export type RequestBody =
   /** The body is a resource (create, update): `supply a JSON representation of the [user] object`. */
   | { readonly kind: "type"; readonly type: TypeRef }
   /** The body is an object of documented parameters (actions). */
-  | { readonly kind: "parameters"; readonly parameters: BodyParameter[] };
+  | {
+      readonly kind: "parameters";
+      readonly parameters: BodyParameter[];
+      /**
+       * The object type the operation creates or updates, where the parameters are members of it (a create or update
+       * page's table of the properties to set): the body also takes the type's other members, by qualified name.
+       */
+      readonly resource?: string;
+    };
 
 export interface BodyParameter {
   readonly name: string;
