@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
 import type { ApiModel, Operation } from "../../src/model/index.js";
-import { fixtures, modelOfTexts } from "../helpers.js";
+import { fixtures, modelOfTexts, withoutMemoKeys } from "../helpers.js";
 
 const docs = join(fixtures, "bodies");
 const texts: ReadonlyMap<string, string> = new Map(
@@ -118,4 +118,28 @@ test("function arguments keep the form the example URL writes them in", () => {
   assert.deepEqual(operation("gizmo-range").examples[0]?.test?.arguments, ["g1", { address: "'A1:B2'" }]);
   // The syntax line leaves the parameter bare; the example quotes it.
   assert.deepEqual(operation("gizmo-range-format").examples[0]?.test?.arguments, ["g1", { address: "'C3'" }]);
+});
+
+test("with a memo, a body follows edits of the pages it is weighed against", () => {
+  const memo = new Map<string, unknown>();
+  modelOfTexts(texts, memo);
+  // gizmo gains a member `value`: the submitGizmos table now restates gizmo, which its prose names.
+  const resource = "v1.0/resources/gizmo.md";
+  const member = new Map(texts).set(
+    resource,
+    texts.get(resource)!.replace("| tags | String collection |", "| value | String |\n| tags | String collection |"),
+  );
+  const withMember = modelOfTexts(member, memo);
+  assert.deepEqual(withoutMemoKeys(withMember), withoutMemoKeys(modelOfTexts(member)));
+  assert.equal(operation("gizmo-submitgizmos", withMember).requestBody?.kind, "type");
+  // Neither a GET of its path nor the Methods table says what the PATCH updates any more.
+  const unlisted = new Map(member).set(
+    resource,
+    member.get(resource)!.replace("| [Update gizmo](../api/gizmo-update.md) | None | Update a gizmo. |\n", ""),
+  );
+  unlisted.delete("v1.0/api/gizmo-get.md");
+  const alone = modelOfTexts(unlisted, memo);
+  assert.deepEqual(withoutMemoKeys(alone), withoutMemoKeys(modelOfTexts(unlisted)));
+  const update = operation("gizmo-update", alone).requestBody;
+  assert.ok(update?.kind === "parameters" && update.resource === undefined);
 });
