@@ -16,7 +16,7 @@ import { annotationKeyType, relativeModule, type ModuleFile } from "./models.js"
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
-import { docText, tsNullable, tsType, TypeImports } from "./type-text.js";
+import { docText, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
 import { printString } from "./literals.js";
 import { addTo } from "../group.js";
 
@@ -300,14 +300,21 @@ function functionParameters(node: NavigationNode, runtime: Set<string>): string 
 /**
  * What a function parameter accepts. The runtime quotes strings and writes numbers, booleans and literals bare, so
  * a parameter the docs quote takes text, and an unquoted one what its Function parameters table says (a number or a
- * boolean), or else a number, a boolean or a `literal(...)` (dates, GUIDs).
+ * boolean), or else a number, a boolean or a `literal(...)` (dates, GUIDs). A parameter one page quotes and another
+ * leaves bare takes either form, and goes out in the form given.
  */
-function functionParameterType(seen: { quoted: boolean; type?: TypeRef }, runtime: Set<string>): string {
-  if (seen.quoted) return "string";
-  const type = seen.type;
-  if (type?.kind === "primitive" && type.name !== "string") return type.name;
-  runtime.add("Literal");
-  return "number | boolean | Literal";
+function functionParameterType(seen: { quoted: boolean; bare: boolean; type?: TypeRef }, runtime: Set<string>): string {
+  const forms: string[] = [];
+  if (seen.quoted) forms.push("string");
+  if (seen.bare) {
+    const type = seen.type;
+    if (type?.kind === "primitive" && type.name !== "string") forms.push(type.name);
+    else {
+      runtime.add("Literal");
+      forms.push("number", "boolean", "Literal");
+    }
+  }
+  return tsUnion(forms);
 }
 
 function verbSignatures(
@@ -402,7 +409,13 @@ function bodyParameter(
     const type = tsNullable(tsType(parameter.type, imports, true));
     return `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${type}`;
   });
-  return { name: "body", type: `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }` };
+  const parameters = `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }`;
+  // The parameters are members of the type the operation writes: its other members may be sent too, the
+  // documented ones as the table says (`Omit<Group, "displayName"> & { displayName: string }`).
+  const resource = body.resource ? imports.use(body.resource) : "unknown";
+  if (resource === "unknown") return { name: "body", type: parameters };
+  const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
+  return { name: "body", type: `Omit<${resource}, ${documented}> & ${parameters}` };
 }
 
 function responseType(operation: Operation, imports: TypeImports, runtime: Set<string>): string {

@@ -40,8 +40,11 @@ export interface NavigationNode {
   /** Module under src/ that declares the interface (`requests/device-management`). */
   module: string;
   readonly children: Map<string, NavigationNode>;
-  /** Function segments merged under one name, with every parameter seen and how often. */
-  readonly parameters: Map<string, { quoted: boolean; count: number; type?: TypeRef }>;
+  /**
+   * Function segments merged under one name, with every parameter seen: how often, and whether a syntax line quotes
+   * it (`address='{address}'`), leaves it bare (`address={address}`), or both (pages differ).
+   */
+  readonly parameters: Map<string, { quoted: boolean; bare: boolean; count: number; type?: TypeRef }>;
   variants: number;
   readonly operations: Map<HttpMethod, Operation>;
   readonly path: string;
@@ -358,7 +361,8 @@ function child(node: NavigationNode, segment: PathSegment, operation: Operation)
       )?.type;
       const type = seen?.type ?? documented;
       next.parameters.set(parameter.name, {
-        quoted: (seen?.quoted ?? true) && parameter.quoted,
+        quoted: (seen?.quoted ?? false) || parameter.quoted,
+        bare: (seen?.bare ?? false) || !parameter.quoted,
         count: (seen?.count ?? 0) + 1,
         ...(type ? { type } : {}),
       });

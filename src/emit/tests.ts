@@ -285,17 +285,21 @@ function navigate(
       const values = (args[argIndex++] ?? {}) as Record<string, string>;
       const literals: Array<[string, string]> = [];
       const formatted: string[] = [];
-      for (const [name, text] of Object.entries(values)) {
+      for (const [name, written] of Object.entries(values)) {
         const parameter = next.parameters.get(name);
-        const { code, url } = formatFunctionValue(text, parameter?.quoted ?? true);
+        // The value goes out in the form the example writes it: quoted (a string) or bare.
+        const quoted = /^'.*'$/s.test(written);
+        const text = quoted ? written.slice(1, -1).replace(/''/g, "'") : written;
+        const { code, url } = formatFunctionValue(text, quoted);
         if (code.startsWith("literal(")) used.add("literal");
-        // A value the docs' own table does not allow (text where it says Int32) is replayed as written.
+        // A form the syntax lines do not document, or a value the docs' own table does not allow (text where it
+        // says Int32), is replayed as written.
         const declared = parameter?.type?.kind === "primitive" ? parameter.type.name : undefined;
-        const fits =
-          parameter?.quoted !== false ||
+        const bareFits =
           !declared ||
           declared === "string" ||
           (declared === "number" ? /^-?[\d.]+$/.test(code) : /^(true|false)$/.test(code));
+        const fits = !parameter || (quoted ? parameter.quoted : parameter.bare && bareFits);
         literals.push([name, `${code}${fits ? "" : " as never"}`]);
         formatted.push(`${name}=${url}`);
       }

@@ -174,7 +174,15 @@ export type RequestBody =
   /** The body is a resource (create, update): `supply a JSON representation of the [user] object`. */
   | { readonly kind: "type"; readonly type: TypeRef }
   /** The body is an object of documented parameters (actions). */
-  | { readonly kind: "parameters"; readonly parameters: BodyParameter[] };
+  | {
+      readonly kind: "parameters";
+      readonly parameters: BodyParameter[];
+      /**
+       * The object type the operation creates or updates, where the parameters are members of it (a create or update
+       * page's table of the properties to set): the body also takes the type's other members, by qualified name.
+       */
+      readonly resource?: string;
+    };
 
 export interface BodyParameter {
   readonly name: string;
@@ -214,7 +222,10 @@ export interface OperationExample {
 export interface ExampleTest {
   /** The template of the operation's path the URL matched (`/users/{id}`). */
   readonly path: string;
-  /** One value per key or function segment of the template, in order (`{}` of parameters for functions). */
+  /**
+   * One value per key or function segment of the template, in order (`{}` of parameters for functions). Function
+   * parameters are as the URL writes them, decoded: a quoted one keeps its quotes (`'A1:B2'`, `'it''s'`).
+   */
   readonly arguments: Array<string | Record<string, string>>;
   /** Query parameters of the example URL, decoded, in order. */
   readonly query: Array<[string, string]>;

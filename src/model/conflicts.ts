@@ -7,6 +7,7 @@ import type { ObjectType, TypeRef } from "./api-model.js";
 import type { PageModel, Table } from "../parse/index.js";
 import { pageMemoKey, type ModelContext } from "./context.js";
 import { readPropertyRow, type Declarations } from "./declarations.js";
+import { restatesMembers } from "./request-bodies.js";
 
 export function checkRequestBodyTables(context: ModelContext, declarations: Declarations): void {
   const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
@@ -34,10 +35,20 @@ function checkTable(
   declarations: Declarations,
 ): void {
   const namespace = page.namespace?.text ?? context.defaultNamespace;
-  for (const row of table.rows) {
-    // Unknown Type cells are reported where the table is read as a type or as parameters, not again here.
+  // Unknown Type cells are reported where the table is read as a type or as parameters, not again here.
+  const properties = table.rows.flatMap((row) => {
     const property = readPropertyRow(row, table, namespace, declarations.lookup, page, context, false);
-    if (!property) continue;
+    return property ? [{ row, property }] : [];
+  });
+  // A table of parameters none of which the type has is the body itself (request-bodies.ts), not a restatement.
+  if (
+    !restatesMembers(
+      properties.map(({ property }) => property),
+      declarations.members(type.qualifiedName)!,
+    )
+  )
+    return;
+  for (const { row, property } of properties) {
     const documented = findProperty(type, property.name, types);
     if (!documented) {
       context.report(table.file ?? page.file, "requestBodyMemberUnknown", { line: row.line }, property.name, type.name);

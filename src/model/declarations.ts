@@ -9,6 +9,7 @@ import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js"
 import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
 import { addTo } from "../group.js";
+import { memberIndex } from "./request-bodies.js";
 
 export interface Declarations {
   readonly types: ObjectType[];
@@ -16,6 +17,8 @@ export interface Declarations {
   readonly lookup: TypeLookup;
   /** The type an API page's Request body section names, by page. */
   readonly requestBodyTypes: ReadonlyMap<string, string>;
+  /** The names of an object type's members and its base types'; undefined for an enum or an unknown name. */
+  readonly members: (qualifiedName: string) => ReadonlySet<string> | undefined;
   /** A hash of the types and enums without their prose, and of the lookup: for keys of what reads them. */
   readonly shapeKey: string;
 }
@@ -115,10 +118,14 @@ export function buildDeclarations(context: ModelContext): Declarations {
     if (!bodyName) continue;
     const linked = bodyName.page ? byPage.get(bodyName.page) : undefined;
     const known = linked ?? lookupName(bodyName.name, page.namespace?.text ?? context.defaultNamespace);
-    if (known) {
+    // A word of the prose names a type only when a page documents it: a request-body table another page read as a
+    // type is not one (it would make the body depend on which page came first).
+    if (known && (bodyName.page || objects.get(known)?.origin !== "requestBody")) {
       requestBodyTypes.set(page.file, known);
       continue;
     }
+    // Only a link names a type no page documents; a word of the prose ("the parameters") names none.
+    if (!bodyName.page) continue;
     const tableIndex = page.tables.findIndex((candidate) => candidate.kind === "requestBody");
     const table = page.tables[tableIndex];
     if (!table || table.rows === 0 || !/^[A-Za-z_]\w*$/.test(bodyName.name)) continue;
@@ -193,6 +200,7 @@ export function buildDeclarations(context: ModelContext): Declarations {
     enums: enumTypes.sort(byQualifiedName),
     lookup,
     requestBodyTypes,
+    members: memberIndex(new Map(types.map((type) => [type.qualifiedName, type]))),
     // Members dropped as inherited follow from the types defined, so those are what the key hashes.
     shapeKey: memoKey(...defined.map(({ shape }) => shape), shapeKey(enumTypes), lookup.key),
   };
@@ -232,17 +240,29 @@ function nameOfEnumTable(
   return { name, namespace, qualifiedName: `${namespace}.${name}`, ...(heading ? { anchor: slug(heading) } : {}) };
 }
 
-/** The type a Request body section names: "supply a JSON representation of the [user](../resources/user.md) object". */
+/**
+ * The type a Request body section names: the link or the word that follows "representation of" (or "JSON body of")
+ * in the same sentence ("supply a JSON representation of the [user](../resources/user.md) object", "... for the
+ * user object"). A word names a type only if a page documents one by that name ("representation of the parameters"
+ * names none); a link elsewhere in the section (a list of the resources a parameter may point to) names nothing.
+ */
 function requestBodyTypeName(page: PageFacts): { name: string; page?: string } | undefined {
   const prose = page.requestBodyProse;
-  if (!prose || !/representation (?:of|for)\b/i.test(prose.text)) return undefined;
-  const link = prose.links.find((candidate) => candidate.value.page);
-  if (link) return { name: link.value.text.replace(/[`*]/g, "").trim(), page: link.value.page! };
-  const plain =
-    /representation (?:of|for) (?:an? |the )?(?:updated |new )?([A-Za-z_]\w*)(?: object| resource| entity)?/i.exec(
-      prose.text,
+  if (!prose) return undefined;
+  for (const paragraph of prose.text.split("\n")) {
+    const at = paragraph.search(/\b(?:representation|JSON body) (?:of|for)\b/i);
+    if (at < 0) continue;
+    const sentence = paragraph.slice(at).split(/\.(?:\s|$)/)[0]!;
+    const link = prose.links.find(
+      ({ value }) => value.page && value.text.trim() !== "" && sentence.includes(value.text),
+    );
+    if (link) return { name: link.value.text.replace(/[`*]/g, "").trim(), page: link.value.page! };
+    const word = /^(?:representation|JSON body) (?:of|for) (?:(?:an?|the|each|updated|new) )*([A-Za-z_]\w*)/i.exec(
+      sentence,
     )?.[1];
-  return plain ? { name: plain } : undefined;
+    if (word) return { name: word };
+  }
+  return undefined;
 }
 
 function memberTables(declared: Declared, context: ModelContext): Table[] {

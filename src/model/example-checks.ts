@@ -31,20 +31,31 @@ export interface TypeTable {
   readonly enums: ReadonlyMap<string, EnumType>;
 }
 
-/** Checks a request body against what the operation takes; `writes` marks create and update bodies. */
+/**
+ * Checks a request body against what the operation takes; `writes` marks create and update bodies. The parameters
+ * of an action are values, not members of a resource being written: read-only members in them are sent as
+ * documented (the entities an action updates in bulk name their `id`).
+ */
 export function checkRequestBody(value: JsonValue, body: RequestBody, types: TypeTable, writes: boolean): BodyCheck {
-  const checker = new Checker(types, writes, true);
   if (body.kind === "type") {
+    const checker = new Checker(types, writes, true);
     const sound = checker.value(value, body.type, "", false);
     return { sound, defects: checker.defects, derived: checker.derived, loose: checker.loose, complete: true };
   }
-  const properties = new Map<string, Property>(
-    body.parameters.map((parameter) => [
-      parameter.name,
-      { name: parameter.name, type: parameter.type, readOnly: false, navigation: false, source: { file: "", line: 0 } },
-    ]),
-  );
-  const sound = checker.members(value, properties, "parameters", "");
+  const resource = body.resource ? types.objects.get(body.resource) : undefined;
+  const checker = new Checker(types, writes && resource !== undefined, true);
+  // The parameters, and where they are members of the type the operation writes, that type's other members.
+  const properties = new Map<string, Property>(resource ? checker.propertiesOf(resource) : []);
+  for (const parameter of body.parameters) {
+    properties.set(parameter.name, {
+      name: parameter.name,
+      type: parameter.type,
+      readOnly: false,
+      navigation: false,
+      source: { file: "", line: 0 },
+    });
+  }
+  const sound = checker.members(value, properties, resource?.name ?? "parameters", "");
   let complete = sound !== undefined;
   for (const parameter of body.parameters) {
     const present =
@@ -164,7 +175,7 @@ class Checker {
       return this.wrong(pointer, objectType.name, jsonType(value));
     const derived = this.derivedType(value, objectType);
     if (derived !== objectType) this.derived[pointer] = derived.qualifiedName;
-    return this.members(value, this.allProperties(derived), derived.name, pointer);
+    return this.members(value, this.propertiesOf(derived), derived.name, pointer);
   }
 
   /** The members of an object value that `byName` knows, each checked; the others reported. */
@@ -224,7 +235,7 @@ class Checker {
   }
 
   /** The type's members and its base types', by name (a base's wins over a restated one, as it always has). */
-  private allProperties(type: ObjectType): ReadonlyMap<string, Property> {
+  propertiesOf(type: ObjectType): ReadonlyMap<string, Property> {
     // Examples check the same few types over and over: each type's table is made once per model.
     const known = propertiesByType.get(type);
     if (known) return known;

@@ -225,7 +225,14 @@ class ExamplePlanner {
         segment.kind === "key" || segment.kind === "itemPath"
           ? [segment.name]
           : segment.kind === "function"
-            ? [Object.fromEntries(segment.parameters.map((parameter) => [parameter.name, parameter.name]))]
+            ? [
+                Object.fromEntries(
+                  segment.parameters.map((parameter) => [
+                    parameter.name,
+                    parameter.quoted ? `'${parameter.name}'` : parameter.name,
+                  ]),
+                ),
+              ]
             : [],
       );
       return {

@@ -22,6 +22,8 @@ import { attachExamples, operationIndex } from "./examples.js";
 import { isRelativeUrl } from "./page-facts.js";
 import { readTemplate } from "./paths.js";
 import { recoverPaths } from "./recover-paths.js";
+import { addTo } from "../group.js";
+import { restatesMembers, settleRequestBodies, type BodyNotes } from "./request-bodies.js";
 import { readTypeText } from "./type-refs.js";
 
 export function buildOperations(
@@ -35,6 +37,7 @@ export function buildOperations(
   // What describing a page's operations reads besides the page.
   const describeReads = (file: string) => [
     declarations.requestBodyTypes.get(file),
+    membersKey(declarations, declarations.requestBodyTypes.get(file)),
     declarations.lookup.key,
     context.versionSegment,
     context.defaultNamespace,
@@ -83,10 +86,15 @@ export function buildOperations(
   described.sort(({ operation: a }, { operation: b }) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
   );
-  const operations = described.map(({ operation }) => operation);
   const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
+  const operations = settleRequestBodies(described, {
+    members: declarations.members,
+    listedBy: listedBy(context, declarations),
+  });
   const key = memoKey(
     ...described.map(({ shape }) => shape),
+    // The bodies as settled (which read the types' members and the Methods tables).
+    shapeKey(operations.map((operation) => operation.requestBody ?? null)),
     declarations.shapeKey,
     JSON.stringify([context.options.baseUrl, context.basePath, context.versionSegment, context.defaultNamespace]),
   );
@@ -104,10 +112,25 @@ export function buildOperations(
   return { operations: withExamples, shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)) };
 }
 
-/** An operation as its page describes it (examples aside), and a hash of it without prose. */
-interface Described {
+/**
+ * An operation as its page describes it (examples aside), what its Request body section says beyond the body read
+ * alone (settleRequestBodies weighs it against the types), and a hash of both without prose.
+ */
+interface Described extends BodyNotes {
   readonly operation: Operation;
   readonly shape: string;
+}
+
+/** The object types whose resource pages list each API page in their Methods table. */
+function listedBy(context: ModelContext, declarations: Declarations): Map<string, string[]> {
+  const listed = new Map<string, string[]>();
+  for (const page of context.pages) {
+    if (page.kind !== "resource") continue;
+    const type = declarations.lookup.byPage(page.file, "");
+    if (!type) continue;
+    for (const { linked } of page.tables) for (const file of linked ?? []) addTo(listed, file, type);
+  }
+  return listed;
 }
 
 /** The operation of a page whose syntax blocks are empty, on the paths its siblings give; reported either way. */
@@ -125,11 +148,20 @@ function recoverOperation(
   }
   const templates = recovered.paths.map((path) => `${recovered.method} ${path.template}`).join("`, `");
   context.report(page.file, "operationPathRecovered", { line }, templates, recovered.from);
-  const operation = {
-    ...describe(page, `${page.file}#1`, recovered.method, recovered.paths, line, context, declarations),
-    recoveredFrom: recovered.from,
-  };
-  return { operation, shape: shapeKey(operation) };
+  const { operation, ...reading } = describe(
+    page,
+    `${page.file}#1`,
+    recovered.method,
+    recovered.paths,
+    line,
+    context,
+    declarations,
+  );
+  return describedAs({ ...operation, recoveredFrom: recovered.from }, reading);
+}
+
+function describedAs(operation: Operation, reading: BodyNotes): Described {
+  return { operation, ...reading, shape: shapeKey({ operation, ...reading }) };
 }
 
 /**
@@ -166,11 +198,8 @@ function describeFromExamples(page: PageModel, context: ModelContext, declaratio
       );
     const id = `${page.file}#${described.length + 1}`;
     const line = paths[0]!.source.line;
-    const operation = {
-      ...describe(page, id, method, paths, line, context, declarations),
-      recoveredFrom: "its example requests",
-    };
-    described.push({ operation, shape: shapeKey(operation) });
+    const { operation, ...reading } = describe(page, id, method, paths, line, context, declarations);
+    described.push(describedAs({ ...operation, recoveredFrom: "its example requests" }, reading));
   }
   return described;
 }
@@ -187,8 +216,8 @@ function describePage(page: PageModel, context: ModelContext, declarations: Decl
       );
       if (paths.length === 0) continue;
       const id = `${page.file}#${described.length + 1}`;
-      const operation = describe(page, id, method, paths, block.line, context, declarations);
-      described.push({ operation, shape: shapeKey(operation) });
+      const { operation, ...reading } = describe(page, id, method, paths, block.line, context, declarations);
+      described.push(describedAs(operation, reading));
     }
   }
   return described;
@@ -227,11 +256,11 @@ function describe(
   line: number,
   context: ModelContext,
   declarations: Declarations,
-): Operation {
-  const requestBody =
-    method === "GET" || method === "DELETE" ? undefined : readRequestBody(page, context, declarations);
+): BodyNotes & { operation: Operation } {
+  const { body: requestBody, ...reading } =
+    method === "GET" || method === "DELETE" ? {} : readRequestBody(page, context, declarations);
   const description = page.frontMatter.description;
-  return {
+  const operation: Operation = {
     id,
     title: page.title?.text ?? page.frontMatter.title ?? page.file,
     ...(description ? { description } : {}),
@@ -245,11 +274,55 @@ function describe(
     examples: [],
     source: { file: page.file, line },
   };
+  return { operation, ...reading };
 }
 
-function readRequestBody(page: PageModel, context: ModelContext, declarations: Declarations): RequestBody | undefined {
+/**
+ * The Request body section: the type its prose names, else its table's parameters. A table none of whose rows is a
+ * member of the type the prose names documents the body instead ("For each tiIndicator, supply a JSON representation
+ * of a [tiIndicator] object" under a table `value | tiIndicator collection`).
+ */
+function readRequestBody(page: PageModel, context: ModelContext, declarations: Declarations): BodyReading {
   const typeName = declarations.requestBodyTypes.get(page.file);
-  if (typeName) return { kind: "type", type: { kind: "named", qualifiedName: typeName } };
+  const otherMembers = writableOthers.test(page.requestBodyProse?.text ?? "");
+  const reading = { ...(otherMembers ? { otherMembers } : {}) };
+  const members = typeName ? declarations.members(typeName) : undefined;
+  // Where the table restates the type's members it is not read again: the type's resource page defines them.
+  if (typeName && (members === undefined ? !bodyTableRows(page) : restatesMembers(bodyTableRows(page) ?? [], members)))
+    return { body: { kind: "type", type: { kind: "named", qualifiedName: typeName } }, ...reading };
+  const table = readBodyTable(page, context, declarations);
+  return { ...(table ? { body: { kind: "parameters", parameters: table } } : {}), ...reading };
+}
+
+/** The names the Request body table's rows give, read without reporting; undefined without a table or rows. */
+function bodyTableRows(page: PageModel): Array<{ name: string }> | undefined {
+  const table = page.tables.find((candidate) => candidate.kind === "requestBody");
+  if (!table || table.rows.length === 0) return undefined;
+  return table.rows.flatMap((row) => {
+    const name = /^[@A-Za-z_$][\w.@$-]*/.exec((columnCell(row, table, "name") ?? row.cells[0])?.text ?? "")?.[0];
+    return name ? [{ name }] : [];
+  });
+}
+
+/** A hash of the member names of a type and its base types, for keys of what weighs a table against them. */
+function membersKey(declarations: Declarations, typeName: string | undefined): string | undefined {
+  const members = typeName ? declarations.members(typeName) : undefined;
+  return members && memoKey(...members);
+}
+
+interface BodyReading extends BodyNotes {
+  readonly body?: RequestBody;
+}
+
+/** "Specify other writable properties as necessary", "You can specify any other writable x properties". */
+const writableOthers = /\b(?:other|any)\b[^.]*\bwritable\b[^.]*\bpropert/i;
+
+/** The Request body table's rows as parameters; undefined without a table or rows. */
+function readBodyTable(
+  page: PageModel,
+  context: ModelContext,
+  declarations: Declarations,
+): BodyParameter[] | undefined {
   const table = page.tables.find((candidate) => candidate.kind === "requestBody");
   if (!table || table.rows.length === 0) return undefined;
   const namespace = page.namespace?.text ?? context.defaultNamespace;
@@ -271,7 +344,7 @@ function readRequestBody(page: PageModel, context: ModelContext, declarations: D
       ...(property.description ? { description: property.description } : {}),
     });
   }
-  return { kind: "parameters", parameters };
+  return parameters;
 }
 
 function readResponse(page: PageModel, context: ModelContext, declarations: Declarations): ResponseShape {

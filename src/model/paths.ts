@@ -167,7 +167,7 @@ export function matchTemplate(
             if (!pair) return undefined;
             const parameter = segment.parameters.find((p) => p.name.toLowerCase() === pair[1]!.toLowerCase());
             if (!parameter) return undefined;
-            values[parameter.name] = unquote(decode(pair[2]!));
+            values[parameter.name] = decode(pair[2]!);
           }
         }
         if (Object.keys(values).length !== segment.parameters.length) return undefined;
@@ -183,10 +183,6 @@ function sameName(template: string, actual: string): boolean {
   const a = template.toLowerCase();
   const b = actual.toLowerCase();
   return a === b || a.endsWith(`.${b}`) || b.endsWith(`.${a}`);
-}
-
-function unquote(value: string): string {
-  return /^'.*'$/.test(value) ? value.slice(1, -1).replace(/''/g, "'") : value;
 }
 
 export function decode(text: string): string {

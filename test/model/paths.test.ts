@@ -80,7 +80,7 @@ test("a concrete key in a syntax line is read as a key and reported", () => {
 test("matches example URLs against templates and captures keys and parameters", () => {
   const read = readTemplate("/users/{id}/microsoft.graph.delta/getX(period='{p}')", undefined);
   assert.ok(read.kind === "template");
-  assert.deepEqual(matchTemplate(read.segments, "/Users/a%2Fb/delta/getX(period='D7')"), ["a/b", { period: "D7" }]);
+  assert.deepEqual(matchTemplate(read.segments, "/Users/a%2Fb/delta/getX(period='D7')"), ["a/b", { period: "'D7'" }]);
   assert.equal(matchTemplate(read.segments, "/users/a/delta"), undefined);
   assert.equal(matchTemplate(read.segments, "/users/a/other/getX(period='D7')"), undefined);
   assert.equal(matchTemplate(read.segments, "/users/a/delta/getX(other='D7')"), undefined);
