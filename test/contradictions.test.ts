@@ -95,6 +95,8 @@ test("instance annotations of any namespace are allowed in bodies", () => {
 test("an example that sends no body to a verb whose signature requires one still compiles", () => {
   const test = readFileSync(join(out, "test", "examples", "folder-archiving.ts"), "utf8");
   assert.match(test, /at\(client\)\.post\(undefined as never\)/);
+  // The escape is visible, with its reason.
+  assert.match(test, /\/\/ Untyped \(as never\): the example sends no body where the verb asks for one\.\ntest\(/);
 });
 
 test("the package compiles under strict and every example test passes", async () => {

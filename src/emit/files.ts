@@ -67,6 +67,11 @@ export interface TestCase {
   readonly body?:
     | { readonly kind: "json"; readonly value: TsValue; readonly check: string }
     | { readonly kind: "text"; readonly code: string };
+  /**
+   * What the test passes to the builders cast (`as never`) instead of typed, and why: the request is still checked
+   * against the documented one, but tsc does not hold that part to the types.
+   */
+  readonly untyped?: string[];
   /** The Content-Type the request must carry, where it has a body. */
   readonly contentType?: string;
   readonly expectedUrl: string;

@@ -30,6 +30,8 @@ export function writeTestModule(writer: CodeBlockWriter, module: TestModule): vo
 }
 
 function writeTestCase(writer: CodeBlockWriter, title: string, test: TestCase): void {
+  // An escape from the types is visible, with its reason.
+  if (test.untyped) writer.writeLine(`// Untyped (as never): ${test.untyped.join("; ")}.`);
   writer.write(`test(${printString(title)}, async () => `).inlineBlock(() => {
     writer.writeLine(`const at = (client: ApiClient) => client${test.accessor};`);
     if (test.body?.kind === "json")

@@ -110,7 +110,8 @@ function planTestCase(
 ): TestCase {
   used.add("type ApiClient");
   const path = operation.paths.find((candidate) => candidate.template === plan.path)!;
-  const { accessor, urlPath, node } = navigate(emitPlan.root, path.segments, plan.arguments, used);
+  const untyped: string[] = [];
+  const { accessor, urlPath, node } = navigate(emitPlan.root, path.segments, plan.arguments, used, untyped);
   // Query parameters the page documents as numbers or booleans are passed as such; a value that is not one is
   // passed as written (cast), since the URL is what the example documents.
   const query: Record<string, string | number | boolean> = {};
@@ -147,6 +148,7 @@ function planTestCase(
       : []),
     ...(Object.keys(headers).length > 0 ? [["headers", inline(headers)] as [string, string]] : []),
   ];
+  if (queryCast) untyped.push("a query value is sent as written where the page types the parameter otherwise");
   const optionsText = members.length > 0 ? printInlineObject(members) : undefined;
   // The verb's signature is that of the operation the path's builder took (the first page documenting the path, or
   // a merge), which may ask for a body where this example's page documents none.
@@ -157,6 +159,8 @@ function planTestCase(
     (arg) => arg !== undefined,
   );
   while (args.length > 0 && args[args.length - 1] === "undefined") args.pop();
+  if (hasBodyParameter && !plan.body && signature.requestBody)
+    untyped.push("the example sends no body where the verb asks for one");
 
   let body: TestCase["body"];
   let contentType: string | undefined;
@@ -170,13 +174,30 @@ function planTestCase(
     // A body the model found complete is typed against the verb, so tsc checks it against the interfaces.
     // Typed against the verb only where the verb takes this operation's body: a path several pages document takes
     // the first page's (or the union of their types).
-    const typed = plan.bodyTyped && takesBodyOf(node.operations.get(operation.method), operation);
+    // A verb without a documented body type takes any RequestBody, which a JSON object, array or string is.
+    const documented = plan.body.value;
+    const anyBody =
+      !signature.requestBody &&
+      (typeof documented === "string" || (typeof documented === "object" && documented !== null));
+    const takes = takesBodyOf(signature, operation);
+    const typed = anyBody || (plan.bodyTyped && takes);
     const check = typed ? `satisfies Parameters<ReturnType<typeof at>[${printString(verb)}]>[0]` : "as never";
+    if (!typed)
+      untyped.push(
+        !signature.requestBody
+          ? "the documented body is not a JSON object, array or text"
+          : !takes
+            ? "another page documenting this path defines the verb's body"
+            : "the documented body leaves out a parameter the call requires",
+      );
+    if (plan.loose?.length)
+      untyped.push("a flags value (`a,b`) is wider than the union of the enum's members, which types it");
     body = { kind: "json", value, check };
     contentType = "application/json";
   } else if (plan.body?.kind === "text") {
     // Text fits a verb the docs give no body type (it takes any RequestBody); against a documented type it is cast.
     body = { kind: "text", code: `${printString(plan.body.text)}${signature.requestBody ? " as never" : ""}` };
+    if (signature.requestBody) untyped.push("the documented body is text where the verb takes an object");
     contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === "content-type")?.[1] ?? "text/plain";
   }
   const response = plan.response ? documentedResponse(plan.response, exchanges) : undefined;
@@ -186,6 +207,7 @@ function planTestCase(
     verb,
     describeName: `to${operation.method[0]}${operation.method.slice(1).toLowerCase()}Request`,
     callArgs: args.join(", "),
+    ...(untyped.length > 0 ? { untyped } : {}),
     ...(body ? { body } : {}),
     ...(contentType ? { contentType } : {}),
     expectedUrl: `${baseUrl}${expectedPath}`,
@@ -261,6 +283,7 @@ function navigate(
   segments: Operation["paths"][number]["segments"],
   args: ExampleTest["arguments"],
   used: Set<string>,
+  untyped: string[],
 ): { accessor: string; urlPath: string; node: NavigationNode } {
   let node = root;
   let accessor = "";
@@ -301,6 +324,10 @@ function navigate(
           (declared === "number" ? /^-?[\d.]+$/.test(code) : /^(true|false)$/.test(code));
         const fits = !parameter || (quoted ? parameter.quoted : parameter.bare && bareFits);
         literals.push([name, `${code}${fits ? "" : " as never"}`]);
+        if (!fits)
+          untyped.push(
+            `the function parameter \`${name}\` is sent as the example writes it, which the docs type otherwise`,
+          );
         formatted.push(`${name}=${url}`);
       }
       accessor += `${memberAccess(next.member)}(${literals.length > 0 || next.parameters.size > 0 ? printInlineObject(literals) : ""})`;
