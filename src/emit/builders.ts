@@ -38,7 +38,10 @@ export function builderModule(module: string, nodes: NavigationNode[], plan: Emi
   const runtime = new Set<string>();
   const navigation = new Set<string>();
   const aliased = new Map<string, string>();
-  const interfaces = nodes.map((node) => builderInterface(node, plan, imports, runtime, navigation, aliased));
+  const interfaces = nodes.flatMap((node) => [
+    ...bodyInterfaces(node, plan, imports),
+    ...builderInterfaces(node, plan, imports, runtime, navigation, aliased),
+  ]);
   return {
     module,
     structure: {
@@ -88,8 +91,10 @@ export function rootModule(plan: EmitPlan): ModuleFile {
   const runtime = new Set<string>();
   const navigation = new Set<string>();
   // The root has verbs too where a page documents a call of the service root (`GET /`, or a stub's bare URL).
+  const aliased = new Map<string, string>();
+  const bodies = bodyInterfaces(plan.root, plan, imports);
   const root = {
-    ...builderInterface(plan.root, plan, imports, runtime, navigation),
+    ...builderInterfaces(plan.root, plan, imports, runtime, navigation, aliased)[0]!,
     docs: ["The root of the API: every documented path starts here."],
   };
   return {
@@ -111,6 +116,7 @@ export function rootModule(plan: EmitPlan): ModuleFile {
           namedExports: names,
           moduleSpecifier: relativeModule(module, from),
         })),
+        ...builderImports(aliased, module),
         ...(plan.navigationNames.size > 0
           ? [
               {
@@ -120,6 +126,7 @@ export function rootModule(plan: EmitPlan): ModuleFile {
               },
             ]
           : []),
+        ...bodies,
         root,
       ],
     },
@@ -139,14 +146,17 @@ function runtimeImport(runtime: Set<string>, module: string) {
   ];
 }
 
-function builderInterface(
+type InterfaceStructure = OptionalKind<InterfaceDeclarationStructure> & { kind: typeof StructureKind.Interface };
+
+/** The builder of a path; of an alias, the interface of its own members first, then the builder. */
+function builderInterfaces(
   node: NavigationNode,
   plan: EmitPlan,
   imports: TypeImports,
   runtime: Set<string>,
   navigationNames: Set<string>,
   aliased = new Map<string, string>(),
-): OptionalKind<InterfaceDeclarationStructure> & { kind: typeof StructureKind.Interface } {
+): InterfaceStructure[] {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   const methods: OptionalKind<MethodSignatureStructure>[] = [];
   const children = [...node.children.values()].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
@@ -195,18 +205,42 @@ function builderInterface(
   }
   for (const method of verbOrder) {
     const operation = node.operations.get(method);
-    if (operation) methods.push(...verbSignatures(method, operation, plan, imports, runtime, navigationNames));
+    if (operation) methods.push(...verbSignatures(method, operation, plan, imports, runtime, navigationNames, aliased));
   }
   const extended = inheritedNavigation(node, children, plan, imports, runtime, navigationNames, aliased);
-  return {
-    kind: StructureKind.Interface,
-    name: node.interfaceName,
-    isExported: true,
-    ...(extended.length > 0 ? { extends: extended } : {}),
-    docs: [`\`${node.path || "/"}\``],
-    properties,
-    methods,
-  };
+  const path = `\`${node.path || "/"}\``;
+  if (!node.alias || !node.ownInterfaceName) {
+    return [
+      {
+        kind: StructureKind.Interface,
+        name: node.interfaceName,
+        isExported: true,
+        ...(extended.length > 0 ? { extends: extended } : {}),
+        docs: [path],
+        properties,
+        methods,
+      },
+    ];
+  }
+  return [
+    {
+      kind: StructureKind.Interface,
+      name: node.ownInterfaceName,
+      isExported: true,
+      docs: [
+        `What ${path} documents itself; \`${node.interfaceName}\` has these and the rest of \`${node.alias.path}\`.`,
+      ],
+      properties,
+      methods,
+    },
+    {
+      kind: StructureKind.Interface,
+      name: node.interfaceName,
+      isExported: true,
+      extends: [node.ownInterfaceName, ...extended],
+      docs: [`${path}, which addresses what \`${node.alias.path}\` does.`],
+    },
+  ];
 }
 
 /**
@@ -224,19 +258,28 @@ function inheritedNavigation(
   aliased: Map<string, string>,
 ): string[] {
   const own = ownMembers(node, children);
-  const omit = (type: string, members: Iterable<string>): string => {
-    const overlap = [...members].filter((member) => own.has(member)).sort();
-    return overlap.length > 0 ? `Omit<${type}, ${overlap.map((member) => printString(member)).join(" | ")}>` : type;
-  };
   const extended: string[] = [];
+  // What a base adds but for the members the builder has already: its own, listed by name; an alias's, by the
+  // interfaces that have them (a base whose members it has all adds nothing).
+  let ownKeys: string | undefined;
+  const omit = (type: string, members: Iterable<string>): string | undefined => {
+    const listed = [...members];
+    const overlap = listed.filter((member) => own.has(member)).sort();
+    if (overlap.length === 0) return type;
+    if (ownKeys === undefined) return `Omit<${type}, ${overlap.map((member) => printString(member)).join(" | ")}>`;
+    return overlap.length === listed.length ? undefined : `Omit<${type}, ${ownKeys}>`;
+  };
+  const extend = (type: string | undefined): void => {
+    if (type !== undefined) extended.push(type);
+  };
   // An alias (`/me` of `/users/{id}`) has what its target has, but for what it documents itself; what else it would
   // inherit must then leave out the target's members, or the two bases would clash.
-  if (node.alias) {
+  if (node.alias && node.ownInterfaceName) {
     const target = node.alias;
     aliased.set(target.interfaceName, target.module);
-    const taken = interfaceMembers(target, plan);
-    extended.push(omit(target.interfaceName, taken));
-    for (const member of taken) own.add(member);
+    extended.push(`Omit<${target.interfaceName}, keyof ${node.ownInterfaceName}>`);
+    for (const member of interfaceMembers(target, plan)) own.add(member);
+    ownKeys = `keyof ${node.ownInterfaceName} | keyof ${target.interfaceName}`;
   }
   const item = (qualifiedName: string): string => {
     runtime.add("ItemRequests");
@@ -248,16 +291,17 @@ function inheritedNavigation(
     if (node.elementType) {
       runtime.add("CollectionRequests");
       const collection = `CollectionRequests<${imports.use(node.elementType)}, ${item(node.elementType)}>`;
-      extended.push(omit(collection, ["byId", "get", "toGetRequest", "iterate"]));
+      extend(omit(collection, ["byId", "get", "toGetRequest", "iterate"]));
     } else if (node.itemType) {
       runtime.add("ItemRequests");
-      extended.push(omit(`ItemRequests<${imports.use(node.itemType)}>`, ["get", "toGetRequest"]));
+      extend(omit(`ItemRequests<${imports.use(node.itemType)}>`, ["get", "toGetRequest"]));
     }
   }
   const navigation = node.itemType ? plan.navigationNames.get(node.itemType) : undefined;
-  if (navigation) {
+  const inherited = navigation ? omit(navigation, navigationMembers(plan, node.itemType!)) : undefined;
+  if (navigation && inherited) {
     navigationNames.add(navigation);
-    extended.push(omit(navigation, navigationMembers(plan, node.itemType!)));
+    extended.push(inherited);
   }
   return extended;
 }
@@ -324,6 +368,7 @@ function verbSignatures(
   imports: TypeImports,
   runtime: Set<string>,
   navigationNames: Set<string>,
+  builders: Map<string, string>,
 ): OptionalKind<MethodSignatureStructure>[] {
   runtime.add("RequestDescription");
   const verb = method.toLowerCase();
@@ -334,7 +379,7 @@ function verbSignatures(
     hasQuestionToken: true,
   };
   const hasBody = method === "POST" || method === "PUT" || method === "PATCH";
-  const body = hasBody ? bodyParameter(operation.requestBody, imports, runtime) : undefined;
+  const body = hasBody ? bodyParameter(operation.requestBody, plan, imports, runtime, builders) : undefined;
   const parameters = body ? [body, options] : [options];
   const docs = [docText(operationDocs(operation))];
   const signatures: OptionalKind<MethodSignatureStructure>[] = [
@@ -396,8 +441,10 @@ function queryOptionsType(
 
 function bodyParameter(
   body: RequestBody | undefined,
+  plan: EmitPlan,
   imports: TypeImports,
   runtime: Set<string>,
+  builders: Map<string, string>,
 ): { name: string; type: string; hasQuestionToken?: boolean } {
   // The docs document no body: the verb takes what the runtime can send (JSON, text, bytes, a stream), or nothing.
   if (!body) {
@@ -405,17 +452,43 @@ function bodyParameter(
     return { name: "body", type: "RequestBody", hasQuestionToken: true };
   }
   if (body.kind === "type") return { name: "body", type: tsType(body.type, imports, true) };
-  const members = body.parameters.map((parameter) => {
-    const type = tsNullable(tsType(parameter.type, imports, true));
-    return `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${type}`;
-  });
-  const parameters = `{ [annotation: ${annotationKeyType}]: unknown; ${members.join("; ")} }`;
-  // The parameters are members of the type the operation writes: its other members may be sent too, the
-  // documented ones as the table says (`Omit<Group, "displayName"> & { displayName: string }`).
-  const resource = body.resource ? imports.use(body.resource) : "unknown";
-  if (resource === "unknown") return { name: "body", type: parameters };
-  const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
-  return { name: "body", type: `Omit<${resource}, ${documented}> & ${parameters}` };
+  const declared = plan.bodyNames.get(body)!;
+  builders.set(declared.name, declared.node.module);
+  return { name: "body", type: declared.name };
+}
+
+/**
+ * The bodies of documented parameters that the path's builder is the first to take, each an interface: a member
+ * per parameter, required where the table says so, and instance annotations. Where the parameters are members of
+ * the type the operation writes, its other members may be sent too (`extends Omit<Group, "displayName">`), the
+ * documented ones as the table says.
+ */
+function bodyInterfaces(node: NavigationNode, plan: EmitPlan, imports: TypeImports): InterfaceStructure[] {
+  const interfaces: InterfaceStructure[] = [];
+  for (const method of verbOrder) {
+    const body = node.operations.get(method)?.requestBody;
+    const declared = body?.kind === "parameters" ? plan.bodyNames.get(body) : undefined;
+    if (body?.kind !== "parameters" || declared?.node !== node) continue;
+    const resource = body.resource ? imports.use(body.resource) : "unknown";
+    const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
+    interfaces.push({
+      kind: StructureKind.Interface,
+      name: declared.name,
+      isExported: true,
+      ...(resource === "unknown" ? {} : { extends: [`Omit<${resource}, ${documented}>`] }),
+      docs: [
+        `The body of \`${method} ${node.path || "/"}\`${resource === "unknown" ? "" : `: these members and the other members of \`${resource}\``}.`,
+      ],
+      indexSignatures: [{ keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" }],
+      properties: body.parameters.map((parameter) => ({
+        name: memberKey(parameter.name),
+        type: tsNullable(tsType(parameter.type, imports, true)),
+        hasQuestionToken: !parameter.required,
+        ...(parameter.description ? { docs: [docText(parameter.description)] } : {}),
+      })),
+    });
+  }
+  return interfaces;
 }
 
 function responseType(operation: Operation, imports: TypeImports, runtime: Set<string>): string {

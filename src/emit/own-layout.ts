@@ -53,7 +53,7 @@ const arrowToChain = new RegExp(
   String.raw`^(\s*)(const ${identifier} = \(${identifier}: ${identifier}\) =>) (${chain});$`,
 );
 const skippedTest = new RegExp(String.raw`^(\s*)test\((${string}), (\{ skip: ${string} \}), \(\) => \{\}\);$`);
-const heritageHeader = new RegExp(String.raw`^export interface (${identifier}) extends (.*) \{$`);
+const heritageHeader = new RegExp(String.raw`^export interface (${identifier}) extends (.*) (\{\}?)$`);
 const interfaceHeader = new RegExp(String.raw`^(export interface ${identifier} extends ${identifier})<(.*)> \{$`);
 const genericMember = new RegExp(String.raw`^((?:readonly )?${identifier}\??: ${identifier})<(.*)>$`);
 const objectParameter = new RegExp(String.raw`^(${identifier}\??): \{ (.*) \}$`);
@@ -136,10 +136,23 @@ export function layOutLine(line: string, printWidth: number): string[] | undefin
       const names = imported[2]!.split(", ");
       return [`${imported[1]}{`, ...names.map((name) => `  ${name},`), `} from ${imported[3]};`];
     }
-    // Two heritage types or more: the clause goes to the next line, whole.
+    // Two heritage types or more: the clause goes to the next line, whole if it fits there, else `extends` alone
+    // and the types one a line below it (each laid out as a type that may break), the body's brace on the last.
     const heritage = heritageHeader.exec(text);
     const types = heritage ? splitTopLevel(heritage[2]!, ", ") : undefined;
-    if (types && types.length > 1) return [`export interface ${heritage![1]}`, `  extends ${heritage![2]} {`];
+    if (types && types.length > 1) {
+      const [, name, clause, brace] = heritage as unknown as [string, string, string, string];
+      const next = `  extends ${clause} ${brace}`;
+      if (next.length <= printWidth) return [`export interface ${name}`, next];
+      const lines = [`export interface ${name}`, "  extends"];
+      for (const [index, type] of types.entries()) {
+        const laidOut = typeLines("", type, "    ", index < types.length - 1 ? "," : ` ${brace}`);
+        if (!laidOut) return undefined;
+        lines.push(...laidOut);
+      }
+      return lines;
+    }
+    if (heritage?.[3] === "{}") return undefined;
     const header = interfaceHeader.exec(text);
     if (header) return typeArguments(header[1]!, header[2]!, "", " {");
     const method = signature.exec(text);

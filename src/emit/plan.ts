@@ -3,7 +3,7 @@
  * (type-names.ts), the navigation tree of every documented path, and the names of its builder interfaces. Emitters
  * only print what this plan decided.
  */
-import type { ApiModel, EnumType, ObjectType, Operation, PathSegment, TypeRef } from "../model/index.js";
+import type { ApiModel, EnumType, ObjectType, Operation, PathSegment, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
 import { isIdentifier, kebabCase, NameScope, pascalCase } from "./names.js";
 import { planTypeNames, type TypeNaming } from "./type-names.js";
@@ -15,6 +15,11 @@ export interface EmitPlan extends TypeNaming {
   readonly root: NavigationNode;
   /** Qualified name -> name of the interface that navigates the type's relationships, for types that have any. */
   readonly navigationNames: ReadonlyMap<string, string>;
+  /**
+   * The interface each body of documented parameters is declared as, by the body: its name, and the path whose
+   * builder module declares it (the first in tree order that takes it; others import it).
+   */
+  readonly bodyNames: ReadonlyMap<RequestBody, { readonly name: string; readonly node: NavigationNode }>;
   /**
    * The operations of the tree that merge those documented for the same path and verb, each with the operations of
    * the model it merges, in order: what it is made of, for the emit to key its files by.
@@ -56,6 +61,8 @@ export interface NavigationNode {
   relationship?: boolean;
   /** Another path that addresses the same thing (`/me` of `/users/{id}`): its builder extends that path's. */
   alias?: NavigationNode;
+  /** Of an alias: the interface of the members it declares itself, which its builder puts before its target's. */
+  ownInterfaceName?: string;
 }
 
 /** Members a builder has itself; a path segment with one of these names is exposed with a trailing `_`. */
@@ -93,7 +100,10 @@ export function planPackage(model: ApiModel, defaultNamespace: string): EmitPlan
   const root = buildNavigation(model.operations, scope, merged);
   assignItemTypes(root, undefined, undefined, declarations);
   assignAliases(root, model.operations, declarations);
-  return { model, ...naming, root, navigationNames, merged };
+  nameOwnInterfaces(root, scope);
+  const bodyNames = new Map<RequestBody, { name: string; node: NavigationNode }>();
+  nameBodies(root, scope, bodyNames);
+  return { model, ...naming, root, navigationNames, bodyNames, merged };
 }
 
 /**
@@ -292,6 +302,32 @@ function buildNavigation(
   root.interfaceName = scope.claim("ApiClient");
   root.module = "requests/index";
   return root;
+}
+
+/** Aliases declare their own members apart (`MeRequestsOwn`), so that their builder can leave them out of the target's. */
+function nameOwnInterfaces(node: NavigationNode, scope: NameScope): void {
+  for (const next of [...node.children.values()].sort(byMember)) {
+    if (next.alias) next.ownInterfaceName = scope.claim(`${next.interfaceName}Own`);
+    nameOwnInterfaces(next, scope);
+  }
+}
+
+/**
+ * A body of documented parameters is an interface of its own (`UsersItemSendMailPostBody`), one member a line,
+ * rather than an object type written out in each signature that takes it.
+ */
+function nameBodies(
+  node: NavigationNode,
+  scope: NameScope,
+  names: Map<RequestBody, { name: string; node: NavigationNode }>,
+): void {
+  for (const method of ["POST", "PUT", "PATCH"] as const) {
+    const body = node.operations.get(method)?.requestBody;
+    if (body?.kind !== "parameters" || names.has(body)) continue;
+    const stem = node.interfaceName.replace(/Requests(\d*)$/, "$1");
+    names.set(body, { name: scope.claim(`${stem}${pascalCase(method.toLowerCase())}Body`), node });
+  }
+  for (const next of [...node.children.values()].sort(byMember)) nameBodies(next, scope, names);
 }
 
 function nameSubtree(node: NavigationNode, stem: string, module: string, scope: NameScope): void {

@@ -134,6 +134,23 @@ test("an interface with two heritage types or more puts its extends clause on th
   );
 });
 
+test("a heritage clause too long for the next line puts `extends` alone and the types one a line, broken as needed", async () => {
+  await assertLaidOut(
+    "export interface MeOnlineMeetingsRequests extends MeOnlineMeetingsRequestsOwn, Omit<UsersItemOnlineMeetingsRequests, keyof MeOnlineMeetingsRequestsOwn> {}",
+  );
+  await assertLaidOut(
+    "export interface MeOnlineMeetingsCreateOrGetRequests extends MeOnlineMeetingsCreateOrGetRequestsOwn, Omit<UsersItemOnlineMeetingsCreateOrGetRequests, keyof MeOnlineMeetingsCreateOrGetRequestsOwn> {}",
+  );
+  await assertLaidOut(
+    `export interface ${x("Me", 22)} extends ${x("Me", 22)}Own, Omit<${x("UsersItem", 20)}, keyof ${x("Me", 22)}Own>, Omit<UserNavigation, keyof ${x("Me", 22)}Own | keyof ${x("UsersItem", 20)}> {}`,
+  );
+  await assertLaidOut(
+    `export interface MeRequests extends Omit<UsersItemRequests, ${["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"].map((name) => `"${x(name, 8)}"`).join(" | ")}>, Omit<UserNavigation, "manager"> {`,
+    [],
+    ["  _;", "}"],
+  );
+});
+
 test("imports of several names get one name a line", async () => {
   await assertLaidOut(
     `import type { ${["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta", "Theta", "Iota", "Kappa"].join(", ")} } from "./models.js";`,

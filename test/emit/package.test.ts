@@ -113,9 +113,11 @@ test("the interfaces say what the docs say", () => {
   assert.match(requests, new RegExp(`iterate\\(\\s*${options}\\s*\\): PageIterator<Widget>;`));
   assert.match(requests, new RegExp(`post\\(\\s*body: Widget,\\s*${options}\\s*\\): Promise<Widget>;`));
   assert.match(requests, /delete\(options\?: QueryOptions\): Promise<void>;/);
+  // A body of parameters is an interface of its own: a member a line, required as the table says.
+  assert.match(requests, /post\(body: WidgetsItemPaintPostBody, options\?: QueryOptions\): Promise<void>;/);
   assert.match(
     requests,
-    /body: \{\s*\[annotation: `\$\{string\}@\$\{string\}`\]: unknown;\s*color: Color \| null;\s*coats\?: number \| null;\s*\}/
+    /export interface WidgetsItemPaintPostBody \{\s*\[annotation: `\$\{string\}@\$\{string\}`\]: unknown;\s*\/\*\*[^/]*\*\/\s*color: Color \| null;\s*\/\*\*[^/]*\*\/\s*coats\?: number \| null;\s*\}/,
   );
   const reports = emitted.files.get("src/requests/reports.ts")!;
   assert.match(

@@ -25,28 +25,34 @@ const emitted = emitPackage(buildApiModel(readPages(join(fixtures, "bodies")), {
   typesNodeVersion: config.typesNodeVersion,
 });
 const files = await renderAll(emitted.files.map((file) => ("content" in file ? file : assert.fail(file.path))));
-const requests = files.get("src/requests/gizmos.ts")!;
+// Without its doc comments (a body's members carry their descriptions).
+const requests = files.get("src/requests/gizmos.ts")!.replace(/\/\*\*[^]*?\*\/\s*/g, "");
 const annotations = "\\[annotation: `\\$\\{string\\}@\\$\\{string\\}`\\]: unknown;";
 
 test("a create or update body takes the table's members as documented and the type's others", () => {
+  assert.match(requests, /post\(\s*body: GizmosPostBody,/);
   assert.match(
     requests,
     new RegExp(
-      `post\\(\\s*body: Omit<Gizmo, "displayName" \\| "kind"> & \\{\\s*${annotations}\\s*displayName: string \\| null;\\s*kind\\?: string \\| null;\\s*\\}`,
+      `export interface GizmosPostBody extends Omit<Gizmo, "displayName" \\| "kind"> \\{\\s*${annotations}\\s*displayName: string \\| null;\\s*kind\\?: string \\| null;\\s*\\}`,
     ),
   );
+  assert.match(requests, /patch\(body: GizmosItemPatchBody, /);
   assert.match(
     requests,
     new RegExp(
-      `patch\\(\\s*body: Omit<Gizmo, "displayName"> & \\{\\s*${annotations}\\s*displayName\\?: string \\| null;`,
+      `export interface GizmosItemPatchBody extends Omit<Gizmo, "displayName"> \\{\\s*${annotations}\\s*displayName\\?: string \\| null;`,
     ),
   );
 });
 
 test("an action whose only parameter is `value` takes `{ value: [...] }`", () => {
+  assert.match(requests, /post\(\s*body: GizmosSubmitGizmosPostBody,/);
   assert.match(
     requests,
-    new RegExp(`post\\(\\s*body: \\{\\s*${annotations}\\s*value\\?: Gizmo\\[\\] \\| null;?\\s*\\}`),
+    new RegExp(
+      `export interface GizmosSubmitGizmosPostBody \\{\\s*${annotations}\\s*value\\?: Gizmo\\[\\] \\| null;\\s*\\}`,
+    ),
   );
 });
 
