@@ -18,8 +18,12 @@ export function assignAliases(
   operations: readonly Operation[],
   declarations: ReadonlyMap<string, ObjectType | EnumType>,
 ): void {
-  const confirmations = new Map<string, { alias: string[]; target: string[]; operations: Set<string> }>();
+  const confirmations = new Map<
+    string,
+    { alias: string[]; target: string[]; order: string; operations: Set<string> }
+  >();
   for (const operation of operations) {
+    if (operation.paths.length < 2) continue;
     const paths = operation.paths.map((path) => path.segments.map(childKey));
     for (const a of paths) {
       for (const b of paths) {
@@ -27,23 +31,25 @@ export function assignAliases(
         let common = 0;
         while (common < a.length && common < b.length && a[a.length - 1 - common] === b[b.length - 1 - common])
           common++;
-        const alias = a.slice(0, a.length - common);
-        const target = b.slice(0, b.length - common);
-        if (alias.length === 0 || target.length < 2) continue;
+        const aliasLength = a.length - common;
+        const targetLength = b.length - common;
         // `$value`, `$ref`, `$count` address a part of what is before them, never another thing.
-        if (!/^static:[^$]/.test(alias.at(-1)!) || target.at(-1) !== "key") continue;
+        if (aliasLength === 0 || targetLength < 2 || b[targetLength - 1] !== "key") continue;
+        if (!/^static:[^$]/.test(a[aliasLength - 1]!)) continue;
+        const alias = a.slice(0, aliasLength);
+        const target = b.slice(0, targetLength);
         if (startsWith(alias, target) || startsWith(target, alias)) continue;
-        const key = `${alias.join("/")} ${target.join("/")}`;
+        const order = target.join("/");
+        const key = `${alias.join("/")} ${order}`;
         let entry = confirmations.get(key);
-        if (!entry) confirmations.set(key, (entry = { alias, target, operations: new Set() }));
+        if (!entry) confirmations.set(key, (entry = { alias, target, order, operations: new Set() }));
         entry.operations.add(operation.id);
       }
     }
   }
   const best = new Map<NavigationNode, { target: NavigationNode; count: number }>();
-  for (const { alias, target, operations: confirming } of [...confirmations.values()].sort((x, y) =>
-    x.target.join("/") < y.target.join("/") ? -1 : 1,
-  )) {
+  const candidates = [...confirmations.values()].sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+  for (const { alias, target, operations: confirming } of candidates) {
     const from = find(root, alias);
     const to = find(root, target);
     if (!from || !to || !sameThing(from, to, declarations)) continue;
