@@ -4,14 +4,15 @@
  * package compiles under strict with a consumer written against it, and its example tests pass.
  */
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import { resolveConfig } from "../../src/config.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { renderAll } from "../../src/emit/render.js";
 import { buildApiModel } from "../../src/model/index.js";
+import { writeOutput } from "../../src/output.js";
 import { compilePackage, failures, fixtures, readPages, runPackageTests, tempDir } from "../helpers.js";
 
 const baseUrl = "https://graph.microsoft.com/v1.0";
@@ -62,11 +63,7 @@ test("a function parameter quoted on one page and bare on another takes either f
 
 test("the package compiles with a consumer of those bodies, and its example tests pass", async () => {
   const dir = tempDir("bodies-package");
-  for (const [path, content] of files) {
-    const target = join(dir, ...path.split("/"));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
+  await writeOutput(dir, files);
   writeFileSync(
     join(dir, "test", "consumer.ts"),
     `import { createClient, literal } from "../src/index.js";

@@ -6,14 +6,15 @@
  * `featureUpdateReference` with its `version`).
  */
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { test } from "node:test";
 import { ModuleKind, ModuleResolutionKind, Node, Project, type SourceFile } from "ts-morph";
 import { resolveConfig } from "../../src/config.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { renderAll } from "../../src/emit/render.js";
 import { namespacePath } from "../../src/emit/type-names.js";
+import { writeOutput } from "../../src/output.js";
 import { compilePackage, failures, fixtureBaseUrl, modelOfTexts, runPackageTests, tempDir } from "../helpers.js";
 
 interface Resource {
@@ -297,11 +298,7 @@ test("with every page added, the package compiles, old names and new, and its te
   );
   assert.doesNotMatch(files.get("src/models/index.ts")!, /as CallRecords/);
   const dir = tempDir("names");
-  for (const [path, content] of files) {
-    const target = join(dir, ...path.split("/"));
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
-  }
+  await writeOutput(dir, files);
   writeFileSync(
     join(dir, "test", "consumer.ts"),
     `import type { CallRecord, CallRecords, Contoso, Group, TermStore, Widget, WindowsUpdates } from "../src/index.js";
