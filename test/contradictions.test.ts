@@ -92,6 +92,14 @@ test("instance annotations of any namespace are allowed in bodies", () => {
   assert.match(test, /"@microsoft\.graph\.conflictBehavior": "rename",\n[^\n]*\n\s*\} satisfies/);
 });
 
+test("an example that sends no body where its call requires parameters is reported at the request, and compiles", () => {
+  assert.deepEqual(diagnostics("DT236"), [
+    "api/folder-seal.md:32 Example request body leaves out the required parameter `until`.",
+  ]);
+  const test = readFileSync(join(out, "test", "examples", "folder-seal.ts"), "utf8");
+  assert.match(test, /at\(client\)\.post\(undefined as never\)/);
+});
+
 test("an example that sends no body to a verb whose signature requires one still compiles", () => {
   const test = readFileSync(join(out, "test", "examples", "folder-archiving.ts"), "utf8");
   assert.match(test, /at\(client\)\.post\(undefined as never\)/);
@@ -103,5 +111,5 @@ test("the package compiles under strict and every example test passes", async ()
   await compilePackage(out, join(out, "dist"));
   const run = await runPackageTests(join(out, "dist"));
   assert.equal(run.fail, 0, failures(run.output));
-  assert.equal(run.pass, 5);
+  assert.equal(run.pass, 6);
 });

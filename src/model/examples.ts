@@ -284,7 +284,14 @@ class ExamplePlanner {
     | "unreadable"
     | undefined {
     const body = request.body;
-    if (!body) return undefined;
+    if (!body) {
+      // No body where the call requires parameters: said at the request, the test sends none.
+      const declared = operation.requestBody;
+      if (declared?.kind === "parameters")
+        for (const parameter of declared.parameters.filter((candidate) => candidate.required))
+          this.report("exampleMissingRequired", { line: request.line }, parameter.name);
+      return undefined;
+    }
     if (body.json === undefined)
       return /^\s*[[{]/.test(body.text)
         ? "unreadable"
