@@ -12,7 +12,6 @@ import { printInlineObject, printPrimitive, printString } from "./literals.js";
 import { kebabCase, NameScope } from "./names.js";
 import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
 import { StructureKind } from "./structure-kinds.js";
-import { exportedName } from "./type-names.js";
 import { encodeItemPath, encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
 import { addTo } from "../group.js";
 
@@ -165,12 +164,7 @@ function planTestCase(
   let body: TestCase["body"];
   let contentType: string | undefined;
   if (plan.body?.kind === "json") {
-    const value = tsValue(
-      plan.body.value,
-      { derived: plan.derived ?? {}, loose: new Set(plan.loose ?? []) },
-      emitPlan,
-      used,
-    );
+    const value = tsValue(plan.body.value, new Set(plan.loose ?? []));
     // A body the model found complete is typed against the verb, so tsc checks it against the interfaces.
     // Typed against the verb only where the verb takes this operation's body: a path several pages document takes
     // the first page's (or the union of their types).
@@ -233,48 +227,24 @@ function takesBodyOf(verb: Operation | undefined, operation: Operation): boolean
 
 /**
  * A JSON value as a TypeScript expression. An object the model checked as a derived type (by its `@odata.type`) is
- * written as it is, since the type the interface declares accepts it, unless its base types loop: then it is cast
- * to the derived type.
+ * written as it is: the type the interface declares accepts its derived types' payloads (`X.OrDerived`), and the
+ * model's base types never loop. Only a flags enum's `a,b`, which the union of member names does not express, is
+ * cast.
  */
-function tsValue(
-  value: JsonValue,
-  casts: { derived: Record<string, string>; loose: Set<string> },
-  plan: EmitPlan,
-  used: Set<string>,
-  pointer = "",
-): TsValue {
+function tsValue(value: JsonValue, loose: ReadonlySet<string>, pointer = ""): TsValue {
   let result: TsValue;
   if (Array.isArray(value)) {
-    result = {
-      kind: "array",
-      items: value.map((item, index) => tsValue(item, casts, plan, used, `${pointer}/${index}`)),
-    };
+    result = { kind: "array", items: value.map((item, index) => tsValue(item, loose, `${pointer}/${index}`)) };
   } else if (value !== null && typeof value === "object") {
     result = {
       kind: "object",
       entries: Object.entries(value).map(([key, item]) => [
         key,
-        tsValue(item, casts, plan, used, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`),
+        tsValue(item, loose, `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`),
       ]),
     };
   } else result = { kind: "primitive", value };
-  // A flags enum's `a,b` fits the docs but not the union of member names.
-  if (casts.loose.has(pointer)) return { kind: "cast", value: result, to: "never" };
-  const cast = casts.derived[pointer];
-  const name = cast && !acceptedAsDeclared(cast, plan) ? plan.typeNames.get(cast) : undefined;
-  if (!name) return result;
-  used.add(`type ${plan.typeNamespaces.get(cast!)![0] ?? name}`);
-  return { kind: "cast", value: result, to: exportedName(plan, cast!) };
-}
-
-/**
- * Whether a part the model checked as a derived type (by its `@odata.type`) is written as it is: where the docs
- * declare its base type, the type accepts its derived types' payloads; where they declare a union, any member's.
- */
-function acceptedAsDeclared(qualifiedName: string, plan: EmitPlan): boolean {
-  const type = plan.declarations.get(qualifiedName);
-  if (type?.kind !== "object") return false;
-  return !type.baseType || plan.derivedTypes.get(type.baseType)?.includes(qualifiedName) === true;
+  return loose.has(pointer) ? { kind: "cast", value: result, to: "never" } : result;
 }
 
 /** The builder expression for a path (`.users.byId("a").messages`) and the path the runtime will send. */

@@ -40,7 +40,7 @@ export interface TypeNaming {
   readonly namespaces: ReadonlyMap<string, TypeNamespace>;
   /**
    * Object type -> the object types that derive from it directly, in name order: where the docs declare the type, a
-   * payload of any of them is accepted. Types whose chain of base types loops are left out.
+   * payload of any of them is accepted.
    */
   readonly derivedTypes: ReadonlyMap<string, readonly string[]>;
   readonly diagnostics: Diagnostic[];
@@ -156,7 +156,7 @@ export function planTypeNames(model: ApiModel, defaultNamespace: string, scope: 
     typeModules,
     declarations,
     namespaces,
-    derivedTypes: derivedTypesOf(model.types, declarations),
+    derivedTypes: derivedTypesOf(model.types),
     diagnostics,
   };
 }
@@ -166,32 +166,12 @@ export function exportedName(naming: TypeNaming, qualifiedName: string): string 
   return [...naming.typeNamespaces.get(qualifiedName)!, naming.typeNames.get(qualifiedName)!].join(".");
 }
 
-function derivedTypesOf(
-  types: readonly ObjectType[],
-  declarations: ReadonlyMap<string, ObjectType | EnumType>,
-): Map<string, string[]> {
+/** The model's base types are object types and never loop (model/declarations.ts breaks what would). */
+function derivedTypesOf(types: readonly ObjectType[]): Map<string, string[]> {
   const derived = new Map<string, string[]>();
-  for (const type of types) {
-    if (!type.baseType || declarations.get(type.baseType)?.kind !== "object" || !chainEnds(type, declarations))
-      continue;
-    addTo(derived, type.baseType, type.qualifiedName);
-  }
+  for (const type of types) if (type.baseType) addTo(derived, type.baseType, type.qualifiedName);
   for (const list of derived.values()) list.sort(compare);
   return derived;
-}
-
-/** Whether following base types from `type` comes to an end instead of back to a type already passed. */
-function chainEnds(type: ObjectType, declarations: ReadonlyMap<string, ObjectType | EnumType>): boolean {
-  const seen = new Set<string>();
-  for (
-    let current: ObjectType | EnumType | undefined = type;
-    current?.kind === "object";
-    current = current.baseType ? declarations.get(current.baseType) : undefined
-  ) {
-    if (seen.has(current.qualifiedName)) return false;
-    seen.add(current.qualifiedName);
-  }
-  return true;
 }
 
 function compare(a: string, b: string): number {

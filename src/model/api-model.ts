@@ -60,7 +60,10 @@ export interface ObjectType {
   readonly namespace: string;
   readonly qualifiedName: string;
   readonly description?: string;
-  /** Qualified name of the base type. */
+  /**
+   * Qualified name of the base type: always an object type of the model, and following base types always ends (the
+   * model drops a base that names an enum and breaks cycles, DT204 and DT209).
+   */
   readonly baseType?: string;
   readonly abstract: boolean;
   readonly openType: boolean;
@@ -235,7 +238,10 @@ export interface ExampleTest {
   readonly body?: ExampleBody;
   /** Whether that body satisfies the verb's declared body type as it is, so that the test can type it. */
   readonly bodyTyped?: boolean;
-  /** Objects of the body checked as a derived type (by their `@odata.type`): JSON pointer -> qualified name. */
+  /**
+   * Objects of the body checked as a derived type (by their `@odata.type`): JSON pointer -> qualified name. The
+   * declared type accepts them as they are (the emitted `X.OrDerived`).
+   */
   readonly derived?: Record<string, string>;
   /** Values of the body the docs allow but the TypeScript types do not express (flags enums), by JSON pointer. */
   readonly loose?: string[];

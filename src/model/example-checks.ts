@@ -18,7 +18,7 @@ export interface BodyCheck {
   /** The body without its defective parts; undefined when nothing sound is left. */
   readonly sound: JsonValue | undefined;
   readonly defects: BodyDefect[];
-  /** Objects checked as a derived type (by their `@odata.type`), by JSON pointer: the test casts them. */
+  /** Objects checked as a derived type (by their `@odata.type`), by JSON pointer. */
   readonly derived: Record<string, string>;
   /** Values the docs allow but the TypeScript types do not express (a flags enum's `a,b`), by JSON pointer. */
   readonly loose: string[];
