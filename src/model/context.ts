@@ -6,6 +6,7 @@
 import * as crypto from "node:crypto";
 import { createDiagnostic, type Diagnostic, type DiagnosticName, type Position } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
+import { CaseTolerantMap } from "./case-tolerant-map.js";
 import { pageFacts, type PageFacts } from "./page-facts.js";
 
 export interface ModelOptions {
@@ -164,15 +165,11 @@ export class ModelContext {
    */
   resolvePage(path: string): string | undefined {
     if (this.pageByFile.has(path)) return path;
-    if (!this.byLowerCase) {
-      this.byLowerCase = new Map();
-      for (const file of this.pageByFile.keys())
-        if (!this.byLowerCase.has(file.toLowerCase())) this.byLowerCase.set(file.toLowerCase(), file);
-    }
-    return this.byLowerCase.get(path.toLowerCase());
+    this.pagePaths ??= new CaseTolerantMap([...this.pageByFile.keys()].map((file) => [file, file] as const));
+    return this.pagePaths.get(path);
   }
 
-  private byLowerCase: Map<string, string> | undefined;
+  private pagePaths: CaseTolerantMap<string> | undefined;
 
   /** The memo keys objects of the model were derived under, noted with `derivedAs`; undefined without a memo. */
   get memoKeys(): ReadonlyMap<object, string> | undefined {

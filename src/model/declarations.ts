@@ -9,6 +9,7 @@ import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js"
 import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
 import { addTo } from "../group.js";
+import { CaseTolerantMap } from "./case-tolerant-map.js";
 import { memberIndex } from "./request-bodies.js";
 
 export interface Declarations {
@@ -43,8 +44,8 @@ export function buildDeclarations(context: ModelContext): Declarations {
   const objects = new Map<string, Declared & { origin: ObjectType["origin"] }>();
   const enums = new Map<string, DeclaredEnum>();
   // Links name pages in any case (the docs site ignores it): an exact path wins over one that differs in case only.
-  const byPage = new CaseTolerantMap();
-  const enumsByAnchor = new CaseTolerantMap();
+  const byPage = new CaseTolerantMap<string>();
+  const enumsByAnchor = new CaseTolerantMap<string>();
   const byName = new Map<string, string[]>();
   const byQualified = new Map<string, string>();
 
@@ -352,8 +353,7 @@ export function readPropertyRow(
   context: ModelContext,
   reportUnknown = true,
 ): Property | undefined {
-  const nameCell = columnCell(row, table, "name") ?? row.cells[0];
-  const name = /^[@A-Za-z_$][\w.@$-]*/.exec(nameCell?.text ?? "")?.[0];
+  const name = memberRowName(row, table);
   if (!name) return undefined;
   const typeCell = columnCell(row, table, "type");
   const descriptionCell = columnCell(row, table, "description");
@@ -385,6 +385,11 @@ export function readPropertyRow(
     navigation: table.kind === "relationships",
     source: { file: table.file ?? page.file, line: row.line },
   };
+}
+
+/** The member or parameter a row of a Properties, Relationships or request-body table names, if any. */
+export function memberRowName(row: TableRow, table: Table): string | undefined {
+  return /^[@A-Za-z_$][\w.@$-]*/.exec((columnCell(row, table, "name") ?? row.cells[0])?.text ?? "")?.[0];
 }
 
 export function columnCell(row: TableRow, table: Table, role: Table["columns"][number]): Cell | undefined {
@@ -519,25 +524,6 @@ function dropInheritedMembers(types: ObjectType[]): ObjectType[] {
       ? type
       : { ...type, properties: type.properties.filter((property) => !names.has(property.name)) };
   });
-}
-
-/** Values by page path, found by the exact path or else by one that differs from it only in case (the first set). */
-class CaseTolerantMap {
-  private readonly exact = new Map<string, string>();
-  private readonly folded = new Map<string, string>();
-
-  set(path: string, value: string): void {
-    this.exact.set(path, value);
-    if (!this.folded.has(path.toLowerCase())) this.folded.set(path.toLowerCase(), value);
-  }
-
-  get(path: string): string | undefined {
-    return this.exact.get(path) ?? this.folded.get(path.toLowerCase());
-  }
-
-  entries(): IterableIterator<[string, string]> {
-    return this.exact.entries();
-  }
 }
 
 function byQualifiedName(a: { qualifiedName: string }, b: { qualifiedName: string }): number {

@@ -17,7 +17,7 @@ import type {
   TypeRef,
 } from "./api-model.js";
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
-import { columnCell, readPropertyRow, type Declarations } from "./declarations.js";
+import { columnCell, memberRowName, readPropertyRow, type Declarations } from "./declarations.js";
 import { attachExamples, operationIndex } from "./examples.js";
 import { isRelativeUrl } from "./page-facts.js";
 import { readTemplate } from "./paths.js";
@@ -299,7 +299,7 @@ function bodyTableRows(page: PageModel): Array<{ name: string }> | undefined {
   const table = page.tables.find((candidate) => candidate.kind === "requestBody");
   if (!table || table.rows.length === 0) return undefined;
   return table.rows.flatMap((row) => {
-    const name = /^[@A-Za-z_$][\w.@$-]*/.exec((columnCell(row, table, "name") ?? row.cells[0])?.text ?? "")?.[0];
+    const name = memberRowName(row, table);
     return name ? [{ name }] : [];
   });
 }
