@@ -12,7 +12,7 @@ import type {
 import { StructureKind } from "./structure-kinds.js";
 import type { Operation, RequestBody, TypeRef } from "../model/index.js";
 import type { HttpMethod } from "../parse/index.js";
-import { annotationKeyType, relativeModule, type ModuleFile } from "./models.js";
+import { annotationIndexSignature, relativeModule, type ModuleFile } from "./models.js";
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
@@ -291,10 +291,10 @@ function inheritedNavigation(
     if (node.elementType) {
       runtime.add("CollectionRequests");
       const collection = `CollectionRequests<${imports.use(node.elementType)}, ${item(node.elementType)}>`;
-      extend(omit(collection, ["byId", "get", "toGetRequest", "iterate"]));
+      extend(omit(collection, collectionRequestsMembers));
     } else if (node.itemType) {
       runtime.add("ItemRequests");
-      extend(omit(`ItemRequests<${imports.use(node.itemType)}>`, ["get", "toGetRequest"]));
+      extend(omit(`ItemRequests<${imports.use(node.itemType)}>`, itemRequestsMembers));
     }
   }
   const navigation = node.itemType ? plan.navigationNames.get(node.itemType) : undefined;
@@ -305,6 +305,10 @@ function inheritedNavigation(
   }
   return extended;
 }
+
+/** The members of the runtime's `ItemRequests` and `CollectionRequests` (templates/runtime/client.ts). */
+const itemRequestsMembers = ["get", "toGetRequest"];
+const collectionRequestsMembers = ["byId", "get", "toGetRequest", "iterate"];
 
 /** The members a path's builder declares itself: a member per child, and its verbs. */
 function ownMembers(node: NavigationNode, children: Iterable<NavigationNode> = node.children.values()): Set<string> {
@@ -320,8 +324,7 @@ function interfaceMembers(node: NavigationNode, plan: EmitPlan): Set<string> {
   const members = ownMembers(node);
   if (node.alias) for (const member of interfaceMembers(node.alias, plan)) members.add(member);
   if (node.relationship && !node.operations.has("GET")) {
-    for (const member of node.elementType ? ["byId", "get", "toGetRequest", "iterate"] : ["get", "toGetRequest"])
-      members.add(member);
+    for (const member of node.elementType ? collectionRequestsMembers : itemRequestsMembers) members.add(member);
   }
   if (node.itemType) for (const member of navigationMembers(plan, node.itemType)) members.add(member);
   return members;
@@ -479,7 +482,7 @@ function bodyInterfaces(node: NavigationNode, plan: EmitPlan, imports: TypeImpor
       docs: [
         `The body of \`${method} ${node.path || "/"}\`${resource === "unknown" ? "" : `: these members and the other members of \`${resource}\``}.`,
       ],
-      indexSignatures: [{ keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" }],
+      indexSignatures: [annotationIndexSignature],
       properties: body.parameters.map((parameter) => ({
         name: memberKey(parameter.name),
         type: tsNullable(tsType(parameter.type, imports, true)),

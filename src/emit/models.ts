@@ -209,6 +209,7 @@ function enumAlias(
  * `[annotation: `${string}@${string}`]: unknown`: the keys of instance annotations, of any namespace (`@odata.type`,
  * `@microsoft.graph.conflictBehavior`, `members@odata.bind`). No property name of the docs holds an `@` otherwise.
  */
-export const annotationKeyType = "`${string}@${string}`";
+const annotationKeyType = "`${string}@${string}`";
 
-const annotationIndexSignature = { keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" };
+/** The index signature of instance annotations, on every root type and every body of parameters. */
+export const annotationIndexSignature = { keyName: "annotation", keyType: annotationKeyType, returnType: "unknown" };
