@@ -10,12 +10,12 @@ import { realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
-import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
+import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./run/config.js";
 import { definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
-import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
-import type { RunStats } from "./generate.js";
-import { Progress } from "./progress.js";
-import { Cache, cacheScope } from "./cache.js";
+import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./run/docs-set.js";
+import type { RunStats } from "./run/generate.js";
+import { Progress } from "./run/progress.js";
+import { Cache, cacheScope } from "./run/cache.js";
 import {
   diffOutput,
   OutputStaging,
@@ -23,11 +23,11 @@ import {
   packOutputRecord,
   unpackOutputRecord,
   type PackedOutputRecord,
-} from "./output.js";
-import { projectRoot } from "./project-root.js";
-import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
-import { docs2tsVersion } from "./version.js";
-import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "./report.js";
+} from "./run/output.js";
+import { projectRoot } from "./run/project-root.js";
+import { minimumPoolJobs, WorkerPool } from "./run/workers/pool.js";
+import { docs2tsVersion } from "./run/version.js";
+import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "./report/report.js";
 
 const usage = `Usage: npm run generate -- [options]
 
@@ -164,7 +164,7 @@ export async function main(
       outcome = args.check ? `${outLabel}/ is up to date` : `${outLabel}/ is up to date, nothing written`;
     } else {
       const input = read ?? readInput(config, version, listed);
-      const { generate } = await import("./generate.js");
+      const { generate } = await import("./run/generate.js");
       // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
       const staging = args.check ? undefined : new OutputStaging(config.out, previous?.record);
       const { result, written } = await withStaging(staging, async () => {
@@ -234,7 +234,7 @@ export async function main(
   try {
     if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report!, null, 1)}\n`);
     if (args.html) {
-      const { renderHtmlReport } = await import("./html-report.js");
+      const { renderHtmlReport } = await import("./report/html-report.js");
       writeFileSync(resolve(cwd, args.html), renderHtmlReport(report!, `Docs health: ${docsLabel(cwd, config.input)}`));
     }
   } catch (error) {

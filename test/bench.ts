@@ -20,10 +20,10 @@ import { build } from "esbuild";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { resolveConfig } from "../src/config.js";
-import { listDocsFiles } from "../src/docs-set.js";
-import { generate } from "../src/generate.js";
-import { writeOutput } from "../src/output.js";
+import { resolveConfig } from "../src/run/config.js";
+import { listDocsFiles } from "../src/run/docs-set.js";
+import { generate } from "../src/run/generate.js";
+import { writeOutput } from "../src/run/output.js";
 import { corpus, listFiles, root, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
@@ -56,7 +56,7 @@ function referenceParse(pages: string[]): number {
 }
 
 /**
- * The generate command as package.json runs it (`node <flags> src/launch.mjs`), with a preloaded probe that reports
+ * The generate command as package.json runs it (`node <flags> src/run/launch.mjs`), with a preloaded probe that reports
  * the process's peak RSS (worker threads included) when it exits.
  */
 function generateCommand(): string[] {

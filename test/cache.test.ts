@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { Cache, ShardedMap } from "../src/cache.js";
+import { Cache, ShardedMap } from "../src/run/cache.js";
 import { tempDir } from "./helpers.js";
 
 const value = new Map([["page", { title: "Get a widget", lines: [1, 2, 3] }]]);
@@ -98,7 +98,7 @@ test("two runs writing at once never leave a damaged entry", async () => {
           "tsx",
           "--input-type=module",
           "--eval",
-          `import { Cache } from ${JSON.stringify(new URL("../src/cache.ts", import.meta.url).href)};
+          `import { Cache } from ${JSON.stringify(new URL("../src/run/cache.ts", import.meta.url).href)};
            const cache = Cache.open(${JSON.stringify(root)}, "one");
            const value = { label: ${JSON.stringify(label)}, filler: ${JSON.stringify(label)}.repeat(200000) };
            for (let i = 0; i < 40; i++) cache.write("pages.bin", value);`,

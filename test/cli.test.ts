@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../src/cli.js";
-import { OutputStaging, packOutputRecord, unpackOutputRecord, writeOutput } from "../src/output.js";
+import { OutputStaging, packOutputRecord, unpackOutputRecord, writeOutput } from "../src/run/output.js";
 import { fixtureBaseUrl, fixtureDocs, listFiles, tempDir } from "./helpers.js";
 
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {

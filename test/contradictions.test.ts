@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { resolveConfig } from "../src/config.js";
-import { generate } from "../src/generate.js";
-import { writeOutput } from "../src/output.js";
+import { resolveConfig } from "../src/run/config.js";
+import { generate } from "../src/run/generate.js";
+import { writeOutput } from "../src/run/output.js";
 import { compilePackage, failures, fixtures, root, runPackageTests, tempDir } from "./helpers.js";
 
 const docs = join(fixtures, "contradictions");

@@ -12,10 +12,10 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { test } from "node:test";
-import { resolveConfig } from "../src/config.js";
-import { generate, type GenerateResult } from "../src/generate.js";
-import { writeOutput } from "../src/output.js";
-import { buildReport } from "../src/report.js";
+import { resolveConfig } from "../src/run/config.js";
+import { generate, type GenerateResult } from "../src/run/generate.js";
+import { writeOutput } from "../src/run/output.js";
+import { buildReport } from "../src/report/report.js";
 import { betaCorpus, compilePackage, corpus, failures, root, runPackageTests, tempDir } from "./helpers.js";
 
 interface Floors {

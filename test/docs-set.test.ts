@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import type { Docs2tsConfig } from "../src/config.js";
-import { listDocsFiles, readInput, readPage, stampDocsSet } from "../src/docs-set.js";
+import type { Docs2tsConfig } from "../src/run/config.js";
+import { listDocsFiles, readInput, readPage, stampDocsSet } from "../src/run/docs-set.js";
 import { tempDir } from "./helpers.js";
 
 function docsSet(): { config: Docs2tsConfig; files: string[] } {

@@ -7,9 +7,9 @@ import { cpSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { resolveConfig } from "../src/config.js";
-import { generate } from "../src/generate.js";
-import { diffOutput } from "../src/output.js";
+import { resolveConfig } from "../src/run/config.js";
+import { generate } from "../src/run/generate.js";
+import { diffOutput } from "../src/run/output.js";
 import { compilePackage, failures, root, runPackageTests, tempDir } from "./helpers.js";
 
 const generatedDir = join(root, "generated");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addTo } from "../src/group.js";
+import { addTo } from "../src/util/group.js";
 
 test("addTo groups values under their key, each group in the order added", () => {
   const groups = new Map<string, number[]>();

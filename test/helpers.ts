@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
-import { listDocsFiles, readDocsFile } from "../src/docs-set.js";
+import { listDocsFiles, readDocsFile } from "../src/run/docs-set.js";
 import { buildApiModel, type ApiModel, type ModelMemo } from "../src/model/index.js";
 import { parsePage, type PageModel } from "../src/parse/index.js";
 

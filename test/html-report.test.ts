@@ -8,10 +8,10 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { promisify } from "node:util";
-import { resolveConfig } from "../src/config.js";
-import { generate } from "../src/generate.js";
-import { renderHtmlReport } from "../src/html-report.js";
-import { buildReport } from "../src/report.js";
+import { resolveConfig } from "../src/run/config.js";
+import { generate } from "../src/run/generate.js";
+import { renderHtmlReport } from "../src/report/html-report.js";
+import { buildReport } from "../src/report/report.js";
 import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 /**
  * Same output always: on a slice of the Graph v1.0 corpus (every tenth page, enough to use the worker pool), the
  * package is byte-identical with and without the cache, cold and warm, for any number of workers, and as written
- * by `npm run generate` (src/launch.mjs and its bundle); its TypeScript is exactly what prettier makes of each
+ * by `npm run generate` (src/run/launch.mjs and its bundle); its TypeScript is exactly what prettier makes of each
  * whole file (fit.ts formats only parts); and a page edited since a cached run, parsed early as the command line
  * hints, gives the package an uncached run gives. Skipped when ../shared is not beside the project.
  */
@@ -11,12 +11,12 @@ import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import * as prettier from "prettier";
-import { Cache } from "../src/cache.js";
-import { docsLabel, resolveConfig } from "../src/config.js";
-import { listDocsFiles } from "../src/docs-set.js";
+import { Cache } from "../src/run/cache.js";
+import { docsLabel, resolveConfig } from "../src/run/config.js";
+import { listDocsFiles } from "../src/run/docs-set.js";
 import { prettierOptions } from "../src/emit/render.js";
-import { generate, type GenerateOptions, type GenerateResult } from "../src/generate.js";
-import { minimumPoolJobs } from "../src/workers/pool.js";
+import { generate, type GenerateOptions, type GenerateResult } from "../src/run/generate.js";
+import { minimumPoolJobs } from "../src/run/workers/pool.js";
 import { corpus, listFiles, root, tempDir } from "./helpers.js";
 
 const skip = existsSync(corpus) ? false : `the corpus is not at ${corpus}`;
@@ -69,7 +69,7 @@ test(
     const out = join(dir, "launched");
     const launched = spawnSync(
       process.execPath,
-      [join(root, "src", "launch.mjs"), "--input", docs, "--out", out, "--base-url", config.baseUrl, "--no-cache"],
+      [join(root, "src", "run", "launch.mjs"), "--input", docs, "--out", out, "--base-url", config.baseUrl, "--no-cache"],
       { cwd: root, encoding: "utf8" },
     );
     assert.equal(launched.status, 0, launched.stderr);

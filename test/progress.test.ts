@@ -1,7 +1,7 @@
 /** Progress: one line updated in place on a terminal, plain lines elsewhere, nothing for a short run. */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { Progress } from "../src/progress.js";
+import { Progress } from "../src/run/progress.js";
 
 function recorder(): { stream: { write(text: string): boolean }; text: () => string } {
   let text = "";

@@ -5,10 +5,10 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { resolveConfig } from "../src/config.js";
+import { resolveConfig } from "../src/run/config.js";
 import { createDiagnostic } from "../src/diagnostics/index.js";
-import { generate } from "../src/generate.js";
-import { buildReport, reportDiagnostics, reportTotals } from "../src/report.js";
+import { generate } from "../src/run/generate.js";
+import { buildReport, reportDiagnostics, reportTotals } from "../src/report/report.js";
 import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
 
 const result = await generate(

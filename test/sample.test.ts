@@ -4,8 +4,8 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { resolveConfig } from "../src/config.js";
-import { generate } from "../src/generate.js";
+import { resolveConfig } from "../src/run/config.js";
+import { generate } from "../src/run/generate.js";
 import { root } from "./helpers.js";
 
 const result = await generate(resolveConfig(root), "docs-input");

@@ -8,10 +8,10 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
-import { resolveConfig } from "../src/config.js";
-import { listDocsFiles } from "../src/docs-set.js";
-import { generate } from "../src/generate.js";
-import { writeOutput } from "../src/output.js";
+import { resolveConfig } from "../src/run/config.js";
+import { listDocsFiles } from "../src/run/docs-set.js";
+import { generate } from "../src/run/generate.js";
+import { writeOutput } from "../src/run/output.js";
 import { betaCorpus, compilePackage, failures, root, runPackageTests, tempDir } from "./helpers.js";
 
 /** The page as a 2020 stub would have it. */

@@ -18,7 +18,7 @@ import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
 import { docText, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
 import { printString } from "./literals.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
 import { memoKey, type ApiModel, type Operation } from "../model/index.js";
-import { projectRoot } from "../project-root.js";
+import { projectRoot } from "../run/project-root.js";
 import { builderModule, builderModules, rootModule } from "./builders.js";
 import type { EmittedFile, PendingFile } from "./files.js";
 import { modelIndexes, modelModule, type ModuleFile } from "./models.js";

@@ -13,7 +13,7 @@ import { kebabCase, NameScope } from "./names.js";
 import { childKey, memberAccess, type EmitPlan, type NavigationNode } from "./plan.js";
 import { StructureKind } from "./structure-kinds.js";
 import { encodeItemPath, encodeKeySegment, encodeQueryComponent, formatFunctionValue } from "./url.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 
 export interface TestEmitOptions {
   readonly baseUrl: string;

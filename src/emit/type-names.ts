@@ -12,7 +12,7 @@
  */
 import type { ApiModel, EnumType, ObjectType } from "../model/index.js";
 import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 import { kebabCase, NameScope, safeNamespaceName, safeTypeName } from "./names.js";
 
 export interface TypeNamespace {

@@ -8,7 +8,7 @@ import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import type { PageFacts, TableOutline } from "./page-facts.js";
 import { readTypeCell, type TypeLookup } from "./type-refs.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 import { CaseTolerantMap } from "./case-tolerant-map.js";
 import { memberIndex } from "./request-bodies.js";
 

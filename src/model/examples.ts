@@ -18,7 +18,7 @@ import { pageMemoKey, type ModelContext } from "./context.js";
 import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
 import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
 import type { TypeLookup } from "./type-refs.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 
 const placeholder =
   /^(String|Int16|Int32|Int64|Integer|Boolean|DateTimeOffset|DateTime|Date|TimeOfDay|Duration|Guid|GUID|Double|Single|Decimal|Binary|Stream|Byte)(\s*\([^)]*\))?$/;

@@ -22,7 +22,7 @@ import { attachExamples, operationIndex } from "./examples.js";
 import { isRelativeUrl } from "./page-facts.js";
 import { readTemplate } from "./paths.js";
 import { recoverPaths } from "./recover-paths.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 import { restatesMembers, settleRequestBodies, type BodyNotes } from "./request-bodies.js";
 import { readTypeText } from "./type-refs.js";
 

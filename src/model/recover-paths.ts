@@ -9,7 +9,7 @@ import type { Operation, OperationPath } from "./api-model.js";
 import type { ModelContext } from "./context.js";
 import type { Declarations } from "./declarations.js";
 import { examplePath, matchTemplate } from "./paths.js";
-import { addTo } from "../group.js";
+import { addTo } from "../util/group.js";
 
 export interface RecoveredPaths {
   readonly method: HttpMethod;

@@ -6,10 +6,10 @@ import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { resolveConfig } from "../../src/config.js";
+import { resolveConfig } from "../../src/run/config.js";
 import { planPackage } from "../../src/emit/plan.js";
-import { generate } from "../../src/generate.js";
-import { writeOutput } from "../../src/output.js";
+import { generate } from "../../src/run/generate.js";
+import { writeOutput } from "../../src/run/output.js";
 import { compilePackage, fixtures, root, tempDir } from "../helpers.js";
 
 const docs = join(fixtures, "aliases");

@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
 import * as prettier from "prettier";
-import { resolveConfig } from "../../src/config.js";
+import { resolveConfig } from "../../src/run/config.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { renderAll } from "../../src/emit/render.js";
 import {

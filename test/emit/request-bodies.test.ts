@@ -8,11 +8,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { test } from "node:test";
-import { resolveConfig } from "../../src/config.js";
+import { resolveConfig } from "../../src/run/config.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { renderAll } from "../../src/emit/render.js";
 import { buildApiModel } from "../../src/model/index.js";
-import { writeOutput } from "../../src/output.js";
+import { writeOutput } from "../../src/run/output.js";
 import { compilePackage, failures, fixtures, readPages, runPackageTests, tempDir } from "../helpers.js";
 
 const baseUrl = "https://graph.microsoft.com/v1.0";

@@ -10,11 +10,11 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { ModuleKind, ModuleResolutionKind, Node, Project, type SourceFile } from "ts-morph";
-import { resolveConfig } from "../../src/config.js";
+import { resolveConfig } from "../../src/run/config.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { renderAll } from "../../src/emit/render.js";
 import { namespacePath } from "../../src/emit/type-names.js";
-import { writeOutput } from "../../src/output.js";
+import { writeOutput } from "../../src/run/output.js";
 import { compilePackage, failures, fixtureBaseUrl, modelOfTexts, runPackageTests, tempDir } from "../helpers.js";
 
 interface Resource {

@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { test } from "node:test";
-import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
+import { listDocsFiles, readDocsFile } from "../../src/run/docs-set.js";
 import type { ApiModel, Operation } from "../../src/model/index.js";
 import { fixtures, modelOfTexts, withoutMemoKeys } from "../helpers.js";
 

@@ -7,7 +7,7 @@ import { cpSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { main } from "../../src/cli.js";
-import { listDocsFiles, readDocsFile } from "../../src/docs-set.js";
+import { listDocsFiles, readDocsFile } from "../../src/run/docs-set.js";
 import type { ApiModel, Operation } from "../../src/model/index.js";
 import {
   compilePackage,

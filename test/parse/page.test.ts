@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { listDocsFiles } from "../../src/docs-set.js";
+import { listDocsFiles } from "../../src/run/docs-set.js";
 import { parsePage, type PageModel } from "../../src/parse/index.js";
 import { expectGolden, fixtureDocs, fixtures } from "../helpers.js";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { deserialize } from "node:v8";
 import type { PageModel } from "../../src/parse/index.js";
-import { WorkerPool } from "../../src/workers/pool.js";
+import { WorkerPool } from "../../src/run/workers/pool.js";
 
 test("a closed pool refuses jobs and starts no workers, and closing it again waits for the same", async () => {
   const pool = new WorkerPool(1);

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { sourceHash } from "./source-hash.mjs";
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
 const builds = join(root, "node_modules", ".cache", "docs2ts-build");
 
 /** Builds into a temporary directory renamed into place, so a run never loads half a bundle. */
@@ -19,7 +19,7 @@ async function build(dir) {
   const temporary = `${dir}.${process.pid}.tmp`;
   try {
     await esbuild({
-      entryPoints: [join(root, "src", "cli.ts"), join(root, "src", "workers", "worker.ts")],
+      entryPoints: [join(root, "src", "cli.ts"), join(root, "src", "run", "workers", "worker.ts")],
       entryNames: "[name]",
       outdir: temporary,
       bundle: true,

@@ -2,10 +2,10 @@
  * The run report (`--report FILE`): per page what was emitted from it, every operation with its permissions, totals,
  * and every diagnostic. Figures count what was emitted, not what was parsed. Paths are relative to the docs root.
  */
-import type { Diagnostic, Severity } from "./diagnostics/index.js";
-import type { GenerateResult } from "./generate.js";
-import type { PageKind } from "./parse/index.js";
-import { addTo } from "./group.js";
+import type { Diagnostic, Severity } from "../diagnostics/index.js";
+import type { GenerateResult } from "../run/generate.js";
+import type { PageKind } from "../parse/index.js";
+import { addTo } from "../util/group.js";
 
 export interface Report {
   readonly pages: PageReport[];

@@ -8,12 +8,12 @@
 import { deserialize, serialize } from "node:v8";
 import { Cache, cacheScope, ShardedMap } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics/index.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
-import { fileKey, pendingOf, type PendingFile } from "./emit/files.js";
-import { emitPackage, type EmittedPackage } from "./emit/index.js";
-import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "./model/index.js";
-import type { PageModel } from "./parse/index.js";
+import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
+import { emitPackage, type EmittedPackage } from "../emit/index.js";
+import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "../model/index.js";
+import type { PageModel } from "../parse/index.js";
 import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 
 /** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
@@ -132,7 +132,7 @@ export async function generate(
           return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
         }),
       async () => {
-        const { parsePageSafely } = await import("./parse/index.js");
+        const { parsePageSafely } = await import("../parse/index.js");
         return ({ file, text }) => {
           const page = parsePageSafely(file, text);
           return { page, bytes: serialize(page) };
@@ -246,7 +246,7 @@ export async function generate(
       held.set(file.path, async () => {
         const text = cachedFiles.get(key);
         if (text !== undefined) return text;
-        const { renderFile } = await import("./emit/render.js");
+        const { renderFile } = await import("../emit/render.js");
         return renderFile(pendingOf(file));
       });
       return undefined;
@@ -274,7 +274,7 @@ export async function generate(
       options.progress,
       renderPool && ((batch) => renderPool.render(batch)),
       async () => {
-        const { renderFile } = await import("./emit/render.js");
+        const { renderFile } = await import("../emit/render.js");
         return renderFile;
       },
       (file, text) => {

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Docs2tsConfig } from "./config.js";
-import { createDiagnostic, type Diagnostic } from "./diagnostics/index.js";
+import { createDiagnostic, type Diagnostic } from "../diagnostics/index.js";
 
 export interface DocsFile {
   /** Relative to the docs root, posix separators. */

@@ -7,7 +7,7 @@ import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { PendingFile } from "../emit/files.js";
+import type { PendingFile } from "../../emit/files.js";
 
 export type Job =
   | { readonly id: number; readonly kind: "parse"; readonly pages: Array<{ file: string; text: string }> }

@@ -15,16 +15,16 @@ parentPort!.on("message", (job: Job) => {
 });
 
 // Loaded once: an import per job costs a round trip to the module loader (a thread of its own under tsx).
-let parser: Promise<typeof import("../parse/index.js")> | undefined;
-let renderer: Promise<typeof import("../emit/render.js")> | undefined;
+let parser: Promise<typeof import("../../parse/index.js")> | undefined;
+let renderer: Promise<typeof import("../../emit/render.js")> | undefined;
 
 async function run(job: Job): Promise<Uint8Array[] | string[]> {
   if (job.kind === "parse") {
-    const { parsePageSafely } = await (parser ??= import("../parse/index.js"));
+    const { parsePageSafely } = await (parser ??= import("../../parse/index.js"));
     // Serialized here, so that the calling thread keeps the bytes for the cache instead of serializing again.
     return job.pages.map(({ file, text }) => serialize(parsePageSafely(file, text)));
   }
-  const rendering = await (renderer ??= import("../emit/render.js"));
+  const rendering = await (renderer ??= import("../../emit/render.js"));
   if (job.kind === "prepare") {
     await rendering.prepareRendering(job.formatter);
     return [];

@@ -3,7 +3,7 @@
  * report's data is embedded as JSON and rendered by a small inline script: totals, a bar chart of diagnostics by
  * code, and per page its status and diagnostics with line numbers, filterable by text and severity.
  */
-import { definitionsByCode } from "./diagnostics/index.js";
+import { definitionsByCode } from "../diagnostics/index.js";
 import type { Report } from "./report.js";
 
 export function renderHtmlReport(report: Report, title: string): string {
