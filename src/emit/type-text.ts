@@ -165,7 +165,8 @@ export function tsType(ref: TypeRef, imports: TypeImports, accepted = false): st
     case "named":
       return accepted ? imports.accepted(ref.qualifiedName) : imports.use(ref.qualifiedName);
     case "literals":
-      return tsUnion(ref.values.map((value) => printString(value)));
+      // Values a description lists for a string: offered for completion, while any string is accepted (values evolve).
+      return tsUnion([...ref.values.map((value) => printString(value)), "(string & {})"]);
     case "collection":
       return tsArray(tsType(ref.of, imports, accepted));
     case "union":

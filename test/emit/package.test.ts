@@ -104,7 +104,8 @@ test("the interfaces say what the docs say", () => {
   const widget = emitted.files.get("src/models/widget.ts")!;
   assert.match(widget, /export interface Widget extends Entity \{/);
   assert.match(widget, /readonly createdDateTime\?: string \| null;/);
-  assert.match(widget, /size\?: "small" \| "large" \| "unknownFutureValue" \| null;/);
+  // Listed values are offered, and any string accepted: the service may add values.
+  assert.match(widget, /size\?: "small" \| "large" \| "unknownFutureValue" \| \(string & \{\}\) \| null;/);
   assert.match(widget, /gadgets\?: Gadget\[\] \| null;/);
   assert.match(widget, /extra\?: unknown;/);
   const requests = emitted.files.get("src/requests/widgets.ts")!;

@@ -38,7 +38,7 @@ export interface DeviceComplianceScript {
    */
   readonly lastModifiedDateTime?: string | null;
   /** Indicates the type of execution context. Possible values are: system, user. */
-  runAsAccount?: "system" | "user" | null;
+  runAsAccount?: "system" | "user" | (string & {}) | null;
   /** Indicate whether the script signature needs be checked. */
   enforceSignatureCheck?: boolean | null;
   /** Indicate whether PowerShell script(s) should run as 32-bit. */
