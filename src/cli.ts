@@ -6,12 +6,14 @@
  * a failure to read the docs or write the output.
  */
 import { randomBytes } from "node:crypto";
-import { realpathSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./run/config.js";
-import { definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
+import { compareDiagnostics, definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
+import { describeAudit, type MetadataAudit } from "./audit/audit.js";
+import type { ServiceMetadata } from "./audit/csdl.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./run/docs-set.js";
 import type { RunStats } from "./run/generate.js";
 import { Progress } from "./run/progress.js";
@@ -40,6 +42,7 @@ Options:
   --package-name NAME name of the generated package (default: "docs2ts.packageName")
   --report FILE       write a JSON report: pages, operations with permissions, totals, diagnostics
   --html FILE         write the docs health report, one static HTML page for doc writers
+  --metadata FILE     audit the docs against the service's metadata (CSDL): report where they disagree
   --cache DIR         keep the cache in DIR (default: node_modules/.cache/docs2ts of docs2ts)
   --no-cache          neither read nor write the cache
   --workers N         worker threads for parsing and rendering (default: one per core; 0: none)
@@ -73,6 +76,7 @@ export async function main(
         "package-name": { type: "string" },
         report: { type: "string" },
         html: { type: "string" },
+        metadata: { type: "string" },
         cache: { type: "string" },
         "no-cache": { type: "boolean", default: false },
         workers: { type: "string" },
@@ -119,6 +123,17 @@ export async function main(
     io.err.write(`docs2ts: --workers takes a whole number, not ${args.workers}\n`);
     return 2;
   }
+  // The service's metadata is read before anything is generated: a file that is not CSDL stops the run at once.
+  let service: ServiceMetadata | undefined;
+  if (args.metadata !== undefined) {
+    try {
+      const { readMetadata } = await import("./audit/csdl.js");
+      service = readMetadata(readFileSync(resolve(cwd, args.metadata), "utf8"));
+    } catch (error) {
+      io.err.write(`docs2ts: cannot read the metadata ${args.metadata}: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   const progress = new Progress(io.err, { quiet: args.quiet });
   // The whole report is needed to print infos or write it; else the run record's totals and notices will do.
   const needsReport = args.verbose || args.report !== undefined || args.html !== undefined;
@@ -128,6 +143,7 @@ export async function main(
   let stats: RunStats;
   let outcome: string;
   let exitCode = 0;
+  const outcomeNotes: string[] = [];
   let pool: WorkerPool | undefined;
   try {
     const scope = cacheScope(config);
@@ -138,7 +154,8 @@ export async function main(
     const stored = cache.read<RunRecord>(scope.run);
     const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);
-    const settings = JSON.stringify(config);
+    // An audit's diagnostics join the run's: a run with other metadata (or none) is not the same run.
+    const settings = JSON.stringify({ ...config, ...(args.metadata ? { metadata: resolve(cwd, args.metadata) } : {}) });
     // The pages are read only when `stat` does not show them as the last run left them.
     const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
     const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
@@ -167,7 +184,7 @@ export async function main(
       const { generate } = await import("./run/generate.js");
       // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
       const staging = args.check ? undefined : new OutputStaging(config.out, previous?.record);
-      const { result, written } = await withStaging(staging, async () => {
+      const { result: generated, written } = await withStaging(staging, async () => {
         const result = await generate(
           config,
           docsLabel(cwd, config.input),
@@ -189,8 +206,17 @@ export async function main(
         progress.done();
         return { result, written: await staging?.commit(result.files, { held: result.held, keys: result.fileKeys }) };
       });
+      let result = generated;
+      let audit: MetadataAudit | undefined;
+      if (service) {
+        const { auditModel, auditDiagnostics } = await import("./audit/audit.js");
+        audit = auditModel(result.model, service);
+        const diagnostics = [...result.diagnostics, ...auditDiagnostics(audit)].sort(compareDiagnostics);
+        result = { ...result, diagnostics };
+      }
       // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
-      report = needsReport ? buildReport(result) : undefined;
+      report = needsReport ? buildReport(result, audit) : undefined;
+      if (audit) outcomeNotes.push(auditSummary(audit));
       totals = report?.totals ?? reportTotals(result);
       printed =
         report?.diagnostics ??
@@ -242,6 +268,7 @@ export async function main(
     return 2;
   }
   io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
+  for (const note of outcomeNotes) io.out.write(`${note}\n`);
   if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;
 }
@@ -381,3 +408,10 @@ export function runProgram(knownVersion?: string): void {
 
 // Run when executed directly (`node --import tsx src/cli.ts`; launch.mjs calls runProgram), not when imported.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) runProgram();
+
+/** The audit's figures, indented under the summary. */
+function auditSummary(audit: MetadataAudit): string {
+  return describeAudit(audit)
+    .map((line, index) => `  ${index === 0 ? "against the service: " : "  "}${line}`)
+    .join("\n");
+}

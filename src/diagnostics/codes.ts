@@ -1,7 +1,8 @@
 /**
  * Every problem docs2ts reports, in one table: a stable code, a severity and a one-sentence message template
  * ({0}, {1}... are replaced by the arguments). Codes never change meaning once released; retired codes are not reused.
- * DT1xx come from reading one page (parse), DT2xx from linking pages (model), DT3xx from writing code (emit).
+ * DT1xx come from reading one page (parse), DT2xx from linking pages (model), DT3xx from writing code (emit), DT4xx
+ * from comparing the docs with the service's metadata (audit, only with `--metadata`).
  * README.md lists this table; test/diagnostics.test.ts checks that both agree and that codes are unique.
  */
 export type Severity = "error" | "warning" | "info";
@@ -268,10 +269,77 @@ export const diagnosticDefinitions = {
     severity: "warning",
     message: "Example request body leaves out the required parameter `{0}`.",
   },
+  memberFromRepresentation: {
+    code: "DT237",
+    severity: "info",
+    message: "Member `{0}` is listed by the JSON representation only, not by a table; it is read as {1}.",
+  },
+  typeFromRepresentation: {
+    code: "DT238",
+    severity: "info",
+    message: "Type `{0}` of `{1}` is read as {2}, as the JSON representation shows it.",
+  },
+  tableNotMembers: {
+    code: "DT239",
+    severity: "info",
+    message: "Table under `{0}` names none of the members the JSON representation lists; its rows are not read as members of `{1}`.",
+  },
+  memberFromPath: {
+    code: "DT240",
+    severity: "info",
+    message: "`{0}` of `{1}` is documented by no table; the path `{2}` makes it a navigation property of type {3}.",
+  },
   exampleBodyIgnored: {
     code: "DT225",
     severity: "warning",
     message: "Example {0} request has a body, which a {0} request does not send; the body is not replayed.",
+  },
+
+  collectionFromPath: {
+    code: "DT241",
+    severity: "info",
+    message: "`{0}` is documented as one object, but the docs address its items by key at `{1}`; it is read as a collection.",
+  },
+  // Comparing the docs with the service's metadata (`--metadata`).
+  serviceTypeNamespace: {
+    code: "DT401",
+    severity: "warning",
+    message: "The page documents `{0}`; the service's type is `{1}`.",
+  },
+  serviceTypeUnknown: {
+    code: "DT402",
+    severity: "warning",
+    message: "The service has no type `{0}`.",
+  },
+  servicePropertyUndocumented: {
+    code: "DT403",
+    severity: "info",
+    message: "The service's {0} `{1}` ({2}) of `{3}` is not documented.",
+  },
+  servicePropertyUnknown: {
+    code: "DT404",
+    severity: "warning",
+    message: "The service's `{0}` has no property `{1}`.",
+  },
+  servicePropertyType: {
+    code: "DT405",
+    severity: "warning",
+    message: "`{0}` is documented as {1}; the service types it {2}.",
+  },
+  serviceEnumMemberUndocumented: {
+    code: "DT406",
+    severity: "info",
+    message: "The service's enum `{0}` has a member `{1}` the docs leave out.",
+  },
+  serviceEnumMemberUnknown: {
+    code: "DT407",
+    severity: "warning",
+    message: "The service's enum `{0}` has no member `{1}`.",
+  },
+  servicePathUnresolved: {
+    code: "DT408",
+    severity: "warning",
+    message: "The service cannot resolve `{0}`: {1}.",
   },
 
   // Writing the package.

@@ -1,6 +1,6 @@
 /**
  * All PageModels -> ApiModel. The passes run in a fixed order: declarations (types and enums, which every later
- * pass links to), then operations (with path recovery and examples). Each pass reports into the shared context.
+ * pass links to), then operations (with path recovery, the members only paths document, and examples). Each pass reports into the shared context.
  */
 import { compareDiagnostics } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
@@ -16,12 +16,12 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
   const declarations = buildDeclarations(context);
   checkRequestBodyTables(context, declarations);
   checkLinks(context);
-  const { operations, shapeKey } = buildOperations(context, declarations);
+  const { operations, types, shapeKey } = buildOperations(context, declarations);
   const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,
   );
   return {
-    types: declarations.types,
+    types,
     enums: declarations.enums,
     operations,
     pages: context.pages.map((page) => ({ file: page.file, kind: page.kind })),

@@ -3,11 +3,11 @@
  * table that documents an otherwise undocumented type), so that Type cells anywhere can link to any of them; then
  * defined (members, base types), then refined (members documented again on derived types are dropped).
  */
-import type { Cell, PageModel, Table, TableRow } from "../parse/index.js";
+import type { Cell, PageModel, RepresentationMember, RepresentationValue, Table, TableRow } from "../parse/index.js";
 import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import type { PageFacts, TableOutline } from "./page-facts.js";
-import { readTypeCell, type TypeLookup } from "./type-refs.js";
+import { readTypeCell, readTypeText, type TypeLookup } from "./type-refs.js";
 import { addTo } from "../util/group.js";
 import { CaseTolerantMap } from "./case-tolerant-map.js";
 import { memberIndex } from "./request-bodies.js";
@@ -290,16 +290,32 @@ function defineObjectType(
   const seen = new Set<string>();
   const coverage = context.coverage;
   for (const source of pages) {
-    for (const table of memberTables(source, context)) {
+    const sourcePage = context.page(source.page.file);
+    const listed = representationByName(sourcePage);
+    const tables = memberTables(source, context);
+    for (const table of tables) {
+      if (tableOfSomethingElse(table, tables, listed)) {
+        context.report(
+          table.file ?? sourcePage.file,
+          "tableNotMembers",
+          { line: table.line },
+          sourcePage.sections[table.section]?.title ?? "",
+          declared.name,
+        );
+        continue;
+      }
       for (const row of table.rows) {
         coverage.propertyRows++;
+        const name = memberRowName(row, table);
         const property = readPropertyRow(
           row,
           table,
           declared.namespace,
           lookup,
-          context.page(source.page.file),
+          sourcePage,
           context,
+          true,
+          name === undefined ? undefined : listed.get(name.toLowerCase()),
         );
         if (!property) continue;
         coverage.propertyRowsRead++;
@@ -308,6 +324,23 @@ function defineObjectType(
         properties.push(property);
       }
     }
+  }
+  // Members the JSON representation lists and no table does, where the sample says their type. An open type's
+  // sample shows keys of an instance (`"ca2a1df2-...": "..."`), not members.
+  const known = new Set([...seen].map((name) => name.toLowerCase()));
+  for (const member of annotation?.openType ? [] : (page.representation ?? [])) {
+    if (!/^[A-Za-z_]\w*$/.test(member.name) || known.has(member.name.toLowerCase())) continue;
+    const type = representationType(member.value, declared.namespace, lookup);
+    if (!type) continue;
+    known.add(member.name.toLowerCase());
+    context.report(page.file, "memberFromRepresentation", { line: member.line }, member.name, typeRefWords(type));
+    properties.push({
+      name: member.name,
+      type,
+      readOnly: false,
+      navigation: false,
+      source: { file: page.file, line: member.line },
+    });
   }
   let baseType: string | undefined;
   if (declared.origin === "resource") {
@@ -352,6 +385,8 @@ export function readPropertyRow(
   page: PageModel,
   context: ModelContext,
   reportUnknown = true,
+  /** The member as the page's JSON representation shows it, which settles what the Type cell leaves open. */
+  represented?: RepresentationMember,
 ): Property | undefined {
   const name = memberRowName(row, table);
   if (!name) return undefined;
@@ -359,6 +394,22 @@ export function readPropertyRow(
   const descriptionCell = columnCell(row, table, "description");
   const description = descriptionCell?.text || undefined;
   let type: TypeRef = typeCell ? readTypeCell(typeCell, namespace, lookup) : { kind: "unknown", text: "" };
+  if (represented) {
+    const settled = settleByRepresentation(type, represented.value, namespace, lookup);
+    if (settled) {
+      if (reportUnknown) {
+        context.report(
+          table.file ?? page.file,
+          "typeFromRepresentation",
+          { line: row.line, col: typeCell?.col ?? 1 },
+          typeCell?.text ?? "",
+          name,
+          typeRefWords(settled),
+        );
+      }
+      type = settled;
+    }
+  }
   if (reportUnknown) {
     context.coverage.typeCells++;
     if (type.kind !== "unknown") context.coverage.typeCellsKnown++;
@@ -397,9 +448,9 @@ export function columnCell(row: TableRow, table: Table, role: Table["columns"][n
   return index < 0 ? undefined : row.cells[index];
 }
 
-/** "Possible values are: `a`, `b`, `unknownFutureValue`." */
+/** "Possible values are: `a`, `b`, `unknownFutureValue`.", "Possible values: ...", "The possible value is: `a`." */
 function possibleValues(cell: Cell): string[] | undefined {
-  const match = /possible values (?:are|include)\s*:?\s*([^.]*)/i.exec(cell.text);
+  const match = /possible values? (?:are|is|include)?\s*:?\s*([^.]*)/i.exec(cell.text);
   if (!match) return undefined;
   const listed = match[1]!;
   const fromCode = cell.code.filter((code) => listed.includes(code) && /^[A-Za-z_][\w-]*$/.test(code));
@@ -541,4 +592,87 @@ function slug(heading: string): string {
     .trim()
     .replace(/[^\w\s-]/g, "")
     .replace(/\s/g, "-");
+}
+
+function representationByName(page: PageModel): Map<string, RepresentationMember> {
+  return new Map((page.representation ?? []).map((member) => [member.name.toLowerCase(), member]));
+}
+
+/**
+ * A second member table of a resource page that names none of the members its JSON representation lists, where the
+ * first table names some: it documents something else (the fields of a JSON string a member holds, under a
+ * `Properties of a policy definition` heading), not the page's type.
+ */
+function tableOfSomethingElse(table: Table, tables: readonly Table[], listed: ReadonlyMap<string, unknown>): boolean {
+  // Relationships tables are left alone: representations often leave navigation properties out.
+  const first = tables.find((candidate) => candidate.kind === "properties");
+  if (listed.size === 0 || table.kind !== "properties" || table === first || table.rows.length === 0) return false;
+  const names = (candidate: Table) =>
+    candidate.rows.flatMap((row) => memberRowName(row, candidate)?.toLowerCase() ?? []);
+  return names(first!).some((name) => listed.has(name)) && !names(table).some((name) => listed.has(name));
+}
+
+/**
+ * The type a representation's sample value names, where it names one the docs document. A sample value (`true`,
+ * `3`, `"Contoso"`) names none: an open type's sample shows an instance's keys, not members.
+ */
+function representationType(value: RepresentationValue, namespace: string, lookup: TypeLookup): TypeRef | undefined {
+  switch (value.kind) {
+    case "object": {
+      const named = value.odataType ? lookup.byName(value.odataType, namespace) : undefined;
+      return named ? { kind: "named", qualifiedName: named } : undefined;
+    }
+    case "array": {
+      const item = value.of && representationType(value.of, namespace, lookup);
+      return item ? { kind: "collection", of: item } : undefined;
+    }
+    case "string": {
+      // A sample names a primitive (`"string"`, `"String (timestamp)"`, `"Guid"`) or is a value: only the first is read.
+      const type = readTypeText(value.text, [], namespace, lookup);
+      return type.kind === "primitive" ? type : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * What the representation settles about a Type cell: a cell that names no known type takes the type the sample names
+ * (`[systemFacet][]` of a broken reference link, `"system": { "@odata.type": "microsoft.graph.systemFacet" }`), and a
+ * named type the sample shows as an array is a collection of it. Undefined where the cell stands.
+ */
+function settleByRepresentation(
+  type: TypeRef,
+  value: RepresentationValue,
+  namespace: string,
+  lookup: TypeLookup,
+): TypeRef | undefined {
+  if (type.kind === "unknown") {
+    const shown = representationType(value, namespace, lookup);
+    return shown && shown.kind !== "primitive" ? shown : undefined;
+  }
+  // A collection of a primitive the sample shows as one value (`"availability": "string"`) is one value.
+  if (type.kind === "collection" && type.of.kind === "primitive" && value.kind === "string") {
+    const shown = representationType(value, namespace, lookup);
+    if (shown?.kind === "primitive" && shown.name === type.of.name) return type.of;
+  }
+  if (type.kind === "named" && value.kind === "array") {
+    const item = value.of?.kind === "object" && value.of.odataType ? lookup.byName(value.of.odataType, namespace) : undefined;
+    if (item === undefined || item.toLowerCase() === type.qualifiedName.toLowerCase()) return { kind: "collection", of: type };
+  }
+  return undefined;
+}
+
+/** `` `microsoft.graph.systemFacet` ``, `a collection of ...`: a type as a diagnostic names it. */
+function typeRefWords(type: TypeRef): string {
+  switch (type.kind) {
+    case "named":
+      return `\`${type.qualifiedName}\``;
+    case "collection":
+      return `a collection of ${typeRefWords(type.of)}`;
+    case "primitive":
+      return type.format ?? type.name;
+    default:
+      return type.kind;
+  }
 }

@@ -7,6 +7,7 @@ import { splitTarget } from "../parse/http-message.js";
 import type { HttpMethod, HttpSyntaxLine, PageModel } from "../parse/index.js";
 import type {
   BodyParameter,
+  ObjectType,
   Operation,
   OperationParameter,
   OperationPath,
@@ -25,11 +26,12 @@ import { recoverPaths } from "./recover-paths.js";
 import { addTo } from "../util/group.js";
 import { restatesMembers, settleRequestBodies, type BodyNotes } from "./request-bodies.js";
 import { readTypeText } from "./type-refs.js";
+import { addPathMembers } from "./path-members.js";
 
 export function buildOperations(
   context: ModelContext,
   declarations: Declarations,
-): { operations: Operation[]; shapeKey: string } {
+): { operations: Operation[]; types: ObjectType[]; shapeKey: string } {
   const described: Described[] = [];
   /** The memo key of each operation, with its place in the derivation's list. */
   const derivedUnder = new Map<Described, string>();
@@ -86,12 +88,15 @@ export function buildOperations(
   described.sort(({ operation: a }, { operation: b }) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.source.line - b.source.line,
   );
-  const types = new Map(declarations.types.map((type) => [type.qualifiedName, type]));
   const operations = settleRequestBodies(described, {
     members: declarations.members,
     listedBy: listedBy(context, declarations),
   });
+  // Members only paths document join their types before examples are checked against them.
+  const pathMembers = addPathMembers(declarations.types, operations, context);
+  const types = new Map(pathMembers.types.map((type) => [type.qualifiedName, type]));
   const key = memoKey(
+    pathMembers.shapeKey,
     ...described.map(({ shape }) => shape),
     // The bodies as settled (which read the types' members and the Methods tables).
     shapeKey(operations.map((operation) => operation.requestBody ?? null)),
@@ -109,7 +114,11 @@ export function buildOperations(
   withExamples.forEach((operation, index) => context.derivedAs(operation, derivedUnder.get(described[index]!)));
   const added = withExamples.map((operation, index) => operation.paths.slice(operations[index]!.paths.length));
   const bodies = withExamples.map((operation) => operation.requestBody ?? null);
-  return { operations: withExamples, shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)) };
+  return {
+    operations: withExamples,
+    types: pathMembers.types,
+    shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)),
+  };
 }
 
 /**

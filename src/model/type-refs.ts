@@ -69,6 +69,9 @@ export function readTypeText(rawText: string, links: readonly Link[], namespace:
     if (refs.some((ref) => ref.kind === "unknown")) return { kind: "unknown", text: rawText };
     return { kind: "union", of: dedupe(refs) };
   }
+  // A primitive's name links to a page that explains the format (`[DateTimeOffset](timestamp.md)`): the name wins.
+  const exactPrimitive = primitives.get(text.toLowerCase());
+  if (exactPrimitive && links.length > 0) return exactPrimitive;
   for (const link of links) {
     const byPage = link.page ? lookup.byPage(link.page, link.url) : undefined;
     const resolved = byPage ?? lookup.byName(link.text, namespace);

@@ -54,7 +54,8 @@ function toAnnotation(raw: Record<string, unknown>): Annotation {
         : Array.isArray(names)
           ? names.filter((n): n is string => typeof n === "string")
           : [],
-    ...pick("odataType", string(raw["@odata.type"])),
+    // Older pages (OneDrive's) write `@type` for `@odata.type`.
+    ...pick("odataType", string(raw["@odata.type"]) ?? string(raw["@type"])),
     ...pick("isCollection", boolean(raw["isCollection"])),
     ...pick("truncated", boolean(raw["truncated"])),
     ...pick("baseType", string(raw["baseType"])),

@@ -25,6 +25,8 @@ export interface PageModel {
   readonly examples: Example[];
   /** The annotation of the `## JSON representation` block of a resource page. */
   readonly resourceAnnotation?: Located<Annotation>;
+  /** The members the `## JSON representation` block lists, with the shape of each sample value. */
+  readonly representation?: RepresentationMember[];
   /** "Inherits from [entity](entity.md)." */
   readonly inheritsFrom?: Located<Link>;
   /** The prose of the `Request body` and `Response` sections, which name body and return types. */
@@ -138,6 +140,20 @@ export interface Annotation {
   readonly abstract?: boolean;
   readonly optionalProperties?: string[];
 }
+
+/** A member of a resource's JSON representation: `"system": { "@odata.type": "microsoft.graph.systemFacet" }`. */
+export interface RepresentationMember {
+  readonly name: string;
+  readonly line: number;
+  readonly value: RepresentationValue;
+}
+
+/** The shape of a sample value; an object or array item names its type by `@odata.type` where the sample does. */
+export type RepresentationValue =
+  | { readonly kind: "string"; readonly text: string }
+  | { readonly kind: "number" | "boolean" | "null" }
+  | { readonly kind: "object"; readonly odataType?: string }
+  | { readonly kind: "array"; readonly of?: RepresentationValue };
 
 export interface HttpSyntaxBlock {
   readonly line: number;

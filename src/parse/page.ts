@@ -29,10 +29,12 @@ import type {
   Located,
   PageKind,
   PageModel,
+  RepresentationMember,
   Prose,
   Section,
   Table,
 } from "./page-model.js";
+import { readRepresentation } from "./representation.js";
 import { cleanText, collectLinks, readTable } from "./tables.js";
 import { findUnclosedFence } from "./fences.js";
 import { parseWithOpaqueCode } from "./opaque-code.js";
@@ -108,6 +110,7 @@ class PageReader {
   private title: { line: number; text: string } | undefined;
   private namespace: { line: number; text: string } | undefined;
   private resourceAnnotation: Located<Annotation> | undefined;
+  private representation: RepresentationMember[] | undefined;
   private inheritsFrom: Located<Link> | undefined;
   private requestBodyProse: { line: number; texts: string[]; links: Located<Link>[] } | undefined;
   private responseProse: { line: number; texts: string[]; links: Located<Link>[] } | undefined;
@@ -182,6 +185,7 @@ class PageReader {
       httpSyntax: this.httpSyntax,
       examples,
       ...(this.resourceAnnotation ? { resourceAnnotation: this.resourceAnnotation } : {}),
+      ...(this.representation ? { representation: this.representation } : {}),
       ...(this.inheritsFrom ? { inheritsFrom: this.inheritsFrom } : {}),
       ...(this.requestBodyProse ? { requestBodyProse: toProse(this.requestBodyProse) } : {}),
       ...(this.responseProse ? { responseProse: toProse(this.responseProse) } : {}),
@@ -327,7 +331,10 @@ class PageReader {
     const content = node.value;
     const firstLine = blockLine + 1;
     if (blockType === "resource") {
-      this.resourceAnnotation ??= { line: pending!.line, value: annotation! };
+      if (!this.resourceAnnotation) {
+        this.resourceAnnotation = { line: pending!.line, value: annotation! };
+        this.representation = readRepresentation(content, firstLine);
+      }
       return;
     }
     const inSyntaxSection = this.inSection(/^http requests?\b/i);

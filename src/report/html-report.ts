@@ -4,6 +4,7 @@
  * code, and per page its status and diagnostics with line numbers, filterable by text and severity.
  */
 import { definitionsByCode } from "../diagnostics/index.js";
+import { describeAudit, type MetadataAudit } from "../audit/audit.js";
 import type { Report } from "./report.js";
 
 export function renderHtmlReport(report: Report, title: string): string {
@@ -62,7 +63,7 @@ export function renderHtmlReport(report: Report, title: string): string {
 <h1 id="title">${escapeHtml(title)}</h1>
 <noscript>This report renders with JavaScript; the data is in the page source.</noscript>
 <section><h2>Totals</h2><div class="totals" id="totals"></div></section>
-<section><h2>Diagnostics by code</h2><svg class="chart" id="chart" role="img" aria-label="Diagnostics by code"></svg></section>
+${report.metadata ? renderAudit(report.metadata) : ""}<section><h2>Diagnostics by code</h2><svg class="chart" id="chart" role="img" aria-label="Diagnostics by code"></svg></section>
 <section>
 <h2>Pages</h2>
 <div class="controls">
@@ -151,6 +152,27 @@ export function renderHtmlReport(report: Report, title: string): string {
 </script>
 </body>
 </html>
+`;
+}
+
+/**
+ * The docs against the service (`--metadata`): the four figures, then every finding with the page and line where the
+ * docs say it, or "no page" where none covers it. Static HTML: the list reads without scripts.
+ */
+function renderAudit(audit: MetadataAudit): string {
+  const rows = audit.findings
+    .map(
+      (finding) =>
+        `<tr><td>${escapeHtml(finding.file ? `${finding.file}:${finding.line ?? 1}` : "no page")}</td><td>${escapeHtml(finding.kind)}</td><td>${escapeHtml(finding.message)}</td></tr>`,
+    )
+    .join("\n");
+  return `<section id="service"><h2>Docs against the service</h2>
+<ul>${describeAudit(audit)
+    .map((line) => `<li>${escapeHtml(line)}</li>`)
+    .join("")}</ul>
+<table><thead><tr><th>Where</th><th>Kind</th><th>Finding</th></tr></thead><tbody>
+${rows}
+</tbody></table></section>
 `;
 }
 

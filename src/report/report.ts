@@ -2,6 +2,7 @@
  * The run report (`--report FILE`): per page what was emitted from it, every operation with its permissions, totals,
  * and every diagnostic. Figures count what was emitted, not what was parsed. Paths are relative to the docs root.
  */
+import type { MetadataAudit } from "../audit/audit.js";
 import type { Diagnostic, Severity } from "../diagnostics/index.js";
 import type { GenerateResult } from "../run/generate.js";
 import type { PageKind } from "../parse/index.js";
@@ -11,6 +12,8 @@ export interface Report {
   readonly pages: PageReport[];
   readonly operations: OperationReport[];
   readonly totals: ReportTotals;
+  /** With `--metadata`: how the docs agree with the service's metadata, and every finding. */
+  readonly metadata?: MetadataAudit;
   readonly diagnostics: Array<{
     file: string;
     line: number;
@@ -73,7 +76,7 @@ export interface ReportTotals {
   };
 }
 
-export function buildReport(result: GenerateResult): Report {
+export function buildReport(result: GenerateResult, audit?: MetadataAudit): Report {
   const { model, diagnostics } = result;
   const byFile = <T>(items: T[], fileOf: (item: T) => string): Map<string, T[]> => {
     const map = new Map<string, T[]>();
@@ -110,6 +113,7 @@ export function buildReport(result: GenerateResult): Report {
       permissions: operation.permissions.map((permission) => ({ kind: permission.kind, scopes: permission.scopes })),
     })),
     totals: reportTotals(result, kinds),
+    ...(audit ? { metadata: audit } : {}),
     diagnostics: reportDiagnostics(diagnostics),
   };
 }

@@ -1,0 +1,183 @@
+/**
+ * Navigation properties that only paths document. A resource page's tables often leave out a relationship that an
+ * API page documents by its path and response (`GET /users/{id}/joinedTeams` answers a collection of team, and
+ * `GET /users/{id}` answers a user): the type reached by the path's parent gains the member, typed by the response.
+ *
+ * A segment is read as a member only where the docs leave no doubt that it is one: the parent path answers one object
+ * of a documented type that has no member of that name, the path answers objects of a documented type other than the
+ * parent's own (an operation that answers its own kind, like a delta, is no relationship), the docs never call
+ * the name as a function (`delta()`), and the page is titled as a relationship's are (`List x`, `Get x`).
+ */
+import type { ObjectType, Operation, PathSegment, Property, TypeRef } from "./api-model.js";
+import { memoKey, type ModelContext } from "./context.js";
+
+export function addPathMembers(
+  types: readonly ObjectType[],
+  operations: readonly Operation[],
+  context: ModelContext,
+): { types: ObjectType[]; shapeKey: string } {
+  const byName = new Map(types.map((type) => [type.qualifiedName, type]));
+  const members = (qualifiedName: string): Map<string, Property> => {
+    const found = new Map<string, Property>();
+    for (let type = byName.get(qualifiedName), guard = 0; type && guard < 64; guard++) {
+      for (const property of type.properties) {
+        if (!found.has(property.name.toLowerCase())) found.set(property.name.toLowerCase(), property);
+      }
+      type = type.baseType ? byName.get(type.baseType) : undefined;
+    }
+    return found;
+  };
+
+  // What each documented GET path answers, by its shape (keys as `{}`, names in lower case).
+  const answers = new Map<string, Array<Operation["response"]>>();
+  const called = new Set<string>();
+  const keyed = new Set<string>();
+  for (const operation of operations) {
+    for (const path of operation.paths) {
+      for (const segment of path.segments) if (segment.kind === "function") called.add(segment.name.toLowerCase());
+      const shape = pathShape(path.segments);
+      path.segments.forEach((segment, index) => {
+        if (segment.kind === "key" && index > 0) keyed.add(pathShape(path.segments.slice(0, index)));
+      });
+      // A query (`?$expand=manager`) changes what a path answers: only plain paths say what it is.
+      if (operation.method === "GET" && path.query === undefined) {
+        answers.set(shape, [...(answers.get(shape) ?? []), operation.response]);
+      }
+    }
+  }
+  // What a path reaches: what most plain GETs of it answer; else, walking from a shorter path that answers, the
+  // item of a keyed collection or the documented member of an object.
+  interface Position {
+    readonly type: string;
+    readonly collection: boolean;
+  }
+  const answered = (shape: string): Position | undefined => {
+    const said = (answers.get(shape) ?? []).map((response) =>
+      response.type?.kind === "named" ? `${response.collection ? "[]" : ""}${response.type.qualifiedName}` : "",
+    );
+    const counts = new Map<string, number>();
+    for (const name of said) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const [top] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    if (!top || !top[0] || top[1] * 2 <= said.length) return undefined;
+    const collection = top[0].startsWith("[]");
+    const type = collection ? top[0].slice(2) : top[0];
+    // A keyed path is a collection, whatever a page says it answers.
+    return byName.has(type) ? { type, collection: collection || keyed.has(shape) } : undefined;
+  };
+  const walked = new Map<string, Position | null>();
+  const positionAt = (segments: readonly PathSegment[]): Position | undefined => {
+    if (segments.length === 0) return undefined;
+    const shape = pathShape(segments);
+    const known = walked.get(shape);
+    if (known !== undefined) return known ?? undefined;
+    walked.set(shape, null);
+    let position = answered(shape);
+    const last = segments.at(-1)!;
+    const parent = position ? undefined : positionAt(segments.slice(0, -1));
+    if (parent && last.kind === "key" && parent.collection) position = { type: parent.type, collection: false };
+    else if (parent && last.kind === "static" && !parent.collection) {
+      const member = members(parent.type).get(last.name.toLowerCase())?.type;
+      if (member?.kind === "named" && byName.has(member.qualifiedName)) {
+        position = { type: member.qualifiedName, collection: false };
+      } else if (member?.kind === "collection" && member.of.kind === "named" && byName.has(member.of.qualifiedName)) {
+        position = { type: member.of.qualifiedName, collection: true };
+      }
+    }
+    walked.set(shape, position ?? null);
+    return position;
+  };
+  const singleObject = (segments: readonly PathSegment[]): string | undefined => {
+    const position = positionAt(segments);
+    return position && !position.collection ? position.type : undefined;
+  };
+
+  const gained = new Map<string, Array<{ property: Property; path: string }>>();
+  // A member documented as one entity whose items the docs address by key (`items/{item-id}`) is a collection: the
+  // Relationships table left out the word.
+  const listed = new Map<Property, string>();
+  for (const operation of operations) {
+    for (const path of operation.paths) {
+      path.segments.forEach((segment, index) => {
+        if (segment.kind !== "static" || path.segments[index + 1]?.kind !== "key") return;
+        const parent = singleObject(path.segments.slice(0, index));
+        const member = parent ? members(parent).get(segment.name.toLowerCase()) : undefined;
+        if (member?.type.kind !== "named" || !byName.has(member.type.qualifiedName) || listed.has(member)) return;
+        // Only entities (with an `id`) are addressed by key: a key placeholder under an object without one stands for
+        // a member's name (`apiConnectorConfiguration/{step}`).
+        if (!members(member.type.qualifiedName).has("id")) return;
+        listed.set(member, path.template);
+      });
+    }
+  }
+  for (const operation of operations) {
+    // Pages that document a relationship are titled for it (`List joinedTeams`, `Get presence`); a function's page is
+    // titled by its name (`reportRoot: getOffice365ActivationCounts`, `Table: DataBodyRange`).
+    if (operation.method !== "GET" || !/^(list|get)\s/i.test(operation.title)) continue;
+    const answer = operation.response.type;
+    if (answer?.kind !== "named" || !byName.has(answer.qualifiedName)) continue;
+    for (const path of operation.paths) {
+      const last = path.segments.at(-1);
+      if (last?.kind !== "static" || !/^[A-Za-z_]\w*$/.test(last.name) || called.has(last.name.toLowerCase())) continue;
+      const parent = singleObject(path.segments.slice(0, -1));
+      if (!parent || parent === answer.qualifiedName) continue;
+      if (members(parent).has(last.name.toLowerCase())) continue;
+      const list = gained.get(parent) ?? [];
+      if (list.some((entry) => entry.property.name.toLowerCase() === last.name.toLowerCase())) continue;
+      const collection = operation.response.collection || keyed.has(pathShape(path.segments));
+      const type: TypeRef = collection ? { kind: "collection", of: answer } : answer;
+      list.push({
+        property: {
+          name: last.name,
+          type,
+          readOnly: false,
+          navigation: true,
+          source: { file: path.source.file, line: path.source.line },
+        },
+        path: path.template,
+      });
+      gained.set(parent, list);
+    }
+  }
+
+  const result = types.map((type) => {
+    const added = gained.get(type.qualifiedName) ?? [];
+    const relisted = type.properties.filter((property) => listed.has(property));
+    if (added.length === 0 && relisted.length === 0) return type;
+    for (const property of relisted) {
+      context.report(
+        property.source.file,
+        "collectionFromPath",
+        { line: property.source.line },
+        property.name,
+        listed.get(property)!,
+      );
+    }
+    for (const { property, path } of added) {
+      const typeText =
+        property.type.kind === "collection" && property.type.of.kind === "named"
+          ? `a collection of \`${property.type.of.qualifiedName}\``
+          : `\`${(property.type as { qualifiedName: string }).qualifiedName}\``;
+      context.report(property.source.file, "memberFromPath", { line: property.source.line }, property.name, type.name, path, typeText);
+    }
+    const properties = type.properties.map((property) =>
+      listed.has(property) ? { ...property, type: { kind: "collection" as const, of: property.type } } : property,
+    );
+    const extended: ObjectType = { ...type, properties: [...properties, ...added.map(({ property }) => property)] };
+    const key = context.memoKeys?.get(type);
+    const change = JSON.stringify([added, relisted.map((property) => property.name)]);
+    context.derivedAs(extended, key === undefined ? undefined : memoKey(key, change));
+    return extended;
+  });
+  const shape = [
+    [...gained].map(([name, added]) => [name, added.map(({ property }) => [property.name, property.type, property.source])]),
+    [...listed].map(([property, path]) => [property.source, path]),
+  ];
+  return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
+}
+
+/** `/users/{id}/joinedTeams` -> `users/{}/joinedteams`: paths that differ in key names or case are one. */
+function pathShape(segments: readonly PathSegment[]): string {
+  return segments
+    .map((segment) => (segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase()))
+    .join("/");
+}
