@@ -28,6 +28,18 @@ export function addPathMembers(
     return found;
   };
 
+  const derived = new Map<string, ObjectType[]>();
+  for (const type of types) {
+    if (type.baseType) derived.set(type.baseType, [...(derived.get(type.baseType) ?? []), type]);
+  }
+  const descendantHas = (qualifiedName: string, name: string, depth = 0): boolean =>
+    depth < 64 &&
+    (derived.get(qualifiedName) ?? []).some(
+      (type) =>
+        type.properties.some((property) => property.name.toLowerCase() === name) ||
+        descendantHas(type.qualifiedName, name, depth + 1),
+    );
+
   // What each documented GET path answers, by its shape (keys as `{}`, names in lower case).
   const answers = new Map<string, Array<Operation["response"]>>();
   const called = new Set<string>();
@@ -51,7 +63,7 @@ export function addPathMembers(
     readonly type: string;
     readonly collection: boolean;
   }
-  const answered = (shape: string): Position | undefined => {
+  const answered = (shape: string, keyedIsCollection = true): Position | undefined => {
     const said = (answers.get(shape) ?? []).map((response) =>
       response.type?.kind === "named" ? `${response.collection ? "[]" : ""}${response.type.qualifiedName}` : "",
     );
@@ -62,7 +74,7 @@ export function addPathMembers(
     const collection = top[0].startsWith("[]");
     const type = collection ? top[0].slice(2) : top[0];
     // A keyed path is a collection, whatever a page says it answers.
-    return byName.has(type) ? { type, collection: collection || keyed.has(shape) } : undefined;
+    return byName.has(type) ? { type, collection: collection || (keyedIsCollection && keyed.has(shape)) } : undefined;
   };
   const walked = new Map<string, Position | null>();
   const positionAt = (segments: readonly PathSegment[]): Position | undefined => {
@@ -105,6 +117,11 @@ export function addPathMembers(
         // Only entities (with an `id`) are addressed by key: a key placeholder under an object without one stands for
         // a member's name (`apiConnectorConfiguration/{step}`).
         if (!members(member.type.qualifiedName).has("id")) return;
+        // Nor where a GET of the member itself answers one object, or the same call is documented without the key
+        // (`photo` and `photo/{size}`: the key names a size, not an item).
+        if (answered(pathShape(path.segments.slice(0, index + 1)), false)?.collection === false) return;
+        const unkeyed = pathShape([...path.segments.slice(0, index + 1), ...path.segments.slice(index + 2)]);
+        if (operation.paths.some((other) => pathShape(other.segments) === unkeyed)) return;
         listed.set(member, path.template);
       });
     }
@@ -120,7 +137,8 @@ export function addPathMembers(
       if (last?.kind !== "static" || !/^[A-Za-z_]\w*$/.test(last.name) || called.has(last.name.toLowerCase())) continue;
       const parent = singleObject(path.segments.slice(0, -1));
       if (!parent || parent === answer.qualifiedName) continue;
-      if (members(parent).has(last.name.toLowerCase())) continue;
+      // A member a derived type documents belongs to it: the path reached it through the base's answer.
+      if (members(parent).has(last.name.toLowerCase()) || descendantHas(parent, last.name.toLowerCase())) continue;
       const list = gained.get(parent) ?? [];
       if (list.some((entry) => entry.property.name.toLowerCase() === last.name.toLowerCase())) continue;
       const collection = operation.response.collection || keyed.has(pathShape(path.segments));

@@ -131,6 +131,8 @@ test("a relationship only a path documents becomes a navigation property of the 
   assert.equal(member("microsoft.graph.folder", "recent"), undefined);
   assert.equal(member("microsoft.graph.folder", "delta"), undefined);
   assert.equal(member("microsoft.graph.person", "viewers"), undefined);
+  // A member a derived type documents is not the base's, though a path reaches it through the base's answer.
+  assert.equal(member("microsoft.graph.folder", "sealers"), undefined);
 });
 
 test("a relationship documented as one object whose items the docs address by key is a collection", () => {
@@ -139,6 +141,8 @@ test("a relationship documented as one object whose items the docs address by ke
     of: { kind: "named", qualifiedName: "microsoft.graph.person" },
   });
   assert.deepEqual(diagnostics("DT241"), ["resources/folder.md:58"]);
+  // The same call documented with and without a key: the key names a variant (a size), not an item.
+  assert.equal(member("microsoft.graph.folder", "cover")?.type.kind, "named");
   // A key placeholder under an object without an `id` stands for a member's name, not an item.
   assert.deepEqual(member("microsoft.graph.folder", "options")?.type, {
     kind: "named",
