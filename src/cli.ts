@@ -10,10 +10,11 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { execute, UsageError, type ExecuteResult, type GenerateOptions, type ReportedDiagnostic } from "./api.js";
+import { UsageError, type GenerateOptions, type ReportedDiagnostic } from "./api.js";
+import { execute, type ExecuteResult } from "./run/run.js";
 import { displayPath } from "./run/config.js";
 import { definitionsByCode, explainCode, formatDiagnostic } from "./diagnostics/index.js";
-import type { RunStats } from "./run/generate.js";
+import type { RunStats } from "./run/stats.js";
 import { Progress } from "./run/progress.js";
 import type { ReportTotals } from "./report/report.js";
 

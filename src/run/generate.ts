@@ -14,6 +14,9 @@ import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
+import type { ProgressEvent, RunStats, Timings } from "./stats.js";
+
+export type { ProgressEvent, RunStats, Timings } from "./stats.js";
 import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 
 /** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
@@ -53,23 +56,6 @@ export interface GenerateOptions {
    */
   readonly pool?: WorkerPool;
 }
-
-export interface ProgressEvent {
-  readonly phase: "parse" | "render";
-  readonly done: number;
-  readonly total: number;
-}
-
-export interface RunStats {
-  readonly pages: number;
-  readonly pagesFromCache: number;
-  readonly files: number;
-  readonly filesFromCache: number;
-  /** Where the run's time went, in milliseconds per phase (`--verbose` prints them). */
-  readonly timings: Timings;
-}
-
-export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
 
 export interface GenerateResult {
   readonly pages: PageFacts[];

@@ -5,7 +5,8 @@
  * incremental one: pages, model derivations and files come from the cache unless the change touched them.
  */
 import { watch as watchDirectory, type FSWatcher } from "node:fs";
-import { execute, resolveOptions, type ExecuteResult, type ReportedDiagnostic } from "../api.js";
+import type { ReportedDiagnostic } from "../api.js";
+import { execute, resolveOptions, type ExecuteResult } from "./run.js";
 import { failure, printDiagnostics, summary, type CliFlags, type Io } from "../cli.js";
 import { displayPath } from "./config.js";
 import { formatDiagnostic } from "../diagnostics/index.js";
