@@ -5,6 +5,7 @@
  * incremental one: pages, model derivations and files come from the cache unless the change touched them.
  */
 import { watch as watchDirectory, type FSWatcher } from "node:fs";
+import { isAbsolute, relative, sep } from "node:path";
 import type { ReportedDiagnostic } from "../api.js";
 import { execute, resolveOptions, type ExecuteResult } from "./run.js";
 import { failure, printDiagnostics, summary, type CliFlags, type Io } from "../cli.js";
@@ -81,13 +82,16 @@ export async function watch(flags: CliFlags, io: Io, signal?: AbortSignal, versi
   };
 
   await runOnce([]);
-  const stop = startWatching(input, schedule);
+  const out = last?.config.out ?? resolveOptions(cwd, flags.options).out;
+  const stop = startWatching(input, schedule, out);
   if (signal?.aborted) stop();
   else
     await new Promise<void>((resolve) => {
       const finish = (): void => {
         stop();
         clearTimeout(timer);
+        signal?.removeEventListener("abort", finish);
+        process.off("SIGINT", finish);
         resolve();
       };
       signal?.addEventListener("abort", finish, { once: true });
@@ -99,11 +103,26 @@ export async function watch(flags: CliFlags, io: Io, signal?: AbortSignal, versi
 
 /**
  * Reports each change of a page (its path relative to `input`) to `changed`: through fs.watch, recursive, where the
- * platform has it, else by polling the pages' stat. Returns the function that stops watching.
+ * platform has it, else by polling the pages' stat. Changes the docs set does not read are left out: files other
+ * than pages, hidden entries and node_modules (which listDocsFiles skips), and the output when it lies inside the
+ * docs. Returns the function that stops watching.
  */
-export function startWatching(input: string, changed: (file: string | undefined) => void): () => void {
-  const relevant = (file: string | null): boolean =>
-    file === null || /\.md$/i.test(file) || !/\.[^/\\]*$/.test(file.split(/[/\\]/).pop() ?? "");
+export function startWatching(
+  input: string,
+  changed: (file: string | undefined) => void,
+  out?: string,
+): () => void {
+  const output = out && relative(input, out).split(sep).join("/");
+  const inOutput = (file: string): boolean =>
+    output !== undefined && output !== "" && !output.startsWith("..") && !isAbsolute(output) && (file === output || file.startsWith(`${output}/`));
+  const relevant = (file: string | null): boolean => {
+    if (file === null) return true;
+    const segments = file.split("/");
+    if (segments.some((segment) => segment.startsWith(".") || segment === "node_modules") || inOutput(file))
+      return false;
+    // A page, or a directory (renamed or removed with the pages in it).
+    return /\.md$/i.test(file) || !segments[segments.length - 1]!.includes(".");
+  };
   let watcher: FSWatcher | undefined;
   try {
     watcher = watchDirectory(input, { recursive: true }, (_event, file) => {
