@@ -120,7 +120,9 @@ export async function main(
     return 0;
   }
   if (command !== undefined) {
-    io.err.write(`docs2ts: unknown command ${command} (the one command is explain; docs2ts --help lists the options).\n`);
+    io.err.write(
+      `docs2ts: unknown command ${command} (the one command is explain; docs2ts --help lists the options).\n`,
+    );
     return 2;
   }
   const workers = args.workers === undefined ? undefined : Number(args.workers);
@@ -175,7 +177,16 @@ export async function main(
   progress.done();
   printDiagnostics(run, flags, io);
   const summaryStream = flags.format === "text" ? io.out : io.err;
-  summaryStream.write(summary(run.totals, run.stats, displayPath(cwd, run.config.input), outcome({ ...run, checked: flags.options.check === true }, cwd), run.timings.total, args.verbose));
+  summaryStream.write(
+    summary(
+      run.totals,
+      run.stats,
+      displayPath(cwd, run.config.input),
+      outcome({ ...run, checked: flags.options.check === true }, cwd),
+      run.timings.total,
+      args.verbose,
+    ),
+  );
   let exitCode = flags.options.check && !run.files.upToDate ? 1 : 0;
   if (args.strict && run.diagnostics.length > 0) exitCode = exitCode || 1;
   return exitCode;
@@ -193,7 +204,11 @@ const sentence = (text: string): string => {
 };
 
 /** The run's diagnostics, in the chosen format: errors and warnings, infos too with --verbose. */
-export function printDiagnostics(run: Pick<ExecuteResult, "report" | "diagnostics" | "config">, flags: CliFlags, io: Io): void {
+export function printDiagnostics(
+  run: Pick<ExecuteResult, "report" | "diagnostics" | "config">,
+  flags: CliFlags,
+  io: Io,
+): void {
   if (flags.quiet && flags.format === "text") return;
   const cwd = flags.options.cwd ?? process.cwd();
   const inputLabel = displayPath(cwd, run.config.input);
@@ -218,7 +233,8 @@ export function diagnosticJson(diagnostic: ReportedDiagnostic, prefix: string): 
  */
 export function githubAnnotation(diagnostic: ReportedDiagnostic, prefix: string): string {
   const level = diagnostic.severity === "info" ? "notice" : diagnostic.severity;
-  const property = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const property = (text: string): string =>
+    text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
   const data = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
   return `::${level} file=${property(`${prefix}${diagnostic.file}`)},line=${diagnostic.line},col=${diagnostic.col},title=${diagnostic.code}::${data(`${diagnostic.code} ${diagnostic.message}`)}`;
 }
@@ -226,7 +242,8 @@ export function githubAnnotation(diagnostic: ReportedDiagnostic, prefix: string)
 function outcome(run: ExecuteResult & { readonly checked: boolean }, cwd: string): string {
   const outLabel = displayPath(cwd, run.config.out);
   const { files } = run;
-  if (files.stale) return files.upToDate ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(files.stale)}`;
+  if (files.stale)
+    return files.upToDate ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(files.stale)}`;
   if (files.upToDate) return run.checked ? `${outLabel}/ is up to date` : `${outLabel}/ is up to date, nothing written`;
   return `${files.written} files written to ${outLabel}/ (${files.changed} changed, ${files.removed} removed)`;
 }

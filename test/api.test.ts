@@ -11,7 +11,11 @@ import { generate, UsageError } from "../src/index.js";
 import { configSchema } from "../src/run/config.js";
 import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
 
-async function cli(args: string[], cwd: string, signal?: AbortSignal): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  args: string[],
+  cwd: string,
+  signal?: AbortSignal,
+): Promise<{ code: number; out: string; err: string }> {
   const run = { code: 0, out: "", err: "" };
   run.code = await main(
     args,
@@ -41,7 +45,14 @@ test("generate() writes the package and returns the report, the files written an
   assert.ok(result.diagnostics.some((diagnostic) => diagnostic.code === "DT130"));
   assert.ok(result.timings.total > 0);
   // Checking an output as written finds it up to date.
-  const checked = await generate({ cwd: dir, input: fixtureDocs, out: "pkg", baseUrl: fixtureBaseUrl, check: true, cache: false });
+  const checked = await generate({
+    cwd: dir,
+    input: fixtureDocs,
+    out: "pkg",
+    baseUrl: fixtureBaseUrl,
+    check: true,
+    cache: false,
+  });
   assert.equal(checked.files.upToDate, true);
   assert.deepEqual(checked.files.stale, { changed: [], added: [], removed: [] });
 });
@@ -56,7 +67,10 @@ test("generate() rejects with a UsageError naming the missing input, a bad confi
   writeFileSync(join(dir, "package.json"), JSON.stringify({ docs2ts: { input: fixtureDocs, outDir: "pkg" } }));
   await assert.rejects(generate({ cwd: dir }), /unknown key "outDir"/);
   writeFileSync(join(dir, "package.json"), JSON.stringify({ docs2ts: { input: ["docs"] } }));
-  await assert.rejects(generate({ cwd: dir }), /"docs2ts\.input" in package\.json must be a non-empty string, not an array/);
+  await assert.rejects(
+    generate({ cwd: dir }),
+    /"docs2ts\.input" in package\.json must be a non-empty string, not an array/,
+  );
   await assert.rejects(generate({ cwd: dir, input: fixtureDocs, workers: -1 }), /workers takes a whole number/);
 });
 
@@ -88,7 +102,10 @@ test("bad usage exits 2 with one sentence naming the culprit", async () => {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ docs2ts: { input: fixtureDocs, baseURL: "x" } }));
   const config = await cli([], dir);
   assert.equal(config.code, 2);
-  assert.match(config.err, /^docs2ts: The "docs2ts" key of package\.json has an unknown key "baseURL" \(known: [^)]+\)\.\n$/);
+  assert.match(
+    config.err,
+    /^docs2ts: The "docs2ts" key of package\.json has an unknown key "baseURL" \(known: [^)]+\)\.\n$/,
+  );
 });
 
 test("explain prints a code's meaning, an example and the fix; an unknown code exits 2", async () => {
@@ -107,7 +124,10 @@ test("--format json prints one JSON object a line, --format github workflow comm
   const args = ["--input", fixtureDocs, "--out", "pkg", "--base-url", fixtureBaseUrl, "--no-cache"];
   const json = await cli([...args, "--format", "json"], dir);
   assert.equal(json.code, 0, json.err);
-  const lines = json.out.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = json.out
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   assert.ok(lines.length > 5);
   assert.ok(
     lines.some(
@@ -127,40 +147,48 @@ test("--format json prints one JSON object a line, --format github workflow comm
   );
 });
 
-test("--watch regenerates after a page changes, prints what changed, and survives a broken page", { timeout: 60_000 }, async () => {
-  const dir = tempDir("watch");
-  const docs = join(dir, "docs");
-  cpSync(fixtureDocs, docs, { recursive: true });
-  const controller = new AbortController();
-  let out = "";
-  let err = "";
-  const io = { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } };
-  const waitFor = async (condition: () => boolean, what: string): Promise<void> => {
-    const until = Date.now() + 30_000;
-    while (!condition()) {
-      if (Date.now() > until) assert.fail(`timed out waiting for ${what}; stdout:\n${out}\nstderr:\n${err}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const running = main(
-    ["--watch", "--input", "docs", "--out", "pkg", "--base-url", fixtureBaseUrl, "--cache", "cache"],
-    dir,
-    io,
-    undefined,
-    controller.signal,
-  );
-  await waitFor(() => out.includes("watching docs/"), "the first run");
-  const model = join(dir, "pkg", "src", "models", "widget.ts");
-  assert.doesNotMatch(readFileSync(model, "utf8"), /sparkle/);
-  // A property row added to a resource page.
-  const page = join(docs, "v1.0", "resources", "widget.md");
-  const text = readFileSync(page, "utf8");
-  writeFileSync(page, text.replace(/(\| *id *\|[^\n]*\n)/, "$1| sparkle | Boolean | Whether it sparkles. |\n"));
-  await waitFor(() => /sparkle/.test(readFileSync(model, "utf8")), "the new property in the output");
-  await waitFor(() => /after a change to v1\.0\/resources\/widget\.md: \d+ files written \([^)]*src\/models\/widget\.ts/.test(out), "the report of the change");
-  // A broken page: its diagnostic appears, and the watcher goes on.
-  appendFileSync(join(docs, "v1.0", "api", "widget-get.md"), "\n```http\nGET /never/closed\n");
-  await waitFor(() => /^\+ docs\/v1\.0\/api\/widget-get\.md:\d+:\d+ warning DT148/m.test(err), "the new diagnostic");
-  controller.abort();
-  assert.equal(await running, 0);
-});
+test(
+  "--watch regenerates after a page changes, prints what changed, and survives a broken page",
+  { timeout: 60_000 },
+  async () => {
+    const dir = tempDir("watch");
+    const docs = join(dir, "docs");
+    cpSync(fixtureDocs, docs, { recursive: true });
+    const controller = new AbortController();
+    let out = "";
+    let err = "";
+    const io = { out: { write: (text: string) => (out += text) }, err: { write: (text: string) => (err += text) } };
+    const waitFor = async (condition: () => boolean, what: string): Promise<void> => {
+      const until = Date.now() + 30_000;
+      while (!condition()) {
+        if (Date.now() > until) assert.fail(`timed out waiting for ${what}; stdout:\n${out}\nstderr:\n${err}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    const running = main(
+      ["--watch", "--input", "docs", "--out", "pkg", "--base-url", fixtureBaseUrl, "--cache", "cache"],
+      dir,
+      io,
+      undefined,
+      controller.signal,
+    );
+    await waitFor(() => out.includes("watching docs/"), "the first run");
+    const model = join(dir, "pkg", "src", "models", "widget.ts");
+    assert.doesNotMatch(readFileSync(model, "utf8"), /sparkle/);
+    // A property row added to a resource page.
+    const page = join(docs, "v1.0", "resources", "widget.md");
+    const text = readFileSync(page, "utf8");
+    writeFileSync(page, text.replace(/(\| *id *\|[^\n]*\n)/, "$1| sparkle | Boolean | Whether it sparkles. |\n"));
+    await waitFor(() => /sparkle/.test(readFileSync(model, "utf8")), "the new property in the output");
+    await waitFor(
+      () =>
+        /after a change to v1\.0\/resources\/widget\.md: \d+ files written \([^)]*src\/models\/widget\.ts/.test(out),
+      "the report of the change",
+    );
+    // A broken page: its diagnostic appears, and the watcher goes on.
+    appendFileSync(join(docs, "v1.0", "api", "widget-get.md"), "\n```http\nGET /never/closed\n");
+    await waitFor(() => /^\+ docs\/v1\.0\/api\/widget-get\.md:\d+:\d+ warning DT148/m.test(err), "the new diagnostic");
+    controller.abort();
+    assert.equal(await running, 0);
+  },
+);

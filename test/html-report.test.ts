@@ -39,7 +39,11 @@ test("each code of the report links to its explanation, the same text `docs2ts e
     const at = html.indexOf(`<pre class="explained" id="${code}">`);
     assert.ok(at > 0, `${code} is not explained`);
     const shown = html.slice(html.indexOf(">", at) + 1, html.indexOf("</pre>", at));
-    const unescaped = shown.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    const unescaped = shown
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
     assert.equal(unescaped, explainCode(code));
   }
   // The chart and the pages' diagnostics link to them.

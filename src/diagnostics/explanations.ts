@@ -18,33 +18,38 @@ const fence = "```";
 
 export const explanations: Readonly<Record<string, Explanation>> = {
   DT100: {
-    meaning: "The file could not be read (permissions, a broken link, a directory named like a page); it is left out of the run.",
+    meaning:
+      "The file could not be read (permissions, a broken link, a directory named like a page); it is left out of the run.",
     example: "docs/api/user-get.md -> a symbolic link to a file that no longer exists",
     fix: "Make the file readable, or remove it from the docs set.",
   },
   DT101: {
-    meaning: "The YAML front matter between the `---` lines does not parse; the page is read without it (no title, no doc_type from it).",
-    example: "---\ntitle: \"Get user\ndoc_type: apiPageType\n---",
+    meaning:
+      "The YAML front matter between the `---` lines does not parse; the page is read without it (no title, no doc_type from it).",
+    example: '---\ntitle: "Get user\ndoc_type: apiPageType\n---',
     fix: "Repair the YAML: close the quotes, indent consistently, quote values that hold a colon.",
   },
   DT102: {
     meaning: "The front matter still holds a placeholder of the page template, which was never filled in.",
-    example: "---\nauthor: \"$(metadata.owner)\"\nms.prod: \"**TODO: Provide Github Name**\"\n---",
+    example: '---\nauthor: "$(metadata.owner)"\nms.prod: "**TODO: Provide Github Name**"\n---',
     fix: "Replace the placeholder with the real value, or remove the field.",
   },
   DT103: {
     meaning: "The front matter has no doc_type (or one docs2ts does not know); the page's sections decided its kind.",
-    example: "---\ntitle: \"widget resource type\"\n---\n# widget resource type\n## Properties",
+    example: '---\ntitle: "widget resource type"\n---\n# widget resource type\n## Properties',
     fix: "Add `doc_type: resourcePageType` (or apiPageType, enumPageType, conceptualPageType) to the front matter.",
   },
   DT104: {
-    meaning: "The page has no `# Title` heading; names that come from the title (a type's name, an operation's) are taken from elsewhere or missing.",
+    meaning:
+      "The page has no `# Title` heading; names that come from the title (a type's name, an operation's) are taken from elsewhere or missing.",
     example: "---\ndoc_type: resourcePageType\n---\n## Properties\n| Property | Type | Description |",
     fix: "Start the page with an H1 title, such as `# widget resource type` or `# Get widget`.",
   },
   DT105: {
-    meaning: "The doc_type says one kind of page but the sections say another (an apiPageType with a Properties table and no HTTP request); the structure wins.",
-    example: "---\ndoc_type: apiPageType\n---\n# widget resource type\n## Properties\n| Property | Type | Description |",
+    meaning:
+      "The doc_type says one kind of page but the sections say another (an apiPageType with a Properties table and no HTTP request); the structure wins.",
+    example:
+      "---\ndoc_type: apiPageType\n---\n# widget resource type\n## Properties\n| Property | Type | Description |",
     fix: "Correct the doc_type in the front matter to the kind the page is.",
   },
   DT106: {
@@ -53,17 +58,20 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Write the section's content, or `None.`, or remove the heading.",
   },
   DT110: {
-    meaning: "A `<!-- { ... } -->` annotation is not JSON docs2ts can read, so the block after it is read without it (its blockType, name and type are lost).",
+    meaning:
+      "A `<!-- { ... } -->` annotation is not JSON docs2ts can read, so the block after it is read without it (its blockType, name and type are lost).",
     example: '<!-- { "blockType": "request", "name": get_widget -->',
     fix: 'Write the annotation as JSON: quote every key and string, close the braces: `<!-- { "blockType": "request", "name": "get_widget" } -->`.',
   },
   DT111: {
-    meaning: "An annotation is not strict JSON (single quotes, a trailing comma, unquoted keys) but could be repaired and read.",
+    meaning:
+      "An annotation is not strict JSON (single quotes, a trailing comma, unquoted keys) but could be repaired and read.",
     example: "<!-- { 'blockType': 'request', 'name': 'get_widget', } -->",
     fix: "Write the annotation as strict JSON, with double quotes and no trailing comma.",
   },
   DT112: {
-    meaning: "Text or other blocks stand between an annotation and the code block it describes; docs2ts attached it to the next code block anyway.",
+    meaning:
+      "Text or other blocks stand between an annotation and the code block it describes; docs2ts attached it to the next code block anyway.",
     example: `<!-- { "blockType": "request", "name": "get_widget" } -->\nThe request:\n\n${fence}http\nGET /widgets/1\n${fence}`,
     fix: "Move the annotation to the line right above its code block.",
   },
@@ -78,7 +86,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Fill in the permissions (such as `User.Read`), or write `Not supported.` where none applies.",
   },
   DT121: {
-    meaning: "A table row has more or fewer cells than its header; missing cells are read as empty and extra ones ignored.",
+    meaning:
+      "A table row has more or fewer cells than its header; missing cells are read as empty and extra ones ignored.",
     example: "| Property | Type | Description |\n|:--|:--|:--|\n| name | String |",
     fix: "Give the row one cell per header column; escape a `|` inside a cell as `\\|`.",
   },
@@ -93,7 +102,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Write the line as an HTTP method in capitals, a space and the path: `GET /widgets/{id}`.",
   },
   DT132: {
-    meaning: "An API page has no HTTP request code block; the operation's path is recovered from its examples or other pages if it can be.",
+    meaning:
+      "An API page has no HTTP request code block; the operation's path is recovered from its examples or other pages if it can be.",
     example: "# Get widget\n## HTTP request\nCall the widgets endpoint with the id.",
     fix: "Add the HTTP request block: a fenced `http` block with `GET /widgets/{id}`.",
   },
@@ -118,12 +128,14 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Write the whole URL of the call: `GET https://graph.microsoft.com/v1.0/widgets/1`.",
   },
   DT143: {
-    meaning: "An example body is not strict JSON (comments, trailing commas, single quotes) but could be repaired and read.",
+    meaning:
+      "An example body is not strict JSON (comments, trailing commas, single quotes) but could be repaired and read.",
     example: `${fence}http\nHTTP/1.1 200 OK\n\n{ "id": "1", }\n${fence}`,
     fix: "Write the body as strict JSON.",
   },
   DT144: {
-    meaning: "An example body could not be read as JSON even with repairs; the example is tested without its body, or skipped.",
+    meaning:
+      "An example body could not be read as JSON even with repairs; the example is tested without its body, or skipped.",
     example: `${fence}http\nPOST https://graph.microsoft.com/v1.0/widgets\nContent-type: application/json\n\n{ "name": "a" "size": 1 }\n${fence}`,
     fix: "Correct the JSON (the message says where it fails).",
   },
@@ -133,17 +145,20 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: 'Add the missing block with its annotation (`"blockType": "response"`) under the Response heading of the example.',
   },
   DT146: {
-    meaning: "An example is laid out unlike the usual Request / Response pairs (the message says how); docs2ts paired its blocks as best it could.",
+    meaning:
+      "An example is laid out unlike the usual Request / Response pairs (the message says how); docs2ts paired its blocks as best it could.",
     example: "### Request\n(two request blocks, then one response block)",
     fix: "Lay each example out as a Request heading with one request block and a Response heading with one response block.",
   },
   DT147: {
-    meaning: "An example body is a placeholder (`{...}`, `<json>`) rather than data; it is kept as text and not checked.",
+    meaning:
+      "An example body is a placeholder (`{...}`, `<json>`) rather than data; it is kept as text and not checked.",
     example: `${fence}http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{ ... }\n${fence}`,
     fix: "Replace the placeholder with a realistic JSON body.",
   },
   DT148: {
-    meaning: "A ``` code fence is opened and never closed, so the rest of the page would read as code; docs2ts closes it where the message says.",
+    meaning:
+      "A ``` code fence is opened and never closed, so the rest of the page would read as code; docs2ts closes it where the message says.",
     example: `${fence}http\nGET /widgets/{id}\n\n## Request headers`,
     fix: "Close the code block with a ``` line right after its content.",
   },
@@ -154,12 +169,14 @@ export const explanations: Readonly<Record<string, Explanation>> = {
   },
   DT201: {
     meaning: "A Type cell names a type that no page of the docs set documents; the member is typed `unknown`.",
-    example: "| Property | Type | Description |\n|:--|:--|:--|\n| shape | [widgetShape](widgetshape.md) | The shape. |\n(with no widgetShape page)",
+    example:
+      "| Property | Type | Description |\n|:--|:--|:--|\n| shape | [widgetShape](widgetshape.md) | The shape. |\n(with no widgetShape page)",
     fix: "Add the resource or enum page of the type, or correct the type's name or link in the cell.",
   },
   DT202: {
     meaning: "A type has no resource page; its members were read from the Request body table of an API page instead.",
-    example: "# Create widgetRun\n## Request body\n| Parameter | Type | Description |\n(with no widgetRun resource page)",
+    example:
+      "# Create widgetRun\n## Request body\n| Parameter | Type | Description |\n(with no widgetRun resource page)",
     fix: "Add a resource page for the type with its Properties table.",
   },
   DT203: {
@@ -168,8 +185,10 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Keep one resource page per type, and link to it from the other.",
   },
   DT204: {
-    meaning: "The base type a type inherits from (by `baseType` or an `Inherits from` sentence) is not documented; the type is emitted without its base.",
-    example: '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget", "baseType": "microsoft.graph.gadget" } -->\n(with no gadget page)',
+    meaning:
+      "The base type a type inherits from (by `baseType` or an `Inherits from` sentence) is not documented; the type is emitted without its base.",
+    example:
+      '<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.widget", "baseType": "microsoft.graph.gadget" } -->\n(with no gadget page)',
     fix: "Add the base type's resource page, or correct the base type's name.",
   },
   DT205: {
@@ -183,22 +202,27 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Keep one page per enum.",
   },
   DT207: {
-    meaning: "A resource or enum page names no type (no `@odata.type` annotation and no `x resource type` or `x values` title), so its tables are not used.",
+    meaning:
+      "A resource or enum page names no type (no `@odata.type` annotation and no `x resource type` or `x values` title), so its tables are not used.",
     example: "---\ndoc_type: resourcePageType\n---\n# Widgets\n## Properties",
     fix: "Title the page `# widget resource type` (or `# widgetColor values`), or add the JSON representation's annotation with `@odata.type`.",
   },
   DT208: {
-    meaning: "A Request body table lists a member the type's resource page does not have; the resource page defines the type.",
+    meaning:
+      "A Request body table lists a member the type's resource page does not have; the resource page defines the type.",
     example: "widget-update.md: | colour | String |   (widget.md has `color`, no `colour`)",
     fix: "Correct the member's name, or add it to the resource page's Properties table.",
   },
   DT209: {
-    meaning: "Base types form a cycle (a inherits from b, which inherits from a); the cycle is broken at its first type in name order.",
-    example: '"@odata.type": "microsoft.graph.a", "baseType": "microsoft.graph.b"  and  "@odata.type": "microsoft.graph.b", "baseType": "microsoft.graph.a"',
+    meaning:
+      "Base types form a cycle (a inherits from b, which inherits from a); the cycle is broken at its first type in name order.",
+    example:
+      '"@odata.type": "microsoft.graph.a", "baseType": "microsoft.graph.b"  and  "@odata.type": "microsoft.graph.b", "baseType": "microsoft.graph.a"',
     fix: "Correct the base type of one of the types so that inheritance ends.",
   },
   DT210: {
-    meaning: "The operation had no usable HTTP request line; its path was recovered from an example request or another page.",
+    meaning:
+      "The operation had no usable HTTP request line; its path was recovered from an example request or another page.",
     example: "## HTTP request\n(empty block)\n...\nGET https://graph.microsoft.com/v1.0/widgets/1",
     fix: "Write the HTTP request block: `GET /widgets/{id}`.",
   },
@@ -218,7 +242,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Name the type with a link: `returns a 200 OK response code and a [widget](../resources/widget.md) object in the response body.`",
   },
   DT214: {
-    meaning: "A path has a segment the generated client cannot address (such as an unbalanced parenthesis or a bare `{`), so the path is not emitted.",
+    meaning:
+      "A path has a segment the generated client cannot address (such as an unbalanced parenthesis or a bare `{`), so the path is not emitted.",
     example: `${fence}http\nGET /widgets/{id/parts\n${fence}`,
     fix: "Correct the segment: close the placeholder braces and parentheses.",
   },
@@ -228,12 +253,14 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Write the placeholder: `GET /widgets/{id}`.",
   },
   DT216: {
-    meaning: "An example's URL matches no path of its own page's operation, but matches another page's operation, and is tested against that one.",
+    meaning:
+      "An example's URL matches no path of its own page's operation, but matches another page's operation, and is tested against that one.",
     example: "widget-get.md: syntax `GET /widgets/{id}`, example `GET https://graph.microsoft.com/v1.0/me/widgets/1`",
     fix: "Add the path to the page's HTTP request block, or correct the example's URL.",
   },
   DT217: {
-    meaning: "An example's URL extends a path of the operation with segments no syntax line lists; the operation takes that longer path too.",
+    meaning:
+      "An example's URL extends a path of the operation with segments no syntax line lists; the operation takes that longer path too.",
     example: "syntax `GET /widgets/{id}`, example `GET https://graph.microsoft.com/v1.0/widgets/1/parts/2`",
     fix: "Add the longer path to the HTTP request block, or correct the example's URL.",
   },
@@ -248,7 +275,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Send one object, or document the operation as taking a collection.",
   },
   DT222: {
-    meaning: "An example body holds placeholder values (`string`, `String (identifier)`, `<id>`) instead of sample data.",
+    meaning:
+      "An example body holds placeholder values (`string`, `String (identifier)`, `<id>`) instead of sample data.",
     example: '{ "id": "String (identifier)", "name": "string" }',
     fix: "Replace the placeholders with realistic values.",
   },
@@ -258,7 +286,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Show the one object as the body, without `value`; or, if the operation returns a collection, say so in the Response section.",
   },
   DT224: {
-    meaning: "The example gets no generated test; the message says why (another diagnostic at the example usually names the defect).",
+    meaning:
+      "The example gets no generated test; the message says why (another diagnostic at the example usually names the defect).",
     example: "an example whose request URL matches no path of its operation",
     fix: "Fix the defect the message names; the example is then tested.",
   },
@@ -268,12 +297,14 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Remove the body, or correct the method if the request is meant to send one.",
   },
   DT226: {
-    meaning: "An example body (request or response) has a member that the type of the body does not have, so the body does not match the documented type.",
+    meaning:
+      "An example body (request or response) has a member that the type of the body does not have, so the body does not match the documented type.",
     example: `## Properties\n| Property | Type | Description |\n|:--|:--|:--|\n| name | String | The name. |\n...\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.widget" } -->\n${fence}http\nHTTP/1.1 200 OK\n\n{ "name": "a", "colour": "red" }\n${fence}`,
     fix: "Correct the member's name in the example (a typo, old casing), or add the member to the type's Properties table.",
   },
   DT227: {
-    meaning: "An example body gives a member a JSON value of another type than its Properties table says (a string for an Int32, an object for a String).",
+    meaning:
+      "An example body gives a member a JSON value of another type than its Properties table says (a string for an Int32, an object for a String).",
     example: '| size | Int32 | The size. |   with the example   { "size": "12" }',
     fix: "Write the value with the documented JSON type (`12`), or correct the Type cell.",
   },
@@ -294,16 +325,19 @@ export const explanations: Readonly<Record<string, Explanation>> = {
   },
   DT231: {
     meaning: "An example response's annotation names another type than the Response section.",
-    example: '## Response\nreturns a [widget](../resources/widget.md) object\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->',
+    example:
+      '## Response\nreturns a [widget](../resources/widget.md) object\n<!-- { "blockType": "response", "@odata.type": "microsoft.graph.gadget" } -->',
     fix: "Make the annotation's `@odata.type` and the Response section name the same type.",
   },
   DT232: {
     meaning: "The operation returns a collection, but the example response has no `value` array.",
-    example: '## Response\nreturns a collection of [widget](../resources/widget.md) objects\n\nHTTP/1.1 200 OK\n\n{ "id": "1" }',
+    example:
+      '## Response\nreturns a collection of [widget](../resources/widget.md) objects\n\nHTTP/1.1 200 OK\n\n{ "id": "1" }',
     fix: 'Wrap the items in `{ "value": [ ... ] }`, as the service returns them.',
   },
   DT233: {
-    meaning: "An example response is marked `truncated` in its annotation, so it shows part of the body; it is tested as documented.",
+    meaning:
+      "An example response is marked `truncated` in its annotation, so it shows part of the body; it is tested as documented.",
     example: '<!-- { "blockType": "response", "truncated": true } -->',
     fix: "Nothing needs fixing; show the whole body and drop `truncated` for a complete test.",
   },
@@ -323,7 +357,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Add the required parameter to the example, or correct the table if it is optional.",
   },
   DT301: {
-    meaning: "Two documented names would be emitted as the same TypeScript name; the second got another name, which the message gives.",
+    meaning:
+      "Two documented names would be emitted as the same TypeScript name; the second got another name, which the message gives.",
     example: "`widget_run` and `widgetRun` both as `WidgetRun`",
     fix: "Nothing needs fixing if the emitted name suits you; else rename one of the documented names.",
   },

@@ -167,7 +167,9 @@ ${explainedCodes(report)}
  * the chart and the pages' diagnostics link to.
  */
 function explainedCodes(report: Report): string {
-  const codes = [...new Set([...Object.keys(report.totals.diagnosticsByCode), ...report.diagnostics.map((d) => d.code)])];
+  const codes = [
+    ...new Set([...Object.keys(report.totals.diagnosticsByCode), ...report.diagnostics.map((d) => d.code)]),
+  ];
   return codes
     .sort()
     .map((code) => `<pre class="explained" id="${escapeHtml(code)}">${escapeHtml(explainCode(code) ?? code)}</pre>`)

@@ -34,7 +34,10 @@ export interface ConfigOverrides {
 export const configSchema = {
   input: { type: "string", meaning: "the docs set to read (default docs-input)" },
   out: { type: "string", meaning: "the package directory to write (default generated)" },
-  baseUrl: { type: "string", meaning: "the service root the docs' examples use (default https://graph.microsoft.com/v1.0)" },
+  baseUrl: {
+    type: "string",
+    meaning: "the service root the docs' examples use (default https://graph.microsoft.com/v1.0)",
+  },
   packageName: { type: "string", meaning: "the generated package's name (default docs2ts-client)" },
   packageVersion: { type: "string", meaning: "the generated package's version (default 0.0.0)" },
 } as const;
@@ -115,7 +118,9 @@ export function checkSettings(settings: unknown): Partial<Record<ConfigKey, stri
         `The "docs2ts" key of package.json has an unknown key "${key}" (known: ${Object.keys(configSchema).join(", ")}).`,
       );
     if (typeof value !== configSchema[key as ConfigKey].type || value === "")
-      throw new ConfigError(`"docs2ts.${key}" in package.json must be a non-empty string, not ${describeValue(value)}.`);
+      throw new ConfigError(
+        `"docs2ts.${key}" in package.json must be a non-empty string, not ${describeValue(value)}.`,
+      );
   }
   return settings as Partial<Record<ConfigKey, string>>;
 }

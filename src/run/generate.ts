@@ -312,8 +312,7 @@ interface FileLookup {
 }
 
 function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
-  const keysOf = (): string[] =>
-    plan.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
+  const keysOf = (): string[] => plan.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
   // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
   const keys = cache.holdsFiles ? keysOf() : undefined;
   const held = new Map<string, () => Promise<string>>();

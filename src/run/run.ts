@@ -84,7 +84,12 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
         diagnostics: (report?.diagnostics ?? previous.notices).filter((diagnostic) => diagnostic.severity !== "info"),
         totals: previous.totals,
         files: { out: config.out, written: 0, changed: 0, removed: 0, upToDate: true },
-        stats: { ...previous.stats, pagesFromCache: previous.stats.pages, filesFromCache: previous.stats.files, timings: {} },
+        stats: {
+          ...previous.stats,
+          pagesFromCache: previous.stats.pages,
+          filesFromCache: previous.stats.files,
+          timings: {},
+        },
       };
     } else {
       const input = read ?? readInput(config, version, listed);
@@ -269,7 +274,11 @@ function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
  * is interrupted (Ctrl-C): only a committed run touches the output, and none leaves its staging behind. A failure
  * to write the output is a UsageError naming it.
  */
-async function withStaging<T>(staging: OutputStaging | undefined, outLabel: string, work: () => Promise<T>): Promise<T> {
+async function withStaging<T>(
+  staging: OutputStaging | undefined,
+  outLabel: string,
+  work: () => Promise<T>,
+): Promise<T> {
   if (!staging) return work();
   const onSignal = (signal: NodeJS.Signals): void => {
     staging.abort();

@@ -43,13 +43,23 @@ export async function watch(flags: CliFlags, io: Io, signal?: AbortSignal, versi
     }
     if (!last) {
       printDiagnostics(run, flags, io);
-      io.out.write(summary(run.totals, run.stats, displayPath(cwd, input), firstOutcome(run, cwd), run.timings.total, flags.verbose));
+      io.out.write(
+        summary(
+          run.totals,
+          run.stats,
+          displayPath(cwd, input),
+          firstOutcome(run, cwd),
+          run.timings.total,
+          flags.verbose,
+        ),
+      );
       io.out.write(`docs2ts: watching ${displayPath(cwd, input)}/ for changes (Ctrl-C stops)\n`);
     } else {
       const lines = describeChange(last, run, changed, flags.verbose ? undefined : "info");
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
       if (lines.files.length === 0 && lines.appeared.length === 0 && lines.gone.length === 0) {
-        if (changed.length > 0) io.out.write(`docs2ts: ${describePages(changed)}: the package is unchanged (${seconds}s)\n`);
+        if (changed.length > 0)
+          io.out.write(`docs2ts: ${describePages(changed)}: the package is unchanged (${seconds}s)\n`);
       } else {
         io.out.write(
           `docs2ts: ${describePages(changed)}: ${lines.files.length > 0 ? `${lines.files.length} files written (${listSome(lines.files)})` : "no file changed"} (${seconds}s)\n`,
@@ -107,14 +117,14 @@ export async function watch(flags: CliFlags, io: Io, signal?: AbortSignal, versi
  * than pages, hidden entries and node_modules (which listDocsFiles skips), and the output when it lies inside the
  * docs. Returns the function that stops watching.
  */
-export function startWatching(
-  input: string,
-  changed: (file: string | undefined) => void,
-  out?: string,
-): () => void {
+export function startWatching(input: string, changed: (file: string | undefined) => void, out?: string): () => void {
   const output = out && relative(input, out).split(sep).join("/");
   const inOutput = (file: string): boolean =>
-    output !== undefined && output !== "" && !output.startsWith("..") && !isAbsolute(output) && (file === output || file.startsWith(`${output}/`));
+    output !== undefined &&
+    output !== "" &&
+    !output.startsWith("..") &&
+    !isAbsolute(output) &&
+    (file === output || file.startsWith(`${output}/`));
   const relevant = (file: string | null): boolean => {
     if (file === null) return true;
     const segments = file.split("/");
