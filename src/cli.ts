@@ -1,37 +1,26 @@
 #!/usr/bin/env node
 /**
- * `npm run generate [-- options]`: regenerate the client package from the docs set. Thin: it resolves options,
- * runs the pipeline, writes (or checks) the output, and prints diagnostics and a summary.
+ * `docs2ts [options]` (`npm run generate -- [options]` in this repository): regenerate the client package from the
+ * docs set. Thin: it turns the arguments into the library's options (api.ts), runs it once or, with `--watch`, after
+ * every change of the docs, and prints diagnostics and a summary. `docs2ts explain CODE` prints what a diagnostic
+ * code means and how to fix the page.
  * Exit codes: 0 done; 1 `--check` found the output stale, or `--strict` found warnings or errors; 2 bad usage or
- * a failure to read the docs or write the output.
+ * a failure to read the docs or write the output (one sentence naming the culprit).
  */
-import { randomBytes } from "node:crypto";
-import { readFileSync, realpathSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isDeepStrictEqual, parseArgs } from "node:util";
-import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./run/config.js";
-import { compareDiagnostics, definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
-import { describeAudit, type MetadataAudit } from "./audit/audit.js";
-import type { ServiceMetadata } from "./audit/csdl.js";
-import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./run/docs-set.js";
-import type { RunStats } from "./run/generate.js";
+import { parseArgs } from "node:util";
+import { UsageError, type GenerateOptions, type ReportedDiagnostic } from "./api.js";
+import { execute, type ExecuteResult } from "./run/run.js";
+import { displayPath } from "./run/config.js";
+import { definitionsByCode, explainCode, formatDiagnostic } from "./diagnostics/index.js";
+import type { RunStats } from "./run/stats.js";
 import { Progress } from "./run/progress.js";
-import { Cache, cacheScope } from "./run/cache.js";
-import {
-  diffOutput,
-  OutputStaging,
-  outputMatches,
-  packOutputRecord,
-  unpackOutputRecord,
-  type PackedOutputRecord,
-} from "./run/output.js";
-import { projectRoot } from "./run/project-root.js";
-import { minimumPoolJobs, WorkerPool } from "./run/workers/pool.js";
-import { docs2tsVersion } from "./run/version.js";
-import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "./report/report.js";
+import { describeAudit } from "./audit/audit.js";
+import type { ReportTotals } from "./report/report.js";
 
-const usage = `Usage: npm run generate -- [options]
+const usage = `Usage: docs2ts [options]          (in this repository: npm run generate -- [options])
+       docs2ts explain CODE      what a diagnostic code means, a page that triggers it, how to fix it
 
 Reads the markdown pages of a docs set and writes a typed TypeScript client package.
 
@@ -43,19 +32,35 @@ Options:
   --report FILE       write a JSON report: pages, operations with permissions, totals, diagnostics
   --html FILE         write the docs health report, one static HTML page for doc writers
   --metadata FILE     audit the docs against the service's metadata (CSDL): report where they disagree
-  --cache DIR         keep the cache in DIR (default: node_modules/.cache/docs2ts of docs2ts)
+  --cache DIR         keep the cache in DIR (default: node_modules/.cache/docs2ts of the project)
   --no-cache          neither read nor write the cache
   --workers N         worker threads for parsing and rendering (default: one per core; 0: none)
   --check             write nothing; exit 1 if the output would change
   --strict            exit 1 if there are warnings or errors
+  --format FORMAT     how diagnostics print: text (default), json (one JSON object a line, on stdout) or github
+                      (workflow commands, ::warning file=...,line=...,col=...::message, on stdout)
+  --watch             regenerate after every change of the docs, printing what changed; Ctrl-C stops
   --verbose           print infos too (by default only errors and warnings are printed; the summary counts all)
   --quiet             print the summary only, not each diagnostic
   --help              show this help`;
+
+const formats = ["text", "json", "github"] as const;
+type Format = (typeof formats)[number];
 
 /** Where the CLI prints; tests pass their own. */
 export interface Io {
   readonly out: { write(text: string): unknown };
   readonly err: { write(text: string): unknown };
+}
+
+/** The command line's flags, parsed and checked. */
+export interface CliFlags {
+  readonly options: GenerateOptions;
+  readonly strict: boolean;
+  readonly quiet: boolean;
+  readonly verbose: boolean;
+  readonly format: Format;
+  readonly watch: boolean;
 }
 
 export async function main(
@@ -64,10 +69,12 @@ export async function main(
   io: Io = { out: process.stdout, err: process.stderr },
   /** The docs2ts version, when the caller has computed it already (launch.mjs names its bundle by it). */
   knownVersion?: string,
+  /** Stops a watcher (tests); without it, the watcher runs till the process is interrupted. */
+  signal?: AbortSignal,
 ): Promise<number> {
-  let args;
+  let parsed;
   try {
-    args = parseArgs({
+    parsed = parseArgs({
       args: argv,
       options: {
         input: { type: "string" },
@@ -82,268 +89,174 @@ export async function main(
         workers: { type: "string" },
         check: { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
+        format: { type: "string", default: "text" },
+        watch: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
-      allowPositionals: false,
-    }).values;
+      allowPositionals: true,
+    });
   } catch (error) {
-    io.err.write(`docs2ts: ${(error as Error).message}\n\n${usage}\n`);
+    // Node's messages name the option, and then go on with advice for another case: the first sentence will do.
+    const message = (error as Error).message.replace(/^(Unknown option '[^']+')\..*$/s, "$1");
+    io.err.write(`docs2ts: ${sentence(message).replace(/\.$/, "")} (docs2ts --help lists the options).\n`);
     return 2;
   }
+  const args = parsed.values;
   if (args.help) {
     io.out.write(`${usage}\n`);
     return 0;
   }
-  let config: Docs2tsConfig;
-  try {
-    config = resolveConfig(cwd, {
-      ...(args.input ? { input: args.input } : {}),
-      ...(args.out ? { out: args.out } : {}),
-      ...(args["base-url"] ? { baseUrl: args["base-url"] } : {}),
-      ...(args["package-name"] ? { packageName: args["package-name"] } : {}),
-    });
-  } catch (error) {
-    io.err.write(`docs2ts: ${(error as Error).message}\n`);
-    return 2;
-  }
-  const started = performance.now();
-  const inputLabel = displayPath(cwd, config.input);
-  const outLabel = displayPath(cwd, config.out);
-  const version = knownVersion ?? docs2tsVersion();
-  const cache = args["no-cache"]
-    ? Cache.disabled(version)
-    : Cache.open(
-        args.cache ? resolve(cwd, args.cache) : join(projectRoot(), "node_modules", ".cache", "docs2ts"),
-        version,
-      );
-  const workers = args.workers === undefined ? undefined : Number(args.workers);
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) {
-    io.err.write(`docs2ts: --workers takes a whole number, not ${args.workers}\n`);
-    return 2;
-  }
-  // The service's metadata is read before anything is generated: a file that is not CSDL stops the run at once.
-  let service: ServiceMetadata | undefined;
-  if (args.metadata !== undefined) {
-    try {
-      const { readMetadata } = await import("./audit/csdl.js");
-      service = readMetadata(readFileSync(resolve(cwd, args.metadata), "utf8"));
-    } catch (error) {
-      io.err.write(`docs2ts: cannot read the metadata ${args.metadata}: ${(error as Error).message}\n`);
+  const [command, ...rest] = parsed.positionals;
+  if (command === "explain") {
+    if (rest.length !== 1) {
+      io.err.write(`docs2ts: explain takes one diagnostic code, such as docs2ts explain DT226.\n`);
       return 2;
     }
-  }
-  const progress = new Progress(io.err, { quiet: args.quiet });
-  // The whole report is needed to print infos or write it; else the run record's totals and notices will do.
-  const needsReport = args.verbose || args.report !== undefined || args.html !== undefined;
-  let totals: ReportTotals;
-  let printed: Report["diagnostics"];
-  let report: Report | undefined;
-  let stats: RunStats;
-  let outcome: string;
-  let exitCode = 0;
-  const outcomeNotes: string[] = [];
-  let pool: WorkerPool | undefined;
-  try {
-    const scope = cacheScope(config);
-    const listed = listDocsFiles(config.input);
-    // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
-    // record and stats the pages; a run that finds nothing changed stops it unused.
-    if (workers !== 0 && listed.length >= minimumPoolJobs) pool = new WorkerPool(1);
-    const stored = cache.read<RunRecord>(scope.run);
-    const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
-    const stamp = stampDocsSet(config.input, listed);
-    // An audit's diagnostics join the run's: a run with other metadata (or none) is not the same run.
-    const settings = JSON.stringify({ ...config, ...(args.metadata ? { metadata: resolve(cwd, args.metadata) } : {}) });
-    // The pages are read only when `stat` does not show them as the last run left them.
-    const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
-    const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
-    const read = sameStamp ? undefined : readInput(config, version, listed, known);
-    const upToDate =
-      previous &&
-      previous.settings === settings &&
-      (sameStamp || previous.fingerprint === read?.fingerprint) &&
-      outputMatches(config.out, previous.record);
-    const kept = upToDate && needsReport && previous.report ? cache.read<KeptReport>(scope.report) : undefined;
-    const previousReport = kept?.run === previous?.report ? kept?.report : undefined;
-    if (upToDate && (!needsReport || previousReport)) {
-      // Nothing changed since the last run, and its output is as it left it.
-      totals = previous.totals;
-      printed = needsReport ? previousReport!.diagnostics : previous.notices;
-      report = previousReport;
-      stats = {
-        ...previous.stats,
-        pagesFromCache: previous.stats.pages,
-        filesFromCache: previous.stats.files,
-        timings: {},
-      };
-      outcome = args.check ? `${outLabel}/ is up to date` : `${outLabel}/ is up to date, nothing written`;
-    } else {
-      const input = read ?? readInput(config, version, listed);
-      const { generate } = await import("./run/generate.js");
-      // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
-      const staging = args.check ? undefined : new OutputStaging(config.out, previous?.record);
-      const { result: generated, written } = await withStaging(staging, async () => {
-        const result = await generate(
-          config,
-          docsLabel(cwd, config.input),
-          {
-            cache,
-            ...(workers === undefined ? {} : { workers }),
-            progress: (event) => progress.update(event),
-            ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
-            ...(pool ? { pool } : {}),
-            ...(staging
-              ? {
-                  onFile: (path: string, text: string) => staging.add(path, text),
-                  holds: (path: string, key: string) => staging.hold(path, key),
-                }
-              : {}),
-          },
-          input,
-        );
-        progress.done();
-        return { result, written: await staging?.commit(result.files, { held: result.held, keys: result.fileKeys }) };
-      });
-      let result = generated;
-      let audit: MetadataAudit | undefined;
-      if (service) {
-        const { auditModel, auditDiagnostics } = await import("./audit/audit.js");
-        audit = auditModel(result.model, service);
-        const diagnostics = [...result.diagnostics, ...auditDiagnostics(audit)].sort(compareDiagnostics);
-        result = { ...result, diagnostics };
-      }
-      // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
-      report = needsReport ? buildReport(result, audit) : undefined;
-      if (audit) outcomeNotes.push(auditSummary(audit));
-      totals = report?.totals ?? reportTotals(result);
-      printed =
-        report?.diagnostics ??
-        reportDiagnostics(result.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
-      stats = result.stats;
-      if (!written) {
-        const diff = diffOutput(config.out, result.files);
-        const stale = [...diff.changed, ...diff.added, ...diff.removed];
-        outcome = stale.length === 0 ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(diff)}`;
-        if (stale.length > 0) exitCode = 1;
-      } else {
-        // The whole report is kept by a run that needed it, for the next such run to find if nothing changes.
-        const run = report ? randomBytes(8).toString("hex") : undefined;
-        cache.write(scope.run, {
-          settings,
-          pages: packPages(stamp, result.keys),
-          fingerprint: input.fingerprint,
-          record: packOutputRecord(written.record),
-          totals,
-          notices: printed.filter((diagnostic) => diagnostic.severity !== "info"),
-          stats,
-          ...(run ? { report: run } : {}),
-        } satisfies RunRecord);
-        if (run && report) cache.write(scope.report, { run, report } satisfies KeptReport);
-        outcome = `${written.written} files written to ${outLabel}/ (${written.changed} changed, ${written.removed} removed)`;
-      }
+    const text = explainCode(rest[0]!);
+    if (!text) {
+      io.err.write(`docs2ts: ${rest[0]} is not a docs2ts diagnostic code (they run from DT100 to DT499).\n`);
+      return 2;
     }
+    io.out.write(text);
+    return 0;
+  }
+  if (command !== undefined) {
+    io.err.write(
+      `docs2ts: unknown command ${command} (the one command is explain; docs2ts --help lists the options).\n`,
+    );
+    return 2;
+  }
+  const workers = args.workers === undefined ? undefined : Number(args.workers);
+  if (workers !== undefined && !(args.workers !== "" && Number.isInteger(workers) && workers >= 0)) {
+    io.err.write(`docs2ts: --workers takes a whole number, not ${args.workers}.\n`);
+    return 2;
+  }
+  if (!(formats as readonly string[]).includes(args.format)) {
+    io.err.write(`docs2ts: --format takes ${formats.join(", ")}, not ${args.format}.\n`);
+    return 2;
+  }
+  if (args.watch && args.check) {
+    io.err.write(`docs2ts: --watch writes the package, --check writes nothing; give one of them.\n`);
+    return 2;
+  }
+  const flags: CliFlags = {
+    options: {
+      cwd,
+      ...(args.input !== undefined ? { input: args.input } : {}),
+      ...(args.out !== undefined ? { out: args.out } : {}),
+      ...(args["base-url"] !== undefined ? { baseUrl: args["base-url"] } : {}),
+      ...(args["package-name"] !== undefined ? { packageName: args["package-name"] } : {}),
+      ...(args.report !== undefined ? { report: args.report } : {}),
+      ...(args.html !== undefined ? { html: args.html } : {}),
+      ...(args.metadata !== undefined ? { metadata: args.metadata } : {}),
+      ...(args["no-cache"] ? { cache: false as const } : args.cache !== undefined ? { cache: args.cache } : {}),
+      ...(workers === undefined ? {} : { workers }),
+      check: args.check,
+    },
+    strict: args.strict,
+    quiet: args.quiet,
+    verbose: args.verbose,
+    format: args.format as Format,
+    watch: args.watch,
+  };
+  if (flags.watch) {
+    const { watch } = await import("./run/watch.js");
+    return watch(flags, io, signal, knownVersion);
+  }
+  const progress = new Progress(io.err, { quiet: args.quiet || flags.format !== "text" });
+  let run: ExecuteResult;
+  try {
+    run = await execute(
+      { ...flags.options, onProgress: (event) => progress.update(event) },
+      // The whole report is needed to print infos; else the run record's totals and notices will do.
+      { needsReport: args.verbose, ...(knownVersion ? { version: knownVersion } : {}) },
+    );
   } catch (error) {
     progress.done();
-    io.err.write(`docs2ts: ${(error as Error).message}\n`);
-    return 2;
-  } finally {
-    await pool?.close();
-  }
-  if (!args.quiet) {
-    const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
-    for (const diagnostic of printed) {
-      if (args.verbose || diagnostic.severity !== "info") io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
-    }
-  }
-  try {
-    if (args.report) writeFileSync(resolve(cwd, args.report), `${JSON.stringify(report!, null, 1)}\n`);
-    if (args.html) {
-      const { renderHtmlReport } = await import("./report/html-report.js");
-      writeFileSync(resolve(cwd, args.html), renderHtmlReport(report!, `Docs health: ${docsLabel(cwd, config.input)}`));
-    }
-  } catch (error) {
-    io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
+    io.err.write(`docs2ts: ${failure(error)}\n`);
     return 2;
   }
-  io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
-  for (const note of outcomeNotes) io.out.write(`${note}\n`);
-  if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
+  progress.done();
+  printDiagnostics(run, flags, io);
+  const summaryStream = flags.format === "text" ? io.out : io.err;
+  summaryStream.write(
+    summary(
+      run.totals,
+      run.stats,
+      displayPath(cwd, run.config.input),
+      outcome({ ...run, checked: flags.options.check === true }, cwd),
+      run.timings.total,
+      args.verbose,
+    ),
+  );
+  if (run.audit) {
+    summaryStream.write(
+      `${describeAudit(run.audit)
+        .map((line, index) => `  ${index === 0 ? "against the service: " : "  "}${line}`)
+        .join("\n")}\n`,
+    );
+  }
+  let exitCode = flags.options.check && !run.files.upToDate ? 1 : 0;
+  if (args.strict && run.diagnostics.length > 0) exitCode = exitCode || 1;
   return exitCode;
 }
 
-function packPages(stamp: DocsStamp, keys: Record<string, string>): RunRecord["pages"] {
-  const files = Object.keys(stamp);
-  return { files, stamps: files.map((file) => stamp[file]!), keys: files.map((file) => keys[file] ?? null) };
+/** A failure's one sentence: a UsageError's message as it is, anything else as what docs2ts could not do. */
+export function failure(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  return sentence((error as Error).message);
 }
 
-function unpackPages(pages: RunRecord["pages"]): { stamp: DocsStamp; keys: Record<string, string> } {
-  const stamp: DocsStamp = {};
-  const keys: Record<string, string> = {};
-  pages.files.forEach((file, index) => {
-    stamp[file] = pages.stamps[index]!;
-    const key = pages.keys[index];
-    if (key) keys[file] = key;
-  });
-  return { stamp, keys };
-}
+const sentence = (text: string): string => {
+  const trimmed = text.trim().replace(/\.$/, "");
+  return `${trimmed[0]?.toUpperCase() ?? ""}${trimmed.slice(1)}.`;
+};
 
-/** The pages whose `stat` differs from the stamp of the last run, new pages included. */
-function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
-  return new Set(Object.keys(stamp).filter((file) => previous[file] !== stamp[file]));
-}
-
-/**
- * Runs `work`, which writes into `staging`, and removes the staging directory if the work fails or the process
- * is interrupted (Ctrl-C): only a committed run touches the output, and none leaves its staging behind.
- */
-async function withStaging<T>(staging: OutputStaging | undefined, work: () => Promise<T>): Promise<T> {
-  if (!staging) return work();
-  const onSignal = (signal: NodeJS.Signals): void => {
-    staging.abort();
-    process.kill(process.pid, signal);
-  };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  try {
-    return await work();
-  } catch (error) {
-    staging.abort();
-    throw error;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+/** The run's diagnostics, in the chosen format: errors and warnings, infos too with --verbose. */
+export function printDiagnostics(
+  run: Pick<ExecuteResult, "report" | "diagnostics" | "config">,
+  flags: CliFlags,
+  io: Io,
+): void {
+  if (flags.quiet && flags.format === "text") return;
+  const cwd = flags.options.cwd ?? process.cwd();
+  const inputLabel = displayPath(cwd, run.config.input);
+  const prefix = inputLabel === "." ? "" : `${inputLabel}/`;
+  const all = flags.verbose && run.report ? run.report.diagnostics : run.diagnostics;
+  for (const diagnostic of all) {
+    if (!flags.verbose && diagnostic.severity === "info") continue;
+    if (flags.format === "json") io.out.write(`${JSON.stringify(diagnosticJson(diagnostic, prefix))}\n`);
+    else if (flags.format === "github") io.out.write(`${githubAnnotation(diagnostic, prefix)}\n`);
+    else io.err.write(`${formatDiagnostic(diagnostic, prefix)}\n`);
   }
 }
 
-/**
- * What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. The
- * whole report (a few MB on a big docs set) is kept apart, written and read only by runs that print infos or write
- * it.
- */
-interface RunRecord {
-  /** The resolved configuration, as JSON. */
-  readonly settings: string;
-  /**
-   * Each page's stamp, and its key, which a page whose stat is unchanged keeps without being read: a list per
-   * field, like the output record, which V8 reads back faster than an object with a property per page.
-   */
-  readonly pages: { readonly files: string[]; readonly stamps: string[]; readonly keys: Array<string | null> };
-  readonly fingerprint: string;
-  readonly record: PackedOutputRecord;
-  readonly totals: ReportTotals;
-  /** The errors and warnings, which every run prints. */
-  readonly notices: Report["diagnostics"];
-  readonly stats: RunStats;
-  /** The id of the run's report, when the run kept it. */
-  readonly report?: string;
+/** One diagnostic as a JSON line: the path as given from the working directory, the rest as reported. */
+export function diagnosticJson(diagnostic: ReportedDiagnostic, prefix: string): ReportedDiagnostic {
+  return { ...diagnostic, file: `${prefix}${diagnostic.file}` };
 }
 
-/** A run's whole report, with the id its run record names it by: a report some other run kept is not taken. */
-interface KeptReport {
-  readonly run: string;
-  readonly report: Report;
+/**
+ * A GitHub Actions workflow command, which the runner shows as an annotation at the page line: errors as
+ * `::error`, warnings as `::warning`, infos as `::notice`; the code is the title.
+ */
+export function githubAnnotation(diagnostic: ReportedDiagnostic, prefix: string): string {
+  const level = diagnostic.severity === "info" ? "notice" : diagnostic.severity;
+  const property = (text: string): string =>
+    text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A").replace(/:/g, "%3A").replace(/,/g, "%2C");
+  const data = (text: string): string => text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::${level} file=${property(`${prefix}${diagnostic.file}`)},line=${diagnostic.line},col=${diagnostic.col},title=${diagnostic.code}::${data(`${diagnostic.code} ${diagnostic.message}`)}`;
+}
+
+function outcome(run: ExecuteResult & { readonly checked: boolean }, cwd: string): string {
+  const outLabel = displayPath(cwd, run.config.out);
+  const { files } = run;
+  if (files.stale)
+    return files.upToDate ? `${outLabel}/ is up to date` : `${outLabel}/ is stale: ${describeDiff(files.stale)}`;
+  if (files.upToDate) return run.checked ? `${outLabel}/ is up to date` : `${outLabel}/ is up to date, nothing written`;
+  return `${files.written} files written to ${outLabel}/ (${files.changed} changed, ${files.removed} removed)`;
 }
 
 function describeDiff(diff: { changed: string[]; added: string[]; removed: string[] }): string {
@@ -355,7 +268,7 @@ function describeDiff(diff: { changed: string[]; added: string[]; removed: strin
   return parts.length > 5 ? `${parts.slice(0, 5).join(", ")} and ${parts.length - 5} more` : parts.join(", ");
 }
 
-function summary(
+export function summary(
   totals: ReportTotals,
   stats: RunStats,
   inputLabel: string,
@@ -408,10 +321,3 @@ export function runProgram(knownVersion?: string): void {
 
 // Run when executed directly (`node --import tsx src/cli.ts`; launch.mjs calls runProgram), not when imported.
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) runProgram();
-
-/** The audit's figures, indented under the summary. */
-function auditSummary(audit: MetadataAudit): string {
-  return describeAudit(audit)
-    .map((line, index) => `  ${index === 0 ? "against the service: " : "  "}${line}`)
-    .join("\n");
-}

@@ -6,6 +6,8 @@ import {
   compareDiagnostics,
   createDiagnostic,
   diagnosticDefinitions,
+  explainCode,
+  explanations,
   formatDiagnostic,
 } from "../src/diagnostics/index.js";
 import { root } from "./helpers.js";
@@ -48,4 +50,24 @@ test("diagnostics sort by file, then line, column and code", () => {
   const b = createDiagnostic("templateLeftover", "a.md", { line: 9 }, "x");
   const c = createDiagnostic("titleMissing", "a.md", { line: 2 });
   assert.deepEqual([a, b, c].sort(compareDiagnostics), [c, b, a]);
+});
+
+test("every code has an explanation (meaning, an example page, a fix), and every explanation a code", () => {
+  const codes = Object.values(diagnosticDefinitions).map((definition) => definition.code);
+  for (const code of codes) {
+    const explanation = explanations[code];
+    assert.ok(explanation, `${code} has no explanation in src/diagnostics/explanations.ts`);
+    for (const part of ["meaning", "example", "fix"] as const)
+      assert.ok(explanation[part].trim().length > 10, `${code}: the ${part} is missing`);
+  }
+  assert.deepEqual(Object.keys(explanations).sort(), [...codes].sort());
+});
+
+test("explain prints the code's message, meaning, example and fix; unknown codes give nothing", () => {
+  const text = explainCode("dt226")!;
+  assert.match(text, /^DT226 \(warning\): Example … body has `…`, which is not a member of `…`\.\n/);
+  assert.match(text, /What it means: .*not have/);
+  assert.match(text, /A page that triggers it:\n {4}/);
+  assert.match(text, /How to fix the page: /);
+  assert.equal(explainCode("DT999"), undefined);
 });

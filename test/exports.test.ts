@@ -9,6 +9,8 @@ const areas: Record<string, string[]> = {
     "createDiagnostic",
     "definitionsByCode",
     "diagnosticDefinitions",
+    "explainCode",
+    "explanations",
     "formatDiagnostic",
   ],
   "../src/parse/index.js": ["parseMarkdown", "parsePage", "parsePageSafely"],

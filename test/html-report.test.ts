@@ -12,6 +12,7 @@ import { resolveConfig } from "../src/run/config.js";
 import { generate } from "../src/run/generate.js";
 import { renderHtmlReport } from "../src/report/html-report.js";
 import { buildReport } from "../src/report/report.js";
+import { explainCode } from "../src/diagnostics/index.js";
 import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
 
 const run = promisify(execFile);
@@ -31,6 +32,23 @@ test("the report is one static page: no network resources, docs text cannot brea
   const data = html.slice(html.indexOf('id="data">') + 10, html.indexOf("</script>", html.indexOf('id="data">')));
   assert.doesNotMatch(data, /<\/?script/i);
   assert.equal(JSON.parse(data).totals.pages, report.totals.pages);
+});
+
+test("each code of the report links to its explanation, the same text `docs2ts explain` prints", () => {
+  for (const code of Object.keys(report.totals.diagnosticsByCode)) {
+    const at = html.indexOf(`<pre class="explained" id="${code}">`);
+    assert.ok(at > 0, `${code} is not explained`);
+    const shown = html.slice(html.indexOf(">", at) + 1, html.indexOf("</pre>", at));
+    const unescaped = shown
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&");
+    assert.equal(unescaped, explainCode(code));
+  }
+  // The chart and the pages' diagnostics link to them.
+  assert.match(html, /link\.setAttribute\("href", "#" \+ code\)/);
+  assert.match(html, /element\("a", \{ href: "#" \+ d\[4\] \}, d\[4\]\)/);
 });
 
 test(

@@ -147,16 +147,57 @@ test("describing a request sends nothing; bodies and headers are serialized", ()
   );
 });
 
-test("a header value with a line break is refused before anything is sent", async () => {
+/**
+ * Calls `call` expecting a promise that rejects with `pattern`, never a synchronous throw: a caller that writes
+ * `client.x.get().catch(handle)` must see every refusal in `handle`.
+ */
+async function assertRejects(call: () => unknown, pattern: RegExp): Promise<void> {
+  let promise: unknown;
+  assert.doesNotThrow(() => {
+    promise = call();
+  }, "the call threw instead of returning a rejected promise");
+  assert.ok(promise instanceof Promise, "the call returned no promise");
+  await assert.rejects(promise, pattern);
+}
+
+test("a header value with a line break is refused before anything is sent: the verb's promise rejects", async () => {
   main.reply(json(200, {}));
   assert.throws(() => offline.me.toGetRequest({ headers: { "X-Evil": "a\r\nInjected: 1" } }), /line break/);
-  assert.throws(() => local().me.get({ headers: { "X-Evil": "a\nb" } }), /line break/);
+  await assertRejects(() => local().me.get({ headers: { "X-Evil": "a\nb" } }), /Header X-Evil holds a line break/);
+  await assertRejects(() => local().users.post({ displayName: "A" }, { headers: { "X-Evil": "a\rb" } }), /line break/);
+  await assertRejects(
+    () =>
+      local({ headers: { "X-Evil": "\n" } })
+        .users.byId("1")
+        .delete(),
+    /line break/,
+  );
   assert.equal(main.seen.length, 0);
 });
 
-test("a plain http: base URL is refused unless allowed", () => {
-  assert.throws(() => createApiClient({ baseUrl: "http://graph.example.com/v1.0" }), /not https/);
-  assert.doesNotThrow(() => createApiClient({ baseUrl: "http://127.0.0.1:1/v1.0", allowInsecure: true }));
+test("a plain http: base URL is refused unless allowed: the verb's promise rejects, nothing is sent", async () => {
+  main.reply(json(200, {}));
+  const insecure = createApiClient<Untyped>({ baseUrl: `${main.url}/v1.0` });
+  await assertRejects(() => insecure.me.get(), /is not https/);
+  await assertRejects(() => insecure.users.byId("1").patch({ displayName: "B" }), /is not https/);
+  await assert.rejects(insecure.users.iterate()[Symbol.asyncIterator]().next(), /is not https/);
+  assert.equal(main.seen.length, 0);
+  await local().me.get();
+  assert.equal(main.seen.length, 1);
+});
+
+test("a key, a parameter or a query value that cannot be encoded is refused: the verb's promise rejects", async () => {
+  main.reply(json(200, {}));
+  const lone = "a\ud800b";
+  await assertRejects(() => local().users.byId(lone).get(), /The key "a\\ud800b" holds a lone surrogate/);
+  await assertRejects(() => local().users.byId(lone).manager.patch({}), /lone surrogate/);
+  await assertRejects(() => local().drive.root.byPath(`x/${lone}`).content.get(), /item path .* lone surrogate/);
+  await assertRejects(() => local().reports.getReport({ period: lone }).get(), /parameter .* lone surrogate/);
+  await assertRejects(() => local().users.get({ query: { q: lone } }), /query value .* lone surrogate/);
+  await assert.rejects(local().users.byId(lone).members.iterate()[Symbol.asyncIterator]().next(), /lone surrogate/);
+  // Describing the request without sending it still throws at once.
+  assert.throws(() => offline.users.byId(lone).toGetRequest(), /lone surrogate/);
+  assert.equal(main.seen.length, 0);
 });
 
 test("an item call sends method, path, headers and body, and returns the JSON body", async () => {

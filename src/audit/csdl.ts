@@ -96,7 +96,7 @@ export function readMetadata(xml: string): ServiceMetadata {
 
   const parser = new SaxesParser({ xmlns: false, position: true });
   parser.on("error", (error) => {
-    throw new MetadataError(`not well-formed XML: ${error.message}`);
+    throw new MetadataError(`the XML is not well-formed: ${error.message}`);
   });
   parser.on("opentag", (tag: SaxesTagPlain) => {
     const attributes = tag.attributes as Record<string, string>;
@@ -217,7 +217,7 @@ export function readMetadata(xml: string): ServiceMetadata {
     if (error instanceof MetadataError) throw new MetadataError(`line ${parser.line}: ${error.message}`);
     throw error;
   }
-  if (!sawEdmx) throw new MetadataError("not a CSDL document (no edmx:Edmx element)");
+  if (!sawEdmx) throw new MetadataError("it has no edmx:Edmx element");
   for (const resolveName of resolvers) resolveName();
   // Bindings were copied before names were resolved.
   for (const entry of operations) {

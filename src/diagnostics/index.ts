@@ -13,3 +13,4 @@ export {
   type Diagnostic,
   type Position,
 } from "./diagnostic.js";
+export { explainCode, explanations, type Explanation } from "./explanations.js";

@@ -3,8 +3,8 @@
  * report's data is embedded as JSON and rendered by a small inline script: totals, a bar chart of diagnostics by
  * code, and per page its status and diagnostics with line numbers, filterable by text and severity.
  */
-import { definitionsByCode } from "../diagnostics/index.js";
 import { describeAudit, type MetadataAudit } from "../audit/audit.js";
+import { definitionsByCode, explainCode } from "../diagnostics/index.js";
 import type { Report } from "./report.js";
 
 export function renderHtmlReport(report: Report, title: string): string {
@@ -57,6 +57,8 @@ export function renderHtmlReport(report: Report, title: string): string {
   .status-ok { color: #1e8449; } .status-warning { color: #b9770e; } .status-error { color: #c0392b; }
   details > summary { cursor: pointer; }
   code { font-size: 0.9em; }
+  pre.explained { white-space: pre-wrap; border-top: 1px solid #ddd; padding-top: 0.5em; }
+  pre.explained:target { background: #fff8d0; }
 </style>
 </head>
 <body>
@@ -74,6 +76,9 @@ ${report.metadata ? renderAudit(report.metadata) : ""}<section><h2>Diagnostics b
 </div>
 <p id="shown"></p>
 <table><thead><tr><th>Page</th><th>Kind</th><th>Status</th><th>Diagnostics</th></tr></thead><tbody id="pages"></tbody></table>
+</section>
+<section><h2>What the codes mean</h2>
+${explainedCodes(report)}
 </section>
 <script type="application/json" id="data">${json}</script>
 <script>
@@ -108,14 +113,17 @@ ${report.metadata ? renderAudit(report.metadata) : ""}<section><h2>Diagnostics b
     const y = index * 20 + 5;
     const label = document.createElementNS(svg, "text");
     label.setAttribute("x", "0"); label.setAttribute("y", String(y + 12));
+    const link = document.createElementNS(svg, "a");
+    link.setAttribute("href", "#" + code);
     label.textContent = code + " " + meta.name;
+    link.append(label);
     const bar = document.createElementNS(svg, "rect");
     bar.setAttribute("x", "260"); bar.setAttribute("y", String(y)); bar.setAttribute("height", "14");
     bar.setAttribute("width", String(Math.max(1, (count / max) * 440))); bar.setAttribute("class", meta.severity);
     const value = document.createElementNS(svg, "text");
     value.setAttribute("x", String(266 + (count / max) * 440)); value.setAttribute("y", String(y + 12));
     value.textContent = String(count);
-    chart.append(label, bar, value);
+    chart.append(link, bar, value);
   });
 
   const byPage = new Map(data.pages.map((page) => [page.path, { page, diagnostics: [] }]));
@@ -139,7 +147,7 @@ ${report.metadata ? renderAudit(report.metadata) : ""}<section><h2>Diagnostics b
       const worst = diagnostics.reduce((best, d) => Math.min(best, rank[d[3]]), 2);
       const status = diagnostics.some((d) => d[3] !== "info") ? (worst === 0 ? "error" : "warning") : "ok";
       const list = element("table", {});
-      for (const d of kept) list.append(element("tr", {}, element("td", {}, String(d[1]) + ":" + d[2]), element("td", { class: d[3] }, d[4]), element("td", {}, d[5])));
+      for (const d of kept) list.append(element("tr", {}, element("td", {}, String(d[1]) + ":" + d[2]), element("td", { class: d[3] }, element("a", { href: "#" + d[4] }, d[4])), element("td", {}, d[5])));
       const cell = kept.length === 0 ? "" : element("details", {}, element("summary", {}, kept.length + " diagnostic" + (kept.length === 1 ? "" : "s")), list);
       tbody.append(element("tr", { "data-path": page.path }, element("td", {}, element("code", {}, page.path)), element("td", {}, page.kind), element("td", { class: "status-" + status }, status), element("td", {}, cell)));
     }
@@ -153,6 +161,20 @@ ${report.metadata ? renderAudit(report.metadata) : ""}<section><h2>Diagnostics b
 </body>
 </html>
 `;
+}
+
+/**
+ * Each code the report holds, explained as `docs2ts explain CODE` prints it, under an anchor named by the code that
+ * the chart and the pages' diagnostics link to.
+ */
+function explainedCodes(report: Report): string {
+  const codes = [
+    ...new Set([...Object.keys(report.totals.diagnosticsByCode), ...report.diagnostics.map((d) => d.code)]),
+  ];
+  return codes
+    .sort()
+    .map((code) => `<pre class="explained" id="${escapeHtml(code)}">${escapeHtml(explainCode(code) ?? code)}</pre>`)
+    .join("\n");
 }
 
 /**

@@ -1,29 +1,35 @@
 /**
- * The pipeline: read the docs set, parse every page, link the pages into an ApiModel, describe the package's files,
- * render them. Parsing and rendering, the expensive steps, run on a pool of worker threads and only for what the
- * cache does not hold: pages by the hash of their text, files by the hash of their description. A page that cannot
- * be read or parsed becomes a diagnostic, never a crash of the run. The output is the same with or without the
- * cache, and for any number of workers.
+ * The pipeline, one page's way from disk to output:
+ *
+ *   read    the docs set on disk -> the pages, each keyed by the hash of its path and text      (docs-set.ts)
+ *   parse   a page's text -> its PageModel, and the facts the model reads of it          (src/parse, on workers)
+ *   model   every page's facts and, where a derivation needs it, its PageModel -> the ApiModel      (src/model)
+ *   plan    the ApiModel -> a description of every file of the package                              (src/emit)
+ *   render  a file's description -> its text                                       (src/emit/render, on workers)
+ *   write   each text, as soon as it is known, to the caller's `onFile`: the output's staging (output.ts)
+ *
+ * Each stage is a function below with its inputs and outputs. Two layers wrap them from outside: the cache
+ * (pipeline-cache.ts), which gives each stage what earlier runs made from the same inputs (pages by their key,
+ * derivations by the hash of what they read, files by the hash of their description) so that a run does only
+ * what changed; and the worker pool (workers/jobs.ts), which parses and renders on worker threads. A page that
+ * cannot be read or parsed becomes a diagnostic, never a crash of the run. The output is the same with or without
+ * the cache, and for any number of workers.
  */
-import { deserialize, serialize } from "node:v8";
-import { Cache, cacheScope, ShardedMap } from "./cache.js";
+import { Cache } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
 import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
-import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "../model/index.js";
+import { buildApiModel, pageFacts, type ApiModel, type PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
-import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./workers/pool.js";
+import { PipelineCache, type ParsedPage } from "./pipeline-cache.js";
+import type { ProgressEvent, RunStats, Timings } from "./stats.js";
+import { Jobs } from "./workers/jobs.js";
+import type { WorkerPool } from "./workers/pool.js";
+import { minimumPoolJobs } from "./workers/pool.js";
 
-/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
-interface ParsedPage {
-  readonly page: PageModel;
-  readonly bytes: Uint8Array;
-}
-
-/** The cache keys of the files a part of the model gave. */
-type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
+export type { ProgressEvent, RunStats, Timings } from "./stats.js";
 
 export interface GenerateOptions {
   readonly cache?: Cache;
@@ -54,23 +60,6 @@ export interface GenerateOptions {
   readonly pool?: WorkerPool;
 }
 
-export interface ProgressEvent {
-  readonly phase: "parse" | "render";
-  readonly done: number;
-  readonly total: number;
-}
-
-export interface RunStats {
-  readonly pages: number;
-  readonly pagesFromCache: number;
-  readonly files: number;
-  readonly filesFromCache: number;
-  /** Where the run's time went, in milliseconds per phase (`--verbose` prints them). */
-  readonly timings: Timings;
-}
-
-export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
-
 export interface GenerateResult {
   readonly pages: PageFacts[];
   readonly model: ApiModel;
@@ -94,320 +83,293 @@ export async function generate(
   options: GenerateOptions = {},
   input?: DocsInput,
 ): Promise<GenerateResult> {
-  const cache = options.cache ?? Cache.disabled("uncached");
-  const docs = input ?? readInput(config, cache.version);
-  const scope = cacheScope(config);
-  const workers = options.workers ?? defaultWorkerCount();
-  const timings: Timings = {};
-  let lapStarted = performance.now();
-  const lap = (phase: keyof Timings): void => {
-    const now = performance.now();
-    timings[phase] = (timings[phase] ?? 0) + now - lapStarted;
-    lapStarted = now;
-  };
-  // A docs set this big takes a while to read from the cache and link: one worker starts at once (unless the caller
-  // started it) and loads the parser and the printers meanwhile, so that the few pages and files a small change
-  // leaves to parse and render do not wait for them. Big jobs start more workers; a small docs set is done sooner on
-  // this thread alone.
-  let pool = options.pool ?? (workers > 0 && docs.files.length >= minimumPoolJobs ? new WorkerPool(1) : undefined);
-  const poolFor = (jobs: number): WorkerPool | undefined => {
-    if (workers > 0 && jobs >= minimumPoolJobs) {
-      pool ??= new WorkerPool(0);
-      pool.grow(Math.min(workers, Math.ceil(jobs / minimumPoolJobs)));
-    }
-    return pool;
-  };
-  // Each page's PageModel, and its bytes (node:v8), which the cache keeps as they are.
-  const parsePages = (
-    files: ReadonlyArray<Required<InputPage>>,
-    parsePool: WorkerPool | undefined,
-  ): Promise<ParsedPage[]> =>
-    runJobs(
-      files,
-      "parse",
-      options.progress,
-      parsePool &&
-        (async (batch) => {
-          const serialized = await parsePool.parse(batch.map(({ file, text }) => ({ file, text })));
-          return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
-        }),
-      async () => {
-        const { parsePageSafely } = await import("../parse/index.js");
-        return ({ file, text }) => {
-          const page = parsePageSafely(file, text);
-          return { page, bytes: serialize(page) };
-        };
-      },
-    );
+  const store = options.cache ?? Cache.disabled("uncached");
+  const docs = input ?? readInput(config, store.version);
+  const jobs = new Jobs(docs.files.length, options, options.progress);
+  const clock = new Stopwatch();
   try {
-    // Many pages changed on disk (a checkout touches them all) may still be in the cache: those wait for it.
-    const changedOnDisk = docs.files.filter(
-      (file): file is Required<InputPage> => file.text !== undefined && options.changedOnDisk?.has(file.file) === true,
-    );
-    const early = pool && changedOnDisk.length <= minimumPoolJobs ? changedOnDisk : [];
-    const parsingEarly = parsePages(early, pool);
-    // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
-    // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
-    const preparingEarly = early.length > 0 ? pool?.prepareRendering(false) : undefined;
-    // PageModels are read from the cache only when a derivation needs one; the facts of every page are read.
-    const cachedPages = ShardedMap.read<Uint8Array>(cache, scope.pages);
-    const cachedFacts = ShardedMap.read<PageFacts>(cache, scope.facts, "json");
-    const cached = (file: InputPage): boolean => cachedFacts.get(file.key) !== undefined && cachedPages.has(file.key);
-    // A page taken on trust from its stat is read after all when the cache has lost it.
-    const unreadable = [...docs.unreadable];
-    const inputPages = docs.files.flatMap((file): InputPage[] => {
-      if (file.text !== undefined || cached(file)) return [file];
-      const read = readPage(config.input, file.file);
-      if ("text" in read) return [read];
-      unreadable.push(read);
-      return [];
-    });
-    // What the model derived in earlier runs; this run keeps what it used or derived anew, and only that.
-    const derived = ShardedMap.read<unknown>(cache, scope.derived, "json");
-    const derivedNow = new Map<string, unknown>();
-    const memo: ModelMemo = {
-      get: (key) => {
-        const value = derived.get(key);
-        if (value !== undefined) derivedNow.set(key, value);
-        return value;
-      },
-      set: (key, value) => derivedNow.set(key, value),
-    };
-    const cachedFiles = ShardedMap.read<string>(cache, scope.files);
-    const emittedParts = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json");
-    // Read while the worker parses the pages changed on disk: the model and the emit will need them all.
-    if (early.length > 0) {
-      derived.readAll();
-      emittedParts.readAll();
-    }
-    const missing = inputPages.filter((file): file is Required<InputPage> => !cached(file));
-    const parsedEarly = new Set<InputPage>(early);
-    const late = missing.filter((file) => !parsedEarly.has(file));
-    lap("cache");
+    // The few pages changed on disk start parsing on the worker already up, while this thread reads the cache.
+    const early = parseEarly(docs, options.changedOnDisk, jobs);
+    const cache = new PipelineCache(store, config);
 
-    const parsed = [...(await parsingEarly), ...(await parsePages(late, poolFor(late.length)))];
-    const parsedByKey = new Map([...early, ...late].map((file, index) => [file.key, parsed[index]!]));
-    const parsedPages = new Map([...parsedByKey].map(([key, { page }]) => [key, page]));
-    lap("parse");
+    const read = readStage(config, docs, cache);
+    if (early.pages.size > 0) cache.preloadDerived();
+    clock.lap("cache");
+
+    const parsed = await parseStage(read.pages, early, cache, jobs);
+    clock.lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
-    const preparing = (preparingEarly ?? (pool as WorkerPool | undefined)?.prepareRendering(true))?.catch(
-      () => undefined,
-    );
-    const pages = inputPages.map((file) => {
-      const parsedPage = parsedPages.get(file.key);
-      return parsedPage ? pageFacts(parsedPage) : cachedFacts.get(file.key)!;
-    });
-    const model = await buildModel(
-      config,
-      inputPages,
-      pages,
-      (page) => cachedPages.get(page.key),
-      parsedPages,
-      async (lost) => {
-        const again = await parsePages(lost, poolFor(lost.length));
-        lost.forEach((file, index) => parsedByKey.set(file.key, again[index]!));
-        return again.map(({ page }) => page);
-      },
-      cache.enabled ? memo : undefined,
-    );
-    lap("model");
-    // The keys of the files each part of the model gave in earlier runs; this run keeps those it used or made.
-    const emittedNow = new Map<string, KnownFiles>();
-    const emitted = emitPackage(model, {
-      packageName: config.packageName,
-      packageVersion: config.packageVersion,
-      baseUrl: config.baseUrl,
-      docsLabel: displayInput,
-      typescriptVersion: config.typescriptVersion,
-      typesNodeVersion: config.typesNodeVersion,
-      ...(cache.enabled
-        ? {
-            memo: {
-              get: (key: string) => {
-                const known = emittedParts.get(key);
-                if (known) emittedNow.set(key, known);
-                return known;
-              },
-            },
-          }
-        : {}),
-    });
-    lap("emit");
-    const keysOf = (): string[] =>
-      emitted.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
-    // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
-    let keys = cachedFiles.size > 0 ? keysOf() : undefined;
-    // A file the output holds as the last run wrote it is not read: its text is looked up only if asked for.
-    const held = new Map<string, () => Promise<string>>();
-    const texts = emitted.files.map((file, index): string | undefined => {
-      const key = keys?.[index];
-      if (key === undefined || !cachedFiles.has(key)) return undefined;
-      if (!options.holds?.(file.path, key)) return cachedFiles.get(key);
-      held.set(file.path, async () => {
-        const text = cachedFiles.get(key);
-        if (text !== undefined) return text;
-        const { renderFile } = await import("../emit/render.js");
-        return renderFile(pendingOf(file));
-      });
-      return undefined;
-    });
-    // A file known by its key whose text the cache no longer has is described again.
-    const toRender: PendingFile[] = [];
-    const positions = new Map<PendingFile, number>();
-    emitted.files.forEach((file, index) => {
-      if (texts[index] !== undefined || held.has(file.path)) return;
-      const pending = pendingOf(file);
-      toRender.push(pending);
-      positions.set(pending, index);
-    });
+    const preparing = (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
+
+    const { model, facts } = await modelStage(config, read.pages, parsed.byKey, cache, jobs);
+    clock.lap("model");
+
+    const plan = planStage(model, config, displayInput, cache);
+    clock.lap("emit");
+
+    const render = lookUpFiles(plan, cache, options.holds);
     // With nothing to render, the workers are done: stopped now (most likely while loading the printers), they take
     // no more CPU from this thread, and stop while it writes the cache instead of at the end of the run.
-    if (toRender.length === 0) void pool?.close();
-    const renderPool = poolFor(toRender.length);
-    lap("cache");
-    emitted.files.forEach((file, index) => texts[index] !== undefined && options.onFile?.(file.path, texts[index]));
+    if (render.pending.length === 0) jobs.stopEarly();
+    const renderer = jobs.renderer(render.pending);
+    clock.lap("cache");
+    // write: the files the cache holds go out at once, the others as they are rendered.
+    render.texts.forEach((text, index) => text !== undefined && options.onFile?.(plan.files[index]!.path, text));
     // With nothing to render (the edit changed nothing the output shows), the printers are not waited for.
-    if (toRender.length > 0) await preparing;
-    const rendering = runJobs(
-      toRender,
-      "render",
-      options.progress,
-      renderPool && ((batch) => renderPool.render(batch)),
-      async () => {
-        const { renderFile } = await import("../emit/render.js");
-        return renderFile;
-      },
-      (file, text) => {
-        texts[positions.get(file)!] = text;
-        options.onFile?.(file.path, text);
-      },
-    );
+    if (render.pending.length > 0) await preparing;
+    const rendering = renderStage(render, renderer, options.onFile);
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
-    cachedPages.retain(
-      inputPages.map((file) => file.key),
-      new Map([...parsedByKey].map(([key, { bytes }]) => [key, bytes])),
-    );
-    cachedFacts.replaceAll(inputPages.map((file, index) => [file.key, pages[index]!]));
-    derived.replaceAll(derivedNow);
-    if (cache.enabled) keys ??= keysOf();
+    cache.storePages(read.pages, facts, parsed.byKey);
+    cache.storeDerived();
+    if (cache.enabled) render.keys ??= render.keysOf();
     await rendering;
-    lap("render");
+    clock.lap("render");
+
     const files = new Map<string, string>();
-    emitted.files.forEach((file, index) => held.has(file.path) || files.set(file.path, texts[index]!));
-    const fileKeys = keys && new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
+    plan.files.forEach((file, index) => render.held.has(file.path) || files.set(file.path, render.texts[index]!));
+    const fileKeys = render.keys && new Map(plan.files.map((file, index) => [file.path, render.keys![index]!]));
     if (fileKeys) {
       // The texts of files held were not read: the cache keeps them as stored.
-      cachedFiles.retain(
-        fileKeys.values(),
-        new Map(toRender.map((file) => [fileKeys.get(file.path)!, texts[positions.get(file)!]!])),
-      );
-      for (const part of emitted.parts)
-        emittedNow.set(
-          part.key,
-          part.paths.map((path) => ({ path, key: fileKeys.get(path)! })),
-        );
-      emittedParts.replaceAll(emittedNow);
+      const rendered = new Map(render.pending.map((file) => [fileKeys.get(file.path)!, render.textOf(file)]));
+      cache.storeFiles(fileKeys, rendered, plan.parts);
     }
-    lap("cache");
+    clock.lap("cache");
 
-    const diagnostics = [...unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
     return {
-      pages,
+      pages: facts,
       model,
-      emitted: { diagnostics: emitted.diagnostics, counts: emitted.counts },
+      emitted: { diagnostics: plan.diagnostics, counts: plan.counts },
       files,
-      held,
+      held: render.held,
       fileKeys,
-      diagnostics,
-      keys: Object.fromEntries(inputPages.map((file) => [file.file, file.key])),
+      diagnostics: [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
+      keys: Object.fromEntries(read.pages.map((page) => [page.file, page.key])),
       stats: {
-        pages: pages.length,
-        pagesFromCache: pages.length - missing.length,
-        files: emitted.files.length,
-        filesFromCache: emitted.files.length - toRender.length,
-        timings,
+        pages: facts.length,
+        pagesFromCache: parsed.fromCache,
+        files: plan.files.length,
+        filesFromCache: plan.files.length - render.pending.length,
+        timings: clock.timings,
       },
     };
   } finally {
-    if (pool !== options.pool) await (pool as WorkerPool | undefined)?.close();
+    await jobs.close();
   }
 }
+
+// read
+
+interface ReadPages {
+  /** Every page of the docs set that could be read, in path order: its text when read now, else its key alone. */
+  readonly pages: InputPage[];
+  readonly unreadable: Diagnostic[];
+}
+
+/**
+ * The pages of the docs set (readInput read the ones whose stat changed since the last run). A page taken on trust
+ * from its stat is read after all when the cache has lost it.
+ */
+function readStage(config: Docs2tsConfig, docs: DocsInput, cache: PipelineCache): ReadPages {
+  const unreadable = [...docs.unreadable];
+  const pages = docs.files.flatMap((page): InputPage[] => {
+    if (page.text !== undefined || cache.holdsPage(page)) return [page];
+    const read = readPage(config.input, page.file);
+    if ("text" in read) return [read];
+    unreadable.push(read);
+    return [];
+  });
+  return { pages, unreadable };
+}
+
+// parse
+
+interface EarlyParse {
+  readonly pages: ReadonlySet<InputPage>;
+  readonly parsing: Promise<ParsedPage[]>;
+  /** The worker's loading of ts-morph, queued after those pages. */
+  readonly preparing: Promise<unknown> | undefined;
+}
+
+/**
+ * Pages that `stat` shows changed since the last run, parsed at once on the worker already up while this thread
+ * reads the cache, which will hardly hold them. Many pages changed on disk (a checkout touches them all) may still
+ * be in the cache: those wait for it.
+ */
+function parseEarly(docs: DocsInput, changedOnDisk: ReadonlySet<string> | undefined, jobs: Jobs): EarlyParse {
+  const changed = docs.files.filter(
+    (page): page is Required<InputPage> => page.text !== undefined && changedOnDisk?.has(page.file) === true,
+  );
+  const early = jobs.started && changed.length <= minimumPoolJobs ? changed : [];
+  return {
+    pages: new Set(early),
+    parsing: jobs.parseOnStarted(early),
+    // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
+    // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
+    preparing: early.length > 0 ? jobs.prepareRendering(false) : undefined,
+  };
+}
+
+interface ParsedPages {
+  /** The pages parsed in this run, by key; the cache holds the others. */
+  readonly byKey: Map<string, ParsedPage>;
+  readonly fromCache: number;
+}
+
+/** Parses every page the cache does not hold (those parsed early aside). */
+async function parseStage(
+  pages: readonly InputPage[],
+  early: EarlyParse,
+  cache: PipelineCache,
+  jobs: Jobs,
+): Promise<ParsedPages> {
+  const missing = pages.filter((page): page is Required<InputPage> => !cache.holdsPage(page));
+  const late = missing.filter((page) => !early.pages.has(page));
+  const parsed = [...(await early.parsing), ...(await jobs.parse(late))];
+  const byKey = new Map([...early.pages, ...late].map((page, index) => [page.key, parsed[index]!]));
+  return { byKey, fromCache: pages.length - missing.length };
+}
+
+// model
 
 /**
  * Builds the model from the facts of the pages, reading a PageModel (parsed in this run, else from the cache) only
  * where a derivation needs it. A PageModel the cache turns out to have lost is parsed, and the model built again.
  */
-async function buildModel(
+async function modelStage(
   config: Docs2tsConfig,
-  inputPages: readonly InputPage[],
-  facts: readonly PageFacts[],
-  /** The page's PageModel as the cache holds it, serialized. */
-  cachedBytes: (page: InputPage) => Uint8Array | undefined,
-  parsed: Map<string, PageModel>,
-  parse: (pages: Array<Required<InputPage>>) => Promise<PageModel[]>,
-  memo: ModelMemo | undefined,
-): Promise<ApiModel> {
-  const byPath = new Map(inputPages.map((page) => [page.file, page]));
-  const pageKeys = new Map(inputPages.map((page) => [page.file, page.key]));
+  pages: readonly InputPage[],
+  parsed: Map<string, ParsedPage>,
+  cache: PipelineCache,
+  jobs: Jobs,
+): Promise<{ model: ApiModel; facts: PageFacts[] }> {
+  const facts = pages.map((page) => {
+    const parsedPage = parsed.get(page.key);
+    return parsedPage ? pageFacts(parsedPage.page) : cache.factsOf(page)!;
+  });
+  const byPath = new Map(pages.map((page) => [page.file, page]));
+  const pageKeys = new Map(pages.map((page) => [page.file, page.key]));
+  const memo = cache.modelMemo;
   for (;;) {
     let lost = false;
     const load = (path: string): PageModel => {
       const page = byPath.get(path)!;
-      const parsedPage = parsed.get(page.key);
-      if (parsedPage) return parsedPage;
-      const bytes = cachedBytes(page);
-      if (bytes) return deserialize(bytes) as PageModel;
+      const model = parsed.get(page.key)?.page ?? cache.pageModelOf(page);
+      if (model) return model;
       lost = true;
       throw new Error(`the cache has lost the PageModel of ${path}`);
     };
     try {
-      return buildApiModel({ facts, load }, { baseUrl: config.baseUrl, ...(memo ? { memo, pageKeys } : {}) });
+      const model = buildApiModel({ facts, load }, { baseUrl: config.baseUrl, ...(memo ? { memo, pageKeys } : {}) });
+      return { model, facts };
     } catch (error) {
       if (!lost) throw error;
       // The cache lost PageModels it listed: every page it cannot give is read and parsed, and the model built again.
-      const again = inputPages
-        .filter((page) => !parsed.has(page.key) && cachedBytes(page) === undefined)
+      const again = pages
+        .filter((page) => !parsed.has(page.key) && cache.pageModelOf(page) === undefined)
         .map((page) => {
           const read = page.text === undefined ? readPage(config.input, page.file) : (page as Required<InputPage>);
           if (!("text" in read)) throw new Error(`${page.file} could not be read again: ${read.message}`);
           if (read.key !== page.key) throw new Error(`${page.file} changed while docs2ts was reading the docs`);
           return read;
         });
-      const pages = await parse(again);
-      again.forEach((page, index) => parsed.set(page.key, pages[index]!));
+      const reparsed = await jobs.parse(again);
+      again.forEach((page, index) => parsed.set(page.key, reparsed[index]!));
     }
   }
 }
 
-/**
- * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
- * reports progress and each result as it comes; the results come back in the order of the items.
- */
-async function runJobs<T, R>(
-  items: readonly T[],
-  phase: ProgressEvent["phase"],
-  progress: GenerateOptions["progress"],
-  onPool: ((batch: T[]) => Promise<R[]>) | undefined,
-  onThisThread: () => Promise<(item: T) => R | Promise<R>>,
-  onResult?: (item: T, result: R) => void,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let done = 0;
-  const record = (start: number, batch: R[]): void => {
-    batch.forEach((result, index) => {
-      results[start + index] = result;
-      onResult?.(items[start + index]!, result);
+// plan
+
+/** Describes every file of the package; a part of the model whose files the cache knows gives their keys alone. */
+function planStage(model: ApiModel, config: Docs2tsConfig, displayInput: string, cache: PipelineCache): EmittedPackage {
+  const memo = cache.planMemo;
+  return emitPackage(model, {
+    packageName: config.packageName,
+    packageVersion: config.packageVersion,
+    baseUrl: config.baseUrl,
+    docsLabel: displayInput,
+    typescriptVersion: config.typescriptVersion,
+    typesNodeVersion: config.typesNodeVersion,
+    ...(memo ? { memo } : {}),
+  });
+}
+
+// render
+
+/** The package's files as the cache knows them: texts found, files held, and the files left to render. */
+interface FileLookup {
+  /** The text of each file of the plan, by position: from the cache, or once rendered. */
+  readonly texts: Array<string | undefined>;
+  /** The files `holds` took: the output holds them as written; their text is looked up only if asked for. */
+  readonly held: Map<string, () => Promise<string>>;
+  /** The files to render, described. */
+  readonly pending: PendingFile[];
+  /** The cache key of each file of the plan; left undefined by a cold run till the files are rendering. */
+  keys: string[] | undefined;
+  keysOf(): string[];
+  textOf(file: PendingFile): string;
+  setText(file: PendingFile, text: string): void;
+}
+
+function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
+  const keysOf = (): string[] => plan.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
+  // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
+  const keys = cache.holdsFiles ? keysOf() : undefined;
+  const held = new Map<string, () => Promise<string>>();
+  const texts = plan.files.map((file, index): string | undefined => {
+    const key = keys?.[index];
+    if (key === undefined || !cache.holdsFile(key)) return undefined;
+    if (!holds?.(file.path, key)) return cache.fileText(key);
+    held.set(file.path, async () => {
+      const text = cache.fileText(key);
+      if (text !== undefined) return text;
+      const { renderFile } = await import("../emit/render.js");
+      return renderFile(pendingOf(file));
     });
-    done += batch.length;
-    progress?.({ phase, done, total: items.length });
+    return undefined;
+  });
+  // A file known by its key whose text the cache no longer has is described again.
+  const pending: PendingFile[] = [];
+  const positions = new Map<PendingFile, number>();
+  plan.files.forEach((file, index) => {
+    if (texts[index] !== undefined || held.has(file.path)) return;
+    const described = pendingOf(file);
+    pending.push(described);
+    positions.set(described, index);
+  });
+  return {
+    texts,
+    held,
+    pending,
+    keys,
+    keysOf,
+    textOf: (file) => texts[positions.get(file)!]!,
+    setText: (file, text) => {
+      texts[positions.get(file)!] = text;
+    },
   };
-  if (items.length === 0) return results;
-  if (!onPool) {
-    const job = await onThisThread();
-    for (const [index, item] of items.entries()) record(index, [await job(item)]);
-    return results;
+}
+
+/** Renders the files left to render, handing each text to `onFile` as it comes. */
+async function renderStage(
+  lookup: FileLookup,
+  render: ReturnType<Jobs["renderer"]>,
+  onFile: GenerateOptions["onFile"],
+): Promise<void> {
+  await render((file, text) => {
+    lookup.setText(file, text);
+    onFile?.(file.path, text);
+  });
+}
+
+/** Where the run's time went, by phase. */
+class Stopwatch {
+  readonly timings: Timings = {};
+  private started = performance.now();
+
+  lap(phase: keyof Timings): void {
+    const now = performance.now();
+    this.timings[phase] = (this.timings[phase] ?? 0) + now - this.started;
+    this.started = now;
   }
-  const size = 40;
-  await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
-  return results;
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run generate`: runs the command line (cli.ts) from a bundle of src/ that esbuild builds into
+ * `npm run generate` (and `docs2ts` in this clone, through bin/docs2ts.mjs): runs the command line (cli.ts) from a
+ * bundle of src/ (bundle.mjs) that esbuild builds into
  * node_modules/.cache/docs2ts-build/<docs2ts version>/ on the first run after any change to docs2ts. Node then
  * loads a few files instead of having tsx compile and resolve a hundred modules on every run (and in every worker
  * thread): two fifths of a run that finds nothing changed. When the bundle cannot be built, the command line runs
@@ -8,6 +9,7 @@
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { bundle } from "./bundle.mjs";
 import { sourceHash } from "./source-hash.mjs";
 
 const root = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
@@ -15,28 +17,9 @@ const builds = join(root, "node_modules", ".cache", "docs2ts-build");
 
 /** Builds into a temporary directory renamed into place, so a run never loads half a bundle. */
 async function build(dir) {
-  const { build: esbuild } = await import("esbuild");
   const temporary = `${dir}.${process.pid}.tmp`;
   try {
-    await esbuild({
-      entryPoints: [join(root, "src", "cli.ts"), join(root, "src", "run", "workers", "worker.ts")],
-      entryNames: "[name]",
-      outdir: temporary,
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      // The parser's dependencies (unified, remark, micromark, yaml: a hundred small modules) go into the bundle: a
-      // worker then loads them in about 30 ms instead of 125. ts-morph (one CommonJS file around TypeScript) and
-      // prettier (which loads its own plugins) stay where npm put them.
-      external: ["ts-morph", "prettier"],
-      // yaml is CommonJS, and requires node's builtins.
-      banner: {
-        js: 'import { createRequire as docs2tsRequire } from "node:module"; const require = docs2tsRequire(import.meta.url);',
-      },
-      logLevel: "silent",
-    });
+    await bundle(root, temporary, ["cli.ts", "run/workers/worker.ts"]);
     renameSync(temporary, dir);
   } catch (error) {
     rmSync(temporary, { recursive: true, force: true });

@@ -3,7 +3,7 @@
  * parsed, files rendered. Elsewhere (CI, a pipe, a log), no line is rewritten: a plain line when a phase that took
  * more than a second ends.
  */
-import type { ProgressEvent } from "./generate.js";
+import type { ProgressEvent } from "./stats.js";
 
 export interface ProgressOptions {
   readonly quiet?: boolean;

@@ -118,6 +118,8 @@ interface Settings {
   readonly timeoutMs: number | undefined;
   readonly retry: RetryOptions | false | undefined;
   readonly allowInsecure: boolean;
+  /** Why no verb may send (a base URL that is not https without allowInsecure). */
+  readonly refusal?: Error;
 }
 
 const verbs: Record<string, HttpMethod> = {
@@ -158,71 +160,126 @@ function describeName(method: HttpMethod): string {
 
 export function createApiClient<T>(options: ClientOptions & { baseUrl: string }): T {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  const url = new URL(baseUrl);
-  if (url.protocol === "http:" && !options.allowInsecure) {
-    throw new TypeError(
-      `The base URL ${baseUrl} is not https: tokens would travel in clear. Pass allowInsecure: true for a local server.`,
-    );
-  }
+  // A base URL the client must not send to is refused by every verb (a rejected promise), not by this call.
+  const url = parseUrl(baseUrl);
+  const refusal = !url
+    ? new TypeError(`The base URL ${baseUrl} is not a URL; the request is not sent.`)
+    : url.protocol === "http:" && !options.allowInsecure
+      ? new TypeError(
+          `The base URL ${baseUrl} is not https: tokens would travel in clear. Pass allowInsecure: true for a local server.`,
+        )
+      : undefined;
   const settings: Settings = {
     baseUrl,
-    origin: url.origin,
+    origin: url?.origin ?? "",
     accessToken: options.accessToken,
     fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
     headers: { ...options.headers },
     timeoutMs: options.timeoutMs,
     retry: options.retry,
     allowInsecure: options.allowInsecure ?? false,
+    ...(refusal ? { refusal } : {}),
   };
   return builder(settings, "") as T;
 }
 
-function builder(settings: Settings, path: string): unknown {
+function parseUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The builder at `path`. A segment that cannot be encoded (a key holding a lone surrogate) leaves the builder
+ * `refused`: navigation goes on, and every verb below it returns a promise rejected with that error.
+ */
+function builder(settings: Settings, path: string, refused?: Error): unknown {
   // A function target, so that a segment can also be called: `reports.getEmailActivityUserDetail({ period: "D7" })`.
   const target = function () {};
+  const below = (segment: () => string): unknown => {
+    if (refused) return builder(settings, path, refused);
+    try {
+      return builder(settings, `${path}${segment()}`);
+    } catch (error) {
+      return builder(settings, path, error as Error);
+    }
+  };
+  const describing =
+    (method: HttpMethod, body: RequestBody | undefined, options: QueryOptions | undefined) =>
+    (): RequestDescription => {
+      if (refused) throw refused;
+      return describe(settings, method, path, body, options);
+    };
   return new Proxy(target, {
     get(_target, property) {
       if (typeof property !== "string" || property === "then") return undefined;
-      if (property === "byId")
-        return (key: string | number) => builder(settings, `${path}/${encodeKey(key)}`);
+      if (property === "byId") return (key: string | number) => below(() => `/${encodeKey(key)}`);
       if (property === "byPath")
-        return (itemPath: string) => builder(settings, `${path}:/${encodeItemPath(itemPath)}:`);
+        return (itemPath: string) => below(() => `:/${encodeItemPath(itemPath)}:`);
       if (property === "iterate")
         return (options?: QueryOptions) =>
-          iterate(settings, describe(settings, "GET", path, undefined, options), options);
+          iterate(settings, describing("GET", undefined, options), options);
       const verb = verbs[property];
       if (verb) {
         return bodyless.has(verb)
           ? (options?: QueryOptions) =>
-              send(settings, describe(settings, verb, path, undefined, options), options)
+              request(settings, describing(verb, undefined, options), options)
           : (body?: RequestBody, options?: QueryOptions) =>
-              send(settings, describe(settings, verb, path, body, options), options);
+              request(settings, describing(verb, body, options), options);
       }
       const described = /^to(Get|Post|Put|Patch|Delete)Request$/.exec(property);
       if (described) {
         const method = described[1]!.toUpperCase() as HttpMethod;
         return bodyless.has(method)
-          ? (options?: QueryOptions) => describe(settings, method, path, undefined, options)
-          : (body?: RequestBody, options?: QueryOptions) =>
-              describe(settings, method, path, body, options);
+          ? (options?: QueryOptions) => describing(method, undefined, options)()
+          : (body?: RequestBody, options?: QueryOptions) => describing(method, body, options)();
       }
       const escaped = property.endsWith("_") && reserved.has(property.replace(/_+$/, ""));
-      return builder(settings, `${path}/${escaped ? property.slice(0, -1) : property}`);
+      return builder(settings, `${path}/${escaped ? property.slice(0, -1) : property}`, refused);
     },
     apply(_target, _this, args: unknown[]) {
-      return builder(settings, `${path}(${formatParameters(args[0])})`);
+      return below(() => `(${formatParameters(args[0])})`);
     },
   });
 }
 
+/**
+ * A verb: describes the request and sends it. Whatever refuses the request before it is sent (a base URL that is
+ * not https, a segment or header that cannot be sent) rejects the promise: it never throws at the call.
+ */
+async function request(
+  settings: Settings,
+  describeRequest: () => RequestDescription,
+  options: RequestOptions | undefined,
+): Promise<unknown> {
+  if (settings.refusal) throw settings.refusal;
+  return send(settings, describeRequest(), options);
+}
+
+/** `encodeURIComponent`, with an error that says what could not be encoded (a lone surrogate cannot). */
+function encodeComponent(text: string, what: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    throw new TypeError(
+      `The ${what} ${JSON.stringify(text)} holds a lone surrogate and cannot be encoded in a URL; the request is not sent.`,
+    );
+  }
+}
+
 /** An item path (`root:/folder/file.txt:`) keeps its slashes; each part is percent-encoded. */
 export function encodeItemPath(itemPath: string): string {
-  return itemPath.split("/").map(encodeURIComponent).join("/");
+  return itemPath
+    .split("/")
+    .map((part) => encodeComponent(part, "item path"))
+    .join("/");
 }
 
 /** A key is one path segment whatever it holds: `a/b` is sent as `a%2Fb`. */
 export function encodeKey(key: string | number): string {
-  return encodeURIComponent(String(key));
+  return encodeComponent(String(key), "key");
 }
 
 /** `{ period: "D7", top: 5 }` -> `period='D7',top=5`: strings quoted (quotes doubled), numbers and booleans bare. */
@@ -233,8 +290,8 @@ export function formatParameters(parameters: unknown): string {
     .map(([name, value]) => {
       if (typeof value === "number" || typeof value === "boolean" || value === null)
         return `${name}=${String(value)}`;
-      if (value instanceof Literal) return `${name}=${encodeURIComponent(value.text)}`;
-      return `${name}='${encodeURIComponent(String(value).replace(/'/g, "''"))}'`;
+      if (value instanceof Literal) return `${name}=${encodeComponent(value.text, "parameter")}`;
+      return `${name}='${encodeComponent(String(value).replace(/'/g, "''"), "parameter")}'`;
     })
     .join(",");
 }
@@ -253,7 +310,7 @@ export function literal(text: string): Literal {
  * `'` is encoded: fetch would encode it in a query anyway, and the description must match what is sent.
  */
 export function encodeQueryComponent(text: string): string {
-  return encodeURIComponent(text)
+  return encodeComponent(text, "query value")
     .replace(/%(24|2C|3A|2F|40)/g, (escape) => decodeURIComponent(escape))
     .replace(/'/g, "%27");
 }
@@ -419,12 +476,15 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 function iterate(
   settings: Settings,
-  first: RequestDescription,
+  describeFirst: () => RequestDescription,
   options: RequestOptions | undefined,
 ): PageIterator<unknown> {
   const iterator = {
     deltaLink: undefined as string | undefined,
     async *[Symbol.asyncIterator](): AsyncGenerator<unknown> {
+      // Described when the first page is asked for: a refusal rejects that promise.
+      if (settings.refusal) throw settings.refusal;
+      const first = describeFirst();
       let request: RequestDescription | undefined = first;
       while (request) {
         const page = (await send(settings, request, options)) as

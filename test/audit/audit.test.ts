@@ -70,7 +70,7 @@ test("the CSDL reader reads types with their namespaces, bases and members, alia
 
 test("a document that is not CSDL, or not XML, is refused with the line", () => {
   assert.throws(() => readMetadata("<Schema><EntityType></Schema>"), MetadataError);
-  assert.throws(() => readMetadata("<root/>"), /not a CSDL document/);
+  assert.throws(() => readMetadata("<root/>"), /no edmx:Edmx element/);
   assert.throws(() => readMetadata("{}"), MetadataError);
 });
 
@@ -204,5 +204,5 @@ test("--metadata puts the audit in the report and the run's diagnostics, and the
   writeFileSync(join(dir, "not-csdl.xml"), "<html><body>Not found</body></html>");
   const refused = await run(join(dir, "refused"), ["--metadata", "not-csdl.xml"]);
   assert.equal(refused.code, 2);
-  assert.match(refused.errors, /cannot read the metadata not-csdl\.xml: not a CSDL document/);
+  assert.match(refused.errors, /The metadata file not-csdl\.xml is not CSDL: it has no edmx:Edmx element\.\n/);
 });

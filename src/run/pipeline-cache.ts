@@ -1,0 +1,146 @@
+/**
+ * The cache as a layer around the stages that use it (generate.ts): what each stage can take from earlier runs,
+ * and what this run keeps for the next. Keys are hashes of what a result was made from, so an entry is never stale:
+ * - parse: a page's PageModel (node:v8 bytes) and its facts, by the page's key (the hash of its path and text);
+ * - model: what each derivation made, by the hash of all it read (ModelMemo);
+ * - plan: the keys of the files each part of the model gave, by the part's key;
+ * - render: a file's text, by the hash of its description.
+ * Each store keeps what this run used or made, and only that. With the cache off, nothing is found and nothing kept.
+ */
+import { deserialize } from "node:v8";
+import { Cache, cacheScope, ShardedMap } from "./cache.js";
+import type { Docs2tsConfig } from "./config.js";
+import type { InputPage } from "./docs-set.js";
+import type { ModelMemo, PageFacts } from "../model/index.js";
+import type { PageModel } from "../parse/index.js";
+
+/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
+export interface ParsedPage {
+  readonly page: PageModel;
+  readonly bytes: Uint8Array;
+}
+
+/** The cache keys of the files a part of the model gave. */
+export type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
+
+export class PipelineCache {
+  readonly enabled: boolean;
+  readonly version: string;
+  // Shards are read when a key of them is first looked up.
+  private readonly pages: ShardedMap<Uint8Array>;
+  private readonly facts: ShardedMap<PageFacts>;
+  private readonly derived: ShardedMap<unknown>;
+  private readonly derivedNow = new Map<string, unknown>();
+  private readonly files: ShardedMap<string>;
+  private readonly emitted: ShardedMap<KnownFiles>;
+  private readonly emittedNow = new Map<string, KnownFiles>();
+
+  constructor(cache: Cache, config: Docs2tsConfig) {
+    const scope = cacheScope(config);
+    this.enabled = cache.enabled;
+    this.version = cache.version;
+    this.pages = ShardedMap.read<Uint8Array>(cache, scope.pages);
+    this.facts = ShardedMap.read<PageFacts>(cache, scope.facts, "json");
+    this.derived = ShardedMap.read<unknown>(cache, scope.derived, "json");
+    this.files = ShardedMap.read<string>(cache, scope.files);
+    this.emitted = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json");
+  }
+
+  /** Reads now what the model and the plan will need, while a worker is busy parsing. */
+  preloadDerived(): void {
+    this.derived.readAll();
+    this.emitted.readAll();
+  }
+
+  // Parse.
+
+  /** Whether an earlier run parsed the page: its facts and PageModel are kept. */
+  holdsPage(page: InputPage): boolean {
+    return this.facts.get(page.key) !== undefined && this.pages.has(page.key);
+  }
+
+  factsOf(page: InputPage): PageFacts | undefined {
+    return this.facts.get(page.key);
+  }
+
+  /** The PageModel an earlier run parsed, or undefined if the cache has lost it. */
+  pageModelOf(page: InputPage): PageModel | undefined {
+    const bytes = this.pages.get(page.key);
+    return bytes && (deserialize(bytes) as PageModel);
+  }
+
+  /** Keeps the facts of every page read, and the PageModels: those parsed now, and those still in use. */
+  storePages(pages: readonly InputPage[], facts: readonly PageFacts[], parsed: ReadonlyMap<string, ParsedPage>): void {
+    this.pages.retain(
+      pages.map((page) => page.key),
+      new Map([...parsed].map(([key, { bytes }]) => [key, bytes])),
+    );
+    this.facts.replaceAll(pages.map((page, index) => [page.key, facts[index]!]));
+  }
+
+  // Model.
+
+  /** What the model derived in earlier runs; this run keeps what it used or derived anew. */
+  get modelMemo(): ModelMemo | undefined {
+    if (!this.enabled) return undefined;
+    return {
+      get: (key) => {
+        const value = this.derived.get(key);
+        if (value !== undefined) this.derivedNow.set(key, value);
+        return value;
+      },
+      set: (key, value) => this.derivedNow.set(key, value),
+    };
+  }
+
+  storeDerived(): void {
+    this.derived.replaceAll(this.derivedNow);
+  }
+
+  // Plan.
+
+  /** The keys of the files each part of the model gave in earlier runs; this run keeps those it used or made. */
+  get planMemo(): { get(key: string): KnownFiles | undefined } | undefined {
+    if (!this.enabled) return undefined;
+    return {
+      get: (key) => {
+        const known = this.emitted.get(key);
+        if (known) this.emittedNow.set(key, known);
+        return known;
+      },
+    };
+  }
+
+  // Render.
+
+  /** Whether the cache holds any file: a cold run has none to look up. */
+  get holdsFiles(): boolean {
+    return this.files.size > 0;
+  }
+
+  holdsFile(key: string): boolean {
+    return this.files.has(key);
+  }
+
+  fileText(key: string): string | undefined {
+    return this.files.get(key);
+  }
+
+  /**
+   * Keeps the texts of the package's files (the ones rendered now are given; the others stay as stored) and, per
+   * part of the model, the keys of its files.
+   */
+  storeFiles(
+    fileKeys: ReadonlyMap<string, string>,
+    rendered: ReadonlyMap<string, string>,
+    parts: ReadonlyArray<{ readonly key: string; readonly paths: readonly string[] }>,
+  ): void {
+    this.files.retain(fileKeys.values(), rendered);
+    for (const part of parts)
+      this.emittedNow.set(
+        part.key,
+        part.paths.map((path) => ({ path, key: fileKeys.get(path)! })),
+      );
+    this.emitted.replaceAll(this.emittedNow);
+  }
+}

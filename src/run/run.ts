@@ -1,0 +1,363 @@
+/**
+ * One run of docs2ts, as the library (api.ts), the command line and the watcher start it: options resolved and
+ * checked, the last run's record looked up (a run that finds nothing changed ends there), the pipeline
+ * (generate.ts) run into a staging directory that replaces the output whole, the record kept for the next run, the
+ * reports written.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { isDeepStrictEqual } from "node:util";
+import { UsageError, type FilesOutcome, type GenerateOptions, type GenerateResult } from "../api.js";
+import { ConfigError, displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
+import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
+import type { RunStats } from "./stats.js";
+import { Cache, cacheScope } from "./cache.js";
+import {
+  diffOutput,
+  OutputStaging,
+  outputMatches,
+  OutputError,
+  packOutputRecord,
+  unpackOutputRecord,
+  type OutputRecord,
+  type PackedOutputRecord,
+} from "./output.js";
+import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
+import { docs2tsVersion } from "./version.js";
+import { auditDiagnostics, auditModel } from "../audit/audit.js";
+import type { ServiceMetadata } from "../audit/csdl.js";
+import { compareDiagnostics } from "../diagnostics/index.js";
+import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "../report/report.js";
+
+/** What a run needs beyond the options: the command line and the watcher ask for less, or bring their own. */
+export interface ExecuteContext {
+  /** Build the whole report (else only totals and errors and warnings, which is cheaper on a big docs set). */
+  readonly needsReport: boolean;
+  /** The docs2ts version, when the caller has it (launch.mjs names its bundle by it). */
+  readonly version?: string;
+  /** A pool kept by the caller across runs (the watcher); closed by the caller. */
+  readonly pool?: WorkerPool;
+}
+
+export type ExecuteResult = Omit<GenerateResult, "report"> & { readonly report: Report | undefined };
+
+export async function execute(options: GenerateOptions, context: ExecuteContext): Promise<ExecuteResult> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const config = resolveOptions(cwd, options);
+  const service = options.metadata === undefined ? undefined : await readServiceMetadata(cwd, options.metadata);
+  const version = context.version ?? docs2tsVersion();
+  const cache =
+    options.cache === false
+      ? Cache.disabled(version)
+      : Cache.open(options.cache ? resolve(cwd, options.cache) : defaultCacheDirectory(cwd), version);
+  const workers = options.workers;
+  const needsReport = context.needsReport || options.report !== undefined || options.html !== undefined;
+  const outLabel = displayPath(cwd, config.out);
+  let pool = context.pool;
+  const ownPool = (size: number): WorkerPool | undefined => (pool ??= new WorkerPool(size));
+  try {
+    const scope = cacheScope(config);
+    const listed = listDocsFiles(config.input);
+    // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
+    // record and stats the pages; a run that finds nothing changed stops it unused.
+    if (workers !== 0 && listed.length >= minimumPoolJobs) ownPool(1);
+    const stored = cache.read<RunRecord>(scope.run);
+    const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
+    const stamp = stampDocsSet(config.input, listed);
+    const settings = JSON.stringify(config);
+    // The pages are read only when `stat` does not show them as the last run left them.
+    const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
+    const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
+    const read = sameStamp ? undefined : readInput(config, version, listed, known);
+    const upToDate =
+      previous &&
+      previous.settings === settings &&
+      (sameStamp || previous.fingerprint === read?.fingerprint) &&
+      outputMatches(config.out, previous.record) &&
+      // An audit reads the model, which a run that finds nothing changed does not build.
+      service === undefined;
+    const kept = upToDate && needsReport && previous.report ? cache.read<KeptReport>(scope.report) : undefined;
+    const previousReport = kept?.run === previous?.report ? kept?.report : undefined;
+    let result: Omit<ExecuteResult, "config" | "timings">;
+    if (upToDate && (!needsReport || previousReport)) {
+      // Nothing changed since the last run, and its output is as it left it.
+      const report = previousReport;
+      result = {
+        report,
+        diagnostics: (report?.diagnostics ?? previous.notices).filter((diagnostic) => diagnostic.severity !== "info"),
+        totals: previous.totals,
+        files: { out: config.out, written: 0, changed: 0, removed: 0, upToDate: true },
+        stats: {
+          ...previous.stats,
+          pagesFromCache: previous.stats.pages,
+          filesFromCache: previous.stats.files,
+          timings: {},
+        },
+      };
+    } else {
+      const input = read ?? readInput(config, version, listed);
+      const { generate: runPipeline } = await import("./generate.js");
+      // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
+      const staging = options.check ? undefined : stage(config.out, outLabel, previous?.record);
+      const staged = await withStaging(staging, outLabel, async () => {
+        const generated = await runPipeline(
+          config,
+          docsLabel(cwd, config.input),
+          {
+            cache,
+            ...(workers === undefined ? {} : { workers }),
+            ...(options.onProgress ? { progress: options.onProgress } : {}),
+            ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
+            ...(pool ? { pool } : {}),
+            ...(staging
+              ? {
+                  onFile: (path: string, text: string) => staging.add(path, text),
+                  holds: (path: string, key: string) => staging.hold(path, key),
+                }
+              : {}),
+          },
+          input,
+        );
+        const written = await staging?.commit(generated.files, { held: generated.held, keys: generated.fileKeys });
+        return { generated, written };
+      });
+      const { written } = staged;
+      let { generated } = staged;
+      // The audit's findings join the run's diagnostics; the package was written without it.
+      const audit = service ? auditModel(generated.model, service) : undefined;
+      if (audit) {
+        generated = {
+          ...generated,
+          diagnostics: [...generated.diagnostics, ...auditDiagnostics(audit)].sort(compareDiagnostics),
+        };
+      }
+      // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
+      const report = needsReport ? buildReport(generated, audit) : undefined;
+      const totals = report?.totals ?? reportTotals(generated);
+      const notices = reportDiagnostics(generated.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
+      const keys = generated.fileKeys ? { keys: generated.fileKeys } : {};
+      let files: FilesOutcome;
+      if (!written) {
+        const diff = diffOutput(config.out, generated.files);
+        const stale = diff.changed.length + diff.added.length + diff.removed.length > 0;
+        files = {
+          out: config.out,
+          written: 0,
+          changed: diff.changed.length + diff.added.length,
+          removed: diff.removed.length,
+          upToDate: !stale,
+          stale: diff,
+          ...keys,
+        };
+      } else {
+        // The whole report is kept by a run that needed it, for the next such run to find if nothing changes.
+        const run = report ? randomBytes(8).toString("hex") : undefined;
+        cache.write(scope.run, {
+          settings,
+          pages: packPages(stamp, generated.keys),
+          fingerprint: input.fingerprint,
+          record: packOutputRecord(written.record),
+          totals,
+          notices,
+          stats: generated.stats,
+          ...(run ? { report: run } : {}),
+        } satisfies RunRecord);
+        if (run && report) cache.write(scope.report, { run, report } satisfies KeptReport);
+        files = {
+          out: config.out,
+          written: written.written,
+          changed: written.changed,
+          removed: written.removed,
+          upToDate: false,
+          ...keys,
+        };
+      }
+      result = { report, diagnostics: notices, totals, files, stats: generated.stats, ...(audit ? { audit } : {}) };
+    }
+    await writeReports(cwd, config, options, result.report);
+    return { ...result, config, timings: { ...result.stats.timings, total: performance.now() - started } };
+  } finally {
+    if (pool !== context.pool) await pool?.close();
+  }
+}
+
+/** The service's metadata, read before anything is generated: a file that is not CSDL is a UsageError naming it. */
+async function readServiceMetadata(cwd: string, file: string): Promise<ServiceMetadata> {
+  const { readMetadata } = await import("../audit/csdl.js");
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), "utf8");
+  } catch {
+    throw new UsageError(`The metadata file ${file} cannot be read.`);
+  }
+  try {
+    return readMetadata(text);
+  } catch (error) {
+    throw new UsageError(`The metadata file ${file} is not CSDL: ${(error as Error).message}.`);
+  }
+}
+
+/** The options checked and resolved into a complete configuration; a bad one is a UsageError naming it. */
+export function resolveOptions(cwd: string, options: GenerateOptions): Docs2tsConfig {
+  if (options.workers !== undefined && !(Number.isInteger(options.workers) && options.workers >= 0))
+    throw new UsageError(`workers takes a whole number, not ${String(options.workers)}.`);
+  for (const name of ["input", "out", "baseUrl", "packageName", "report", "html", "metadata"] as const) {
+    const value = options[name];
+    if (value !== undefined && (typeof value !== "string" || value === ""))
+      throw new UsageError(`${name} takes a non-empty string, not ${JSON.stringify(value)}.`);
+  }
+  let config: Docs2tsConfig;
+  try {
+    config = resolveConfig(cwd, {
+      ...(options.input ? { input: options.input } : {}),
+      ...(options.out ? { out: options.out } : {}),
+      ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+      ...(options.packageName ? { packageName: options.packageName } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new UsageError(error.message);
+    throw error;
+  }
+  const inputLabel = displayPath(cwd, config.input);
+  if (!existsSync(config.input)) throw new UsageError(`The input directory ${inputLabel} does not exist.`);
+  if (!statSync(config.input).isDirectory()) throw new UsageError(`The input ${inputLabel} is not a directory.`);
+  if (existsSync(config.out) && !statSync(config.out).isDirectory())
+    throw new UsageError(`The output ${displayPath(cwd, config.out)} is a file, not a directory.`);
+  return config;
+}
+
+/**
+ * The cache of the project docs2ts runs in: node_modules/.cache/docs2ts of the nearest directory from `cwd` up with
+ * a package.json, never inside docs2ts's own installed files; outside any project, docs2ts-cache in the system's
+ * temporary directory.
+ */
+export function defaultCacheDirectory(cwd: string): string {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "package.json"))) return join(dir, "node_modules", ".cache", "docs2ts");
+    if (dirname(dir) === dir) return join(tmpdir(), "docs2ts-cache");
+  }
+}
+
+function stage(out: string, outLabel: string, previous: OutputRecord | undefined): OutputStaging {
+  try {
+    return new OutputStaging(out, previous);
+  } catch (error) {
+    if (error instanceof OutputError) throw new UsageError(`${sentence(error.message)}.`);
+    throw new UsageError(`The output ${outLabel} cannot be written: ${reason(error)}.`);
+  }
+}
+
+const sentence = (text: string): string => `${text[0]!.toUpperCase()}${text.slice(1)}`.replace(/\.$/, "");
+
+function reason(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "the file system is read-only";
+  if (code === "ENOTDIR" || code === "EEXIST") return "a parent of it is a file";
+  return message.replace(/\.$/, "");
+}
+
+async function writeReports(
+  cwd: string,
+  config: Docs2tsConfig,
+  options: GenerateOptions,
+  report: Report | undefined,
+): Promise<void> {
+  const write = (file: string, text: string): void => {
+    try {
+      writeFileSync(resolve(cwd, file), text);
+    } catch (error) {
+      throw new UsageError(`The report ${file} cannot be written: ${reason(error)}.`);
+    }
+  };
+  if (options.report) write(options.report, `${JSON.stringify(report!, null, 1)}\n`);
+  if (options.html) {
+    const { renderHtmlReport } = await import("../report/html-report.js");
+    write(options.html, renderHtmlReport(report!, `Docs health: ${docsLabel(cwd, config.input)}`));
+  }
+}
+
+function packPages(stamp: DocsStamp, keys: Record<string, string>): RunRecord["pages"] {
+  const files = Object.keys(stamp);
+  return { files, stamps: files.map((file) => stamp[file]!), keys: files.map((file) => keys[file] ?? null) };
+}
+
+function unpackPages(pages: RunRecord["pages"]): { stamp: DocsStamp; keys: Record<string, string> } {
+  const stamp: DocsStamp = {};
+  const keys: Record<string, string> = {};
+  pages.files.forEach((file, index) => {
+    stamp[file] = pages.stamps[index]!;
+    const key = pages.keys[index];
+    if (key) keys[file] = key;
+  });
+  return { stamp, keys };
+}
+
+/** The pages whose `stat` differs from the stamp of the last run, new pages included. */
+function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
+  return new Set(Object.keys(stamp).filter((file) => previous[file] !== stamp[file]));
+}
+
+/**
+ * Runs `work`, which writes into `staging`, and removes the staging directory if the work fails or the process
+ * is interrupted (Ctrl-C): only a committed run touches the output, and none leaves its staging behind. A failure
+ * to write the output is a UsageError naming it.
+ */
+async function withStaging<T>(
+  staging: OutputStaging | undefined,
+  outLabel: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!staging) return work();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    staging.abort();
+    process.kill(process.pid, signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await work();
+  } catch (error) {
+    staging.abort();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof OutputError) throw new UsageError(`${sentence(error.message)}.`);
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+      throw new UsageError(`The output ${outLabel} cannot be written: ${reason(error)}.`);
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+/**
+ * What the cache keeps of a run, to tell the next one that nothing changed and print what this one printed. The
+ * whole report (a few MB on a big docs set) is kept apart, written and read only by runs that print infos or write
+ * it.
+ */
+interface RunRecord {
+  /** The resolved configuration, as JSON. */
+  readonly settings: string;
+  /**
+   * Each page's stamp, and its key, which a page whose stat is unchanged keeps without being read: a list per
+   * field, like the output record, which V8 reads back faster than an object with a property per page.
+   */
+  readonly pages: { readonly files: string[]; readonly stamps: string[]; readonly keys: Array<string | null> };
+  readonly fingerprint: string;
+  readonly record: PackedOutputRecord;
+  readonly totals: ReportTotals;
+  /** The errors and warnings, which every run prints. */
+  readonly notices: Report["diagnostics"];
+  readonly stats: RunStats;
+  /** The id of the run's report, when the run kept it. */
+  readonly report?: string;
+}
+
+/** A run's whole report, with the id its run record names it by: a report some other run kept is not taken. */
+interface KeptReport {
+  readonly run: string;
+  readonly report: Report;
+}

@@ -1,0 +1,146 @@
+/**
+ * The run's two expensive jobs, parsing pages and rendering files, on a pool of worker threads when there are
+ * enough of them, else on this thread; results come back in the order of the items whatever the worker count.
+ * A layer the pipeline's stages (generate.ts) call, so that the stages read the same with or without workers.
+ */
+import { deserialize, serialize } from "node:v8";
+import type { InputPage } from "../docs-set.js";
+import type { PendingFile } from "../../emit/files.js";
+import type { PageModel } from "../../parse/index.js";
+import type { ParsedPage } from "../pipeline-cache.js";
+import type { ProgressEvent } from "../stats.js";
+import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./pool.js";
+
+export class Jobs {
+  private readonly workers: number;
+  private readonly callersPool: WorkerPool | undefined;
+  private pool: WorkerPool | undefined;
+
+  /**
+   * A docs set this big takes a while to read from the cache and link: one worker starts at once (unless the caller
+   * started it) and loads the parser and the printers meanwhile, so that the few pages and files a small change
+   * leaves to parse and render do not wait for them. Big jobs start more workers; a small docs set is done sooner
+   * on this thread alone.
+   */
+  constructor(
+    pages: number,
+    options: { readonly workers?: number; readonly pool?: WorkerPool },
+    private readonly progress: ((event: ProgressEvent) => void) | undefined,
+  ) {
+    this.workers = options.workers ?? defaultWorkerCount();
+    this.callersPool = options.pool;
+    this.pool = options.pool ?? (this.workers > 0 && pages >= minimumPoolJobs ? new WorkerPool(1) : undefined);
+  }
+
+  /** Whether a worker is up already (started by the caller, or for a big docs set). */
+  get started(): boolean {
+    return this.pool !== undefined;
+  }
+
+  /** The pool, started or grown for this many jobs when they are enough to be worth it. */
+  private poolFor(jobs: number): WorkerPool | undefined {
+    if (this.workers > 0 && jobs >= minimumPoolJobs) {
+      this.pool ??= new WorkerPool(0);
+      this.pool.grow(Math.min(this.workers, Math.ceil(jobs / minimumPoolJobs)));
+    }
+    return this.pool;
+  }
+
+  /** Each page's PageModel, and its bytes (node:v8), which the cache keeps as they are. */
+  parse(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.poolFor(pages.length));
+  }
+
+  /** Parses a few pages on the worker already up, without starting more. */
+  parseOnStarted(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.pool);
+  }
+
+  private parseOn(pages: ReadonlyArray<Required<InputPage>>, pool: WorkerPool | undefined): Promise<ParsedPage[]> {
+    return runJobs(
+      pages,
+      "parse",
+      this.progress,
+      pool &&
+        (async (batch) => {
+          const serialized = await pool.parse(batch.map(({ file, text }) => ({ file, text })));
+          return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
+        }),
+      async () => {
+        const { parsePageSafely } = await import("../../parse/index.js");
+        return ({ file, text }) => {
+          const page = parsePageSafely(file, text);
+          return { page, bytes: serialize(page) };
+        };
+      },
+    );
+  }
+
+  /** Has the workers load what rendering needs (prettier too, with `formatter`) while this thread does other work. */
+  prepareRendering(formatter: boolean): Promise<unknown> | undefined {
+    return this.pool?.prepareRendering(formatter);
+  }
+
+  /**
+   * Sizes the pool for rendering `files` now (before the printers are waited for), and gives the function that
+   * starts rendering them, reporting each text as it comes. The jobs are sent to the workers when it is called.
+   */
+  renderer(files: readonly PendingFile[]): (onText: (file: PendingFile, text: string) => void) => Promise<string[]> {
+    const pool = this.poolFor(files.length);
+    return (onText) =>
+      runJobs(
+        files,
+        "render",
+        this.progress,
+        pool && ((batch) => pool.render(batch)),
+        async () => {
+          const { renderFile } = await import("../../emit/render.js");
+          return renderFile;
+        },
+        onText,
+      );
+  }
+
+  /** Stops the workers now (a run with nothing to render): they take no more CPU from this thread. */
+  stopEarly(): void {
+    void this.pool?.close();
+  }
+
+  /** Closes the pool this run started; one the caller started is the caller's to close. */
+  async close(): Promise<void> {
+    if (this.pool !== this.callersPool) await this.pool?.close();
+  }
+}
+
+/**
+ * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
+ * reports progress and each result as it comes; the results come back in the order of the items.
+ */
+async function runJobs<T, R>(
+  items: readonly T[],
+  phase: ProgressEvent["phase"],
+  progress: ((event: ProgressEvent) => void) | undefined,
+  onPool: ((batch: T[]) => Promise<R[]>) | undefined,
+  onThisThread: () => Promise<(item: T) => R | Promise<R>>,
+  onResult?: (item: T, result: R) => void,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let done = 0;
+  const record = (start: number, batch: R[]): void => {
+    batch.forEach((result, index) => {
+      results[start + index] = result;
+      onResult?.(items[start + index]!, result);
+    });
+    done += batch.length;
+    progress?.({ phase, done, total: items.length });
+  };
+  if (items.length === 0) return results;
+  if (!onPool) {
+    const job = await onThisThread();
+    for (const [index, item] of items.entries()) record(index, [await job(item)]);
+    return results;
+  }
+  const size = 40;
+  await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
+  return results;
+}
