@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { memoKey, type ApiModel, type Operation } from "../model/index.js";
+import { memoKey, type ApiModel, type EnumType, type ObjectType, type Operation } from "../model/index.js";
 import { projectRoot } from "../run/project-root.js";
 import { builderModule, builderModules, rootModule } from "./builders.js";
 import type { EmittedFile, PendingFile } from "./files.js";
@@ -88,10 +88,15 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     const key = model.memoKeys?.get(object);
     return key === undefined ? json() : `memo ${key}`;
   };
+  // A type as derived, less the members its base types have (which the model drops after deriving it, as it breaks
+  // cycles of base types): the shape names and navigation read leaves most members out.
+  const declarationRead = (declaration: ObjectType | EnumType): string =>
+    readOf(declaration, () => JSON.stringify(declaration)) +
+    (declaration.kind === "object"
+      ? JSON.stringify([declaration.baseType ?? null, declaration.properties.map((property) => property.name)])
+      : "");
   for (const { declaration, module } of models)
-    part(["model", module, readOf(declaration, () => JSON.stringify(declaration))], () => [
-      sourceFile(modelModule(declaration, plan)),
-    ]);
+    part(["model", module, declarationRead(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
   // An operation without its examples, which are the test modules' part; one the plan merged, by what it merged.
   const operationReads = new Map<Operation, string>();
   const operationRead = (operation: Operation): string => {

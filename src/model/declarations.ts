@@ -20,8 +20,17 @@ export interface Declarations {
   readonly requestBodyTypes: ReadonlyMap<string, string>;
   /** The names of an object type's members and its base types'; undefined for an enum or an unknown name. */
   readonly members: (qualifiedName: string) => ReadonlySet<string> | undefined;
-  /** A hash of the types and enums without their prose, and of the lookup: for keys of what reads them. */
-  readonly shapeKey: string;
+  /**
+   * A hash of what a derivation reads of one type or enum, by qualified name: without prose and lines, of an object
+   * type with its base types (what reads a type reads its members and its bases'); a name of neither has one too.
+   * For keys of what reads a few types only.
+   */
+  readonly shapeOf: (qualifiedName: string) => string;
+  /**
+   * A hash of the types and enums without their prose and lines, and of the object types without the members that
+   * are not relationships: what naming and navigation read of them (names, namespaces, base types, relationships).
+   */
+  readonly outlineKey: string;
 }
 
 interface Declared {
@@ -175,11 +184,8 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const key = inputs.every((input) => input !== undefined)
       ? pageMemoKey(inputs[0], "type", at, lookup.key, ...inputs)
       : undefined;
-    const derived = context.derive(key, () => {
-      const type = defineObjectType(declared, others, lookup, context);
-      return { type, shape: shapeKey(type) };
-    });
-    return { ...derived, key };
+    const type = context.derive(key, () => defineObjectType(declared, others, lookup, context));
+    return { type, key };
   });
   const enumTypes = [...enums.values()].map((declared) => {
     const input = context.pageInput(declared.page.file);
@@ -197,13 +203,41 @@ export function buildDeclarations(context: ModelContext): Declarations {
   );
   types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
   return {
+    shapeOf: shapesOf(types, enumTypes),
+    outlineKey: shapeKey([
+      types.map((type) => ({ ...type, properties: type.properties.filter((property) => property.navigation) })),
+      enumTypes,
+    ]),
     types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,
     requestBodyTypes,
     members: memberIndex(new Map(types.map((type) => [type.qualifiedName, type]))),
-    // Members dropped as inherited follow from the types defined, so those are what the key hashes.
-    shapeKey: memoKey(...defined.map(({ shape }) => shape), shapeKey(enumTypes), lookup.key),
+  };
+}
+
+/** Declarations.shapeOf of the types and enums as the model gives them, each hashed when first asked for. */
+function shapesOf(types: readonly ObjectType[], enums: readonly EnumType[]): (qualifiedName: string) => string {
+  const objects = new Map(types.map((type) => [type.qualifiedName, type]));
+  const enumsByName = new Map(enums.map((type) => [type.qualifiedName, type]));
+  const shapes = new Map<string, string>();
+  return (qualifiedName) => {
+    let shape = shapes.get(qualifiedName);
+    if (shape === undefined) {
+      const chain: ObjectType[] = [];
+      const seen = new Set<string>();
+      for (
+        let type = objects.get(qualifiedName);
+        type && !seen.has(type.qualifiedName);
+        type = type.baseType ? objects.get(type.baseType) : undefined
+      ) {
+        seen.add(type.qualifiedName);
+        chain.push(type);
+      }
+      shape = shapeKey([qualifiedName, chain, enumsByName.get(qualifiedName) ?? null]);
+      shapes.set(qualifiedName, shape);
+    }
+    return shape;
   };
 }
 
