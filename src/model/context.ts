@@ -292,14 +292,15 @@ const sha1: (text: string) => string =
     : (text) => crypto.createHash("sha1").update(text).digest("hex");
 
 /**
- * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first digit, so that what is
- * derived from one page shares a shard of the memo, and an edit rewrites one or two shards. Undefined without input.
+ * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first two digits, so that what
+ * is derived from one page shares a shard of the memo, and an edit rewrites one or two shards. Undefined without
+ * input.
  */
 export function pageMemoKey(
   input: string | undefined,
   ...parts: ReadonlyArray<string | undefined>
 ): string | undefined {
-  return input === undefined ? undefined : `${input[0]}${memoKey(...parts, input)}`;
+  return input === undefined ? undefined : `${input.slice(0, 2)}${memoKey(...parts, input)}`;
 }
 
 /**
