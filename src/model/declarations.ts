@@ -184,8 +184,12 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const key = inputs.every((input) => input !== undefined)
       ? pageMemoKey(inputs[0], "type", at, lookup.key, ...inputs)
       : undefined;
-    const type = context.derive(key, () => defineObjectType(declared, others, lookup, context));
-    return { type, key };
+    // With the type, what other derivations read of it, hashed once: its shape, and its outline (relationships only).
+    const derived = context.derive(key, () => {
+      const type = defineObjectType(declared, others, lookup, context);
+      return { type, shape: shapeKey(type), outline: shapeKey(outlineOf(type)) };
+    });
+    return { ...derived, key };
   });
   const enumTypes = [...enums.values()].map((declared) => {
     const input = context.pageInput(declared.page.file);
@@ -202,12 +206,15 @@ export function buildDeclarations(context: ModelContext): Declarations {
     ),
   );
   types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
+  // A type as the model gives it is the type derived less the members its base types have, and without its base
+  // type where that closed a cycle: its base type and the names of its members tell it from the type derived.
+  const settled = (type: ObjectType, hash: string): string =>
+    memoKey(hash, type.baseType, ...type.properties.map((property) => property.name));
+  const shapes = new Map(types.map((type, index) => [type.qualifiedName, settled(type, defined[index]!.shape)]));
+  const outlines = types.map((type, index) => settled(outlineOf(type), defined[index]!.outline));
   return {
-    shapeOf: shapesOf(types, enumTypes),
-    outlineKey: shapeKey([
-      types.map((type) => ({ ...type, properties: type.properties.filter((property) => property.navigation) })),
-      enumTypes,
-    ]),
+    shapeOf: shapesOf(types, shapes, enumTypes),
+    outlineKey: memoKey(...outlines, shapeKey(enumTypes)),
     types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,
@@ -216,15 +223,27 @@ export function buildDeclarations(context: ModelContext): Declarations {
   };
 }
 
-/** Declarations.shapeOf of the types and enums as the model gives them, each hashed when first asked for. */
-function shapesOf(types: readonly ObjectType[], enums: readonly EnumType[]): (qualifiedName: string) => string {
+/** An object type as naming and navigation read it: without the members that are not relationships. */
+function outlineOf(type: ObjectType): ObjectType {
+  return { ...type, properties: type.properties.filter((property) => property.navigation) };
+}
+
+/**
+ * Declarations.shapeOf of the types (given the shape of each, by qualified name) and enums as the model gives
+ * them, each hashed when first asked for.
+ */
+function shapesOf(
+  types: readonly ObjectType[],
+  shapes: ReadonlyMap<string, string>,
+  enums: readonly EnumType[],
+): (qualifiedName: string) => string {
   const objects = new Map(types.map((type) => [type.qualifiedName, type]));
   const enumsByName = new Map(enums.map((type) => [type.qualifiedName, type]));
-  const shapes = new Map<string, string>();
+  const known = new Map<string, string>();
   return (qualifiedName) => {
-    let shape = shapes.get(qualifiedName);
+    let shape = known.get(qualifiedName);
     if (shape === undefined) {
-      const chain: ObjectType[] = [];
+      const chain: string[] = [];
       const seen = new Set<string>();
       for (
         let type = objects.get(qualifiedName);
@@ -232,10 +251,11 @@ function shapesOf(types: readonly ObjectType[], enums: readonly EnumType[]): (qu
         type = type.baseType ? objects.get(type.baseType) : undefined
       ) {
         seen.add(type.qualifiedName);
-        chain.push(type);
+        chain.push(shapes.get(type.qualifiedName)!);
       }
-      shape = shapeKey([qualifiedName, chain, enumsByName.get(qualifiedName) ?? null]);
-      shapes.set(qualifiedName, shape);
+      const enumType = enumsByName.get(qualifiedName);
+      shape = memoKey(qualifiedName, ...chain, enumType && shapeKey(enumType));
+      known.set(qualifiedName, shape);
     }
     return shape;
   };
