@@ -88,8 +88,9 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     const key = model.memoKeys?.get(object);
     return key === undefined ? json() : `memo ${key}`;
   };
-  // A type as derived, less the members its base types have (which the model drops after deriving it, as it breaks
-  // cycles of base types): the shape names and navigation read leaves most members out.
+  // A type's module reads the type as the model gives it: as derived (its memo key), less the members its base types
+  // have and without a base type that closed a cycle, which the model settles after deriving it. The model's
+  // shapeKey, which every part reads, leaves out the members that are not relationships.
   const declarationRead = (declaration: ObjectType | EnumType): string =>
     readOf(declaration, () => JSON.stringify(declaration)) +
     (declaration.kind === "object"
