@@ -5,7 +5,8 @@
  * Generation, on a copy of the Graph v1.0 corpus (when ../shared is present):
  * - R, a plain single-threaded unified + remark-parse + remark-gfm parse of every page, in this process;
  * - `npm run generate` as a user runs it (the node flags of package.json's script), in a child process: cold
- *   (empty cache, no output), warm (nothing changed), and after one page changed; each with its peak RSS;
+ *   (empty cache, no output), warm (nothing changed), and after one page changed in each of three ways (a
+ *   property's description edited, a paragraph added, a property row added); each with its peak RSS;
  * - the output's size, and each time as a ratio to R (the median of each round's ratio to that round's R).
  *
  * Consumers, for the docs-input package and the corpus package: an app that imports `createClient` and calls one
@@ -123,32 +124,51 @@ async function benchGeneration(): Promise<void> {
     "--cache",
     cacheDir,
   ];
-  // One page changed: the description of a property (a table row's last cell), a different text each run.
+  // One page changed, three ways, a different text each round: a property's description (a table row's last
+  // cell) edited, a paragraph added above the page's first section (every line after it moves), a property row
+  // added to the table (the type gains a member). Each from the page as it was, and put back after.
   const row = /^(\|\s*\w+\s*\|\s*(?:String|Boolean|Int32|DateTimeOffset)\s*\|[^|\n]{10,}?)( *\|? *)$/m;
   const page = listDocsFiles(docs)
     .filter((file) => file.split("/").includes("resources"))
     .map((file) => join(docs, file))
     .find((path) => row.test(readFileSync(path, "utf8")))!;
   const original = readFileSync(page, "utf8");
+  const edits: ReadonlyArray<{ readonly label: string; readonly edit: (round: number) => string }> = [
+    {
+      label: "description edited",
+      edit: (round) => original.replace(row, (_, cells: string, end: string) => `${cells} Edited ${round}.${end}`),
+    },
+    {
+      label: "paragraph added",
+      edit: (round) => original.replace(/^## /m, `A paragraph added in round ${round}.\n\n## `),
+    },
+    {
+      label: "property row added",
+      edit: (round) => original.replace(row, (line) => `${line}\n|addedInRound${round}|String| Added in round ${round}.|`),
+    },
+  ];
+  for (const { label, edit } of edits)
+    if (edit(1) === original) throw new Error(`the ${label} edit changes nothing in ${page}`);
 
   // Each round measures R and then the three runs, so that every ratio pairs figures taken minutes apart at
   // most: this machine's speed drifts more than that between rounds.
   const reference: number[] = [];
   const cold: RunFigures[] = [];
   const warm: RunFigures[] = [];
-  const changed: RunFigures[] = [];
+  const changed = edits.map((): RunFigures[] => []);
   for (let i = 0; i < runs; i++) {
     reference.push(referenceParse(pages));
     rmSync(cacheDir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
     cold.push(await timeGenerate(command, args));
     warm.push(await timeGenerate(command, args));
-    writeFileSync(
-      page,
-      original.replace(row, (_, cells: string, end: string) => `${cells} Edited ${i + 1}.${end}`),
-    );
-    changed.push(await timeGenerate(command, args));
-    writeFileSync(page, original);
+    for (const [index, { edit }] of edits.entries()) {
+      writeFileSync(page, edit(i + 1));
+      changed[index]!.push(await timeGenerate(command, args));
+      // Put back, and a run (not timed) brings the cache and the output back to the page as it was.
+      writeFileSync(page, original);
+      await timeGenerate(command, args);
+    }
   }
   const r = median(reference);
   const output = sizeOf(out);
@@ -159,14 +179,14 @@ async function benchGeneration(): Promise<void> {
     const ratio = median(figures.map((figure, round) => figure.ms / reference[round]!));
     const verdict =
       target === undefined ? "" : ratio <= target ? `  (target <= ${target}: met)` : `  (target <= ${target}: NOT met)`;
-    return `  ${label.padEnd(22)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${peakRss(figures)}${verdict}`;
+    return `  ${label.padEnd(34)} ${seconds(ms).padStart(9)}   ${(ratio.toFixed(3) + " R").padStart(8)}   peak RSS ${peakRss(figures)}${verdict}`;
   };
   console.log(
-    `  ${"R (remark + gfm parse)".padEnd(22)} ${seconds(r).padStart(9)}   ${"1.000 R".padStart(8)}   (${(megabytesRead / (r / 1000)).toFixed(2)} MB/s)`,
+    `  ${"R (remark + gfm parse)".padEnd(34)} ${seconds(r).padStart(9)}   ${"1.000 R".padStart(8)}   (${(megabytesRead / (r / 1000)).toFixed(2)} MB/s)`,
   );
   console.log(line("cold (empty cache)", cold, 0.8));
   console.log(line("warm (no change)", warm, 0.03));
-  console.log(line(`one page changed`, changed, 0.06));
+  for (const [index, { label }] of edits.entries()) console.log(line(`one page changed: ${label}`, changed[index]!, 0.06));
   console.log(`  (the page changed: ${page.slice(docs.length + 1)})`);
   console.log(`  output: ${output.files} files, ${megabytes(output.bytes)}; peak RSS target <= 1536 MB`);
 }

@@ -72,6 +72,32 @@ export const descriptionEdit = (): Map<string, string> =>
   editFixture("v1.0/resources/widget.md", "The name shown to people.", "What people see.");
 export const typeEdit = (): Map<string, string> =>
   editFixture("v1.0/resources/widget.md", "| displayName | String |", "| displayName | Int32 |");
+/**
+ * The one-page edits the bench measures besides a description: a paragraph added to a resource page (every line
+ * after it moves), and a property row added to its table (the type gains a member).
+ */
+export const paragraphEdit = (file = "v1.0/resources/widget.md"): Map<string, string> =>
+  editFixture(file, "\n## ", "\nA paragraph added above the sections.\n\n## ");
+export const rowEdit = (): Map<string, string> =>
+  editFixture(
+    "v1.0/resources/widget.md",
+    "| displayName | String | The name shown to people. |\n",
+    "| displayName | String | The name shown to people. |\n| nickname | String | What friends call it. |\n",
+  );
+/** A member added to a base type: every type derived from it has it too. */
+export const baseRowEdit = (): Map<string, string> =>
+  editFixture(
+    "v1.0/resources/entity.md",
+    "| id | String | The unique identifier. Read-only. |\n",
+    "| id | String | The unique identifier. Read-only. |\n| etag | String | The version of the entity. |\n",
+  );
+/** A relationship added: what naming and navigation read of the types changes. */
+export const relationshipEdit = (): Map<string, string> =>
+  editFixture(
+    "v1.0/resources/widget.md",
+    "| parts | [part](part.md) collection | The parts of the widget. |\n",
+    "| parts | [part](part.md) collection | The parts of the widget. |\n| spares | [part](part.md) collection | Spare parts. |\n",
+  );
 
 /** Compares with the golden file, or rewrites it when UPDATE=1. */
 export function expectGolden(path: string, actual: string): void {

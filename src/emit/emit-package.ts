@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Diagnostic } from "../diagnostics/index.js";
-import { memoKey, type ApiModel, type Operation } from "../model/index.js";
+import { memoKey, type ApiModel, type EnumType, type ObjectType, type Operation } from "../model/index.js";
 import { projectRoot } from "../run/project-root.js";
 import { builderModule, builderModules, rootModule } from "./builders.js";
 import type { EmittedFile, PendingFile } from "./files.js";
@@ -88,10 +88,16 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     const key = model.memoKeys?.get(object);
     return key === undefined ? json() : `memo ${key}`;
   };
+  // A type's module reads the type as the model gives it: as derived (its memo key), less the members its base types
+  // have and without a base type that closed a cycle, which the model settles after deriving it. The model's
+  // shapeKey, which every part reads, leaves out the members that are not relationships.
+  const declarationRead = (declaration: ObjectType | EnumType): string =>
+    readOf(declaration, () => JSON.stringify(declaration)) +
+    (declaration.kind === "object"
+      ? JSON.stringify([declaration.baseType ?? null, declaration.properties.map((property) => property.name)])
+      : "");
   for (const { declaration, module } of models)
-    part(["model", module, readOf(declaration, () => JSON.stringify(declaration))], () => [
-      sourceFile(modelModule(declaration, plan)),
-    ]);
+    part(["model", module, declarationRead(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
   // An operation without its examples, which are the test modules' part; one the plan merged, by what it merged.
   const operationReads = new Map<Operation, string>();
   const operationRead = (operation: Operation): string => {

@@ -26,9 +26,10 @@ export interface ApiModel {
   readonly diagnostics: Diagnostic[];
   readonly coverage: Coverage;
   /**
-   * A hash of the model without its prose (descriptions, titles) and examples, but with the request bodies whole
-   * and the paths examples add: all that naming and navigation read. Files emitted from a part of the model are
-   * keyed by this and that part.
+   * A hash of the model without its prose (descriptions, titles), lines and examples, and without the members of
+   * object types other than relationships, but with the request bodies whole and the paths examples add: all that
+   * naming and navigation read. Files emitted from a part of the model are keyed by this and that part (a type's
+   * module by the type's members too).
    */
   readonly shapeKey: string;
   /**

@@ -17,7 +17,15 @@ export function checkRequestBodyTables(context: ModelContext, declarations: Decl
     const table = page.tables.find((candidate) => candidate.kind === "requestBody");
     if (!type || type.origin !== "resource" || !table) continue;
     const input = context.pageInput(page.file);
-    const key = pageMemoKey(input, "conflicts", typeName, declarations.shapeKey, context.defaultNamespace);
+    // The check reads the type and its base types, and the Type cells of the table.
+    const key = pageMemoKey(
+      input,
+      "conflicts",
+      typeName,
+      declarations.shapeOf(typeName!),
+      declarations.lookup.key,
+      context.defaultNamespace,
+    );
     context.derive(key, () => {
       const whole = context.page(page.file);
       const requestBody = whole.tables.find((candidate) => candidate.kind === "requestBody")!;

@@ -206,19 +206,58 @@ export class ModelContext {
     const memo = this.options.memo;
     if (!memo || key === undefined) return make();
     const stored = memo.get(key) as Derivation | undefined;
-    if (stored) {
-      this.diagnostics.push(...stored.diagnostics);
-      for (const field of coverageFields) this.coverage[field] += stored.coverage[field];
-      return stored.value as T;
+    if (stored) return this.replay<T>(stored);
+    const { value, derivation } = this.record(make);
+    memo.set(key, derivation);
+    return value;
+  }
+
+  /**
+   * `derive` for a derivation that reads named things (types) it finds only as it runs: `make` tells each name it
+   * reads to `read`. The names it read are kept under `readsKey`, which must hash all else it reads; the derivation
+   * under `keyOf(names)`, which must hash those names and what each of them is now. A later run asks the names the
+   * last derivation read, and takes the derivation if the key they now give finds one: made from the same inputs,
+   * reading the same names as they are now, it would read and give the same again. Gives the value and the key it
+   * is kept under (undefined without a memo or `readsKey`).
+   */
+  deriveReading<T>(
+    readsKey: string | undefined,
+    keyOf: (names: readonly string[]) => string,
+    make: (read: (name: string) => void) => T,
+  ): { value: T; key: string | undefined } {
+    const memo = this.options.memo;
+    if (!memo || readsKey === undefined) return { value: make(() => undefined), key: undefined };
+    const names = memo.get(readsKey) as string[] | undefined;
+    if (names) {
+      const key = keyOf(names);
+      const stored = memo.get(key) as Derivation | undefined;
+      if (stored) return { value: this.replay<T>(stored), key };
     }
+    const read = new Set<string>();
+    const { value, derivation } = this.record(() => make((name) => read.add(name)));
+    const sorted = [...read].sort();
+    const key = keyOf(sorted);
+    memo.set(readsKey, sorted);
+    memo.set(key, derivation);
+    return { value, key };
+  }
+
+  /** A derivation's value, with the diagnostics it reported and the rows it counted replayed. */
+  private replay<T>(stored: Derivation): T {
+    this.diagnostics.push(...stored.diagnostics);
+    for (const field of coverageFields) this.coverage[field] += stored.coverage[field];
+    return stored.value as T;
+  }
+
+  /** `make()`, and the derivation to keep of it: its value, what it reported and what it counted. */
+  private record<T>(make: () => T): { value: T; derivation: Derivation } {
     const reported = this.diagnostics.length;
     const counted = { ...this.coverage };
     const value = make();
     const coverage = { ...this.coverage };
     for (const field of coverageFields) coverage[field] -= counted[field];
     const diagnostics = this.diagnostics.slice(reported);
-    memo.set(key, { ...(value === undefined ? {} : { value }), diagnostics, coverage } satisfies Derivation);
-    return value;
+    return { value, derivation: { ...(value === undefined ? {} : { value }), diagnostics, coverage } };
   }
 }
 
@@ -253,23 +292,27 @@ const sha1: (text: string) => string =
     : (text) => crypto.createHash("sha1").update(text).digest("hex");
 
 /**
- * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first digit, so that what is
- * derived from one page shares a shard of the memo, and an edit rewrites one or two shards. Undefined without input.
+ * The key of a derivation from a page (`input`, its `pageInput`): led by the input's first two digits, so that what
+ * is derived from one page shares a shard of the memo, and an edit rewrites one or two shards. Undefined without
+ * input.
  */
 export function pageMemoKey(
   input: string | undefined,
   ...parts: ReadonlyArray<string | undefined>
 ): string | undefined {
-  return input === undefined ? undefined : `${input[0]}${memoKey(...parts, input)}`;
+  return input === undefined ? undefined : `${input.slice(0, 2)}${memoKey(...parts, input)}`;
 }
 
 /**
- * A hash of values as JSON without their prose (descriptions and titles): what a derivation reads of types and
- * operations other than its own, so that a description edited elsewhere keeps it. What passes compute from prose
- * (a member's read-only flag, its literal values) is not prose and counts.
+ * A hash of values as JSON without their prose (descriptions and titles) and their line numbers: what a derivation
+ * reads of types and operations other than its own, so that a description edited elsewhere keeps it, and so does a
+ * paragraph added above them (which moves every line after it). What passes compute from prose (a member's
+ * read-only flag, its literal values) is not prose and counts. A derivation that copies lines of other pages into
+ * what it gives keys them itself (a recovered operation takes its siblings' paths, lines and all).
  */
 export function shapeKey(value: unknown): string {
-  return memoKey(
-    JSON.stringify(value, (key, item: unknown) => (key === "description" || key === "title" ? undefined : item)),
-  );
+  return memoKey(JSON.stringify(value, (key, item: unknown) => (unshaped.has(key) ? undefined : item)));
 }
+
+/** What shapeKey leaves out: prose, and where things stand on their page. */
+const unshaped = new Set(["description", "title", "line"]);

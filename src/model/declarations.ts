@@ -20,8 +20,17 @@ export interface Declarations {
   readonly requestBodyTypes: ReadonlyMap<string, string>;
   /** The names of an object type's members and its base types'; undefined for an enum or an unknown name. */
   readonly members: (qualifiedName: string) => ReadonlySet<string> | undefined;
-  /** A hash of the types and enums without their prose, and of the lookup: for keys of what reads them. */
-  readonly shapeKey: string;
+  /**
+   * A hash of what a derivation reads of one type or enum, by qualified name: without prose and lines, of an object
+   * type with its base types (what reads a type reads its members and its bases'); a name of neither has one too.
+   * For keys of what reads a few types only.
+   */
+  readonly shapeOf: (qualifiedName: string) => string;
+  /**
+   * A hash of the types and enums without their prose and lines, and of the object types without the members that
+   * are not relationships: what naming and navigation read of them (names, namespaces, base types, relationships).
+   */
+  readonly outlineKey: string;
 }
 
 interface Declared {
@@ -175,9 +184,10 @@ export function buildDeclarations(context: ModelContext): Declarations {
     const key = inputs.every((input) => input !== undefined)
       ? pageMemoKey(inputs[0], "type", at, lookup.key, ...inputs)
       : undefined;
+    // With the type, what other derivations read of it, hashed once: its shape, and its outline (relationships only).
     const derived = context.derive(key, () => {
       const type = defineObjectType(declared, others, lookup, context);
-      return { type, shape: shapeKey(type) };
+      return { type, shape: shapeKey(type), outline: shapeKey(outlineOf(type)) };
     });
     return { ...derived, key };
   });
@@ -196,14 +206,58 @@ export function buildDeclarations(context: ModelContext): Declarations {
     ),
   );
   types.forEach((type, index) => context.derivedAs(type, defined[index]!.key));
+  // A type as the model gives it is the type derived less the members its base types have, and without its base
+  // type where that closed a cycle: its base type and the names of its members tell it from the type derived.
+  const settled = (type: ObjectType, hash: string): string =>
+    memoKey(hash, type.baseType, ...type.properties.map((property) => property.name));
+  const shapes = new Map(types.map((type, index) => [type.qualifiedName, settled(type, defined[index]!.shape)]));
+  const outlines = types.map((type, index) => settled(outlineOf(type), defined[index]!.outline));
   return {
+    shapeOf: shapesOf(types, shapes, enumTypes),
+    outlineKey: memoKey(...outlines, shapeKey(enumTypes)),
     types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,
     requestBodyTypes,
     members: memberIndex(new Map(types.map((type) => [type.qualifiedName, type]))),
-    // Members dropped as inherited follow from the types defined, so those are what the key hashes.
-    shapeKey: memoKey(...defined.map(({ shape }) => shape), shapeKey(enumTypes), lookup.key),
+  };
+}
+
+/** An object type as naming and navigation read it: without the members that are not relationships. */
+function outlineOf(type: ObjectType): ObjectType {
+  return { ...type, properties: type.properties.filter((property) => property.navigation) };
+}
+
+/**
+ * Declarations.shapeOf of the types (given the shape of each, by qualified name) and enums as the model gives
+ * them, each hashed when first asked for.
+ */
+function shapesOf(
+  types: readonly ObjectType[],
+  shapes: ReadonlyMap<string, string>,
+  enums: readonly EnumType[],
+): (qualifiedName: string) => string {
+  const objects = new Map(types.map((type) => [type.qualifiedName, type]));
+  const enumsByName = new Map(enums.map((type) => [type.qualifiedName, type]));
+  const known = new Map<string, string>();
+  return (qualifiedName) => {
+    let shape = known.get(qualifiedName);
+    if (shape === undefined) {
+      const chain: string[] = [];
+      const seen = new Set<string>();
+      for (
+        let type = objects.get(qualifiedName);
+        type && !seen.has(type.qualifiedName);
+        type = type.baseType ? objects.get(type.baseType) : undefined
+      ) {
+        seen.add(type.qualifiedName);
+        chain.push(shapes.get(type.qualifiedName)!);
+      }
+      const enumType = enumsByName.get(qualifiedName);
+      shape = memoKey(qualifiedName, ...chain, enumType && shapeKey(enumType));
+      known.set(qualifiedName, shape);
+    }
+    return shape;
   };
 }
 

@@ -26,9 +26,13 @@ export interface BodyCheck {
   readonly complete: boolean;
 }
 
+/**
+ * The types examples are checked against, by qualified name. Looked up one by one only (never listed): what reads
+ * them is memoized by the names it looked up (examples.ts).
+ */
 export interface TypeTable {
-  readonly objects: ReadonlyMap<string, ObjectType>;
-  readonly enums: ReadonlyMap<string, EnumType>;
+  readonly objects: { get(qualifiedName: string): ObjectType | undefined };
+  readonly enums: { get(qualifiedName: string): EnumType | undefined };
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
   PageModel,
 } from "../parse/index.js";
 import type { ExampleBody, ExampleTest, Operation, OperationExample, OperationPath, SourceRef } from "./api-model.js";
-import { pageMemoKey, type ModelContext } from "./context.js";
+import { memoKey, pageMemoKey, type ModelContext } from "./context.js";
 import { checkRequestBody, checkResponseBody, defectLine, type BodyDefect, type TypeTable } from "./example-checks.js";
 import { exampleTarget, matchTemplate, readQuery, splitPath, type PathArgument } from "./paths.js";
 import type { TypeLookup } from "./type-refs.js";
@@ -35,8 +35,13 @@ export interface ExampleContext {
   readonly lookup: TypeLookup;
   /** Operations of a method with a path whose first segment is the one given (or is not static), in order. */
   byFirstSegment(method: string, first: string | undefined): readonly number[];
-  /** A hash of all planning reads besides the page: the operations and types without prose, and the service root. */
+  /**
+   * A hash of all planning reads besides the page and the types: the operations without prose, the type lookup and
+   * the service root. The types a page's examples read are hashed by name (`shapeOf`) into the key of its plans.
+   */
   readonly key: string;
+  /** Declarations.shapeOf: a hash of what reading a type or enum by its qualified name reads. */
+  readonly shapeOf: (qualifiedName: string) => string;
 }
 
 interface Planned {
@@ -75,16 +80,22 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     if (outlines.length === 0) continue;
     const own = byFile.get(file) ?? [];
     const input = context.model.pageInput(file);
-    const key = pageMemoKey(input, "examples", context.key);
-    const plans = context.model.derive(key, () => {
-      const page = context.model.page(file);
-      // A response that answers several requests is checked once: by its line.
-      const checked = new Set<number>();
-      // null, not undefined, for an example with no plan: the memo is kept as JSON.
-      return page.examples.map(
-        (example) => new ExamplePlanner(example, page, own, operations, context, checked).plan() ?? null,
-      );
-    });
+    // Kept by the types the page's examples read (and what those are now), so that a type edited elsewhere leaves
+    // the examples that do not read it as derived.
+    const { value: plans, key } = context.model.deriveReading(
+      pageMemoKey(input, "example reads", context.key),
+      (names) => pageMemoKey(input, "examples", context.key, memoKey(...names.map(context.shapeOf)))!,
+      (read) => {
+        const page = context.model.page(file);
+        const reading = { ...context, types: readingTypes(context.types, read) };
+        // A response that answers several requests is checked once: by its line.
+        const checked = new Set<number>();
+        // null, not undefined, for an example with no plan: the memo is kept as JSON.
+        return page.examples.map(
+          (example) => new ExamplePlanner(example, page, own, operations, reading, checked).plan() ?? null,
+        );
+      },
+    );
     for (const [index, planned] of plans.entries()) {
       if (!planned) continue;
       if (key) context.model.derivedAs(planned.example, `${key} ${index}`);
@@ -107,6 +118,24 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     paths: [...operation.paths, ...added[index]!],
     examples: examples[index]!,
   }));
+}
+
+/** The types, telling `read` the name of each looked up. */
+function readingTypes(types: TypeTable, read: (qualifiedName: string) => void): TypeTable {
+  return {
+    objects: {
+      get: (qualifiedName) => {
+        read(qualifiedName);
+        return types.objects.get(qualifiedName);
+      },
+    },
+    enums: {
+      get: (qualifiedName) => {
+        read(qualifiedName);
+        return types.enums.get(qualifiedName);
+      },
+    },
+  };
 }
 
 class ExamplePlanner {

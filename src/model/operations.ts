@@ -72,6 +72,8 @@ export function buildOperations(
     unresolved.length > 0
       ? memoKey(
           ...described.map(({ shape }) => shape),
+          // The shapes leave lines out; a recovered operation copies its siblings' paths, lines and all.
+          JSON.stringify(described.map(({ operation }) => operation.paths.map((path) => path.source.line))),
           JSON.stringify(context.pages.map(({ file, tables }) => [file, tables.map(({ linked }) => linked ?? [])])),
         )
       : undefined;
@@ -100,7 +102,7 @@ export function buildOperations(
     ...described.map(({ shape }) => shape),
     // The bodies as settled (which read the types' members and the Methods tables).
     shapeKey(operations.map((operation) => operation.requestBody ?? null)),
-    declarations.shapeKey,
+    declarations.lookup.key,
     JSON.stringify([context.options.baseUrl, context.basePath, context.versionSegment, context.defaultNamespace]),
   );
   const withExamples = attachExamples(operations, {
@@ -109,15 +111,19 @@ export function buildOperations(
     lookup: declarations.lookup,
     byFirstSegment: operationIndex(operations),
     key,
+    shapeOf: declarations.shapeOf,
   });
   reportDuplicates(withExamples, context);
   withExamples.forEach((operation, index) => context.derivedAs(operation, derivedUnder.get(described[index]!)));
   const added = withExamples.map((operation, index) => operation.paths.slice(operations[index]!.paths.length));
   const bodies = withExamples.map((operation) => operation.requestBody ?? null);
+  // The model's shape as naming and navigation read it: the operations', and the types' outline (the key of the
+  // examples leaves the types to those each page reads), with the members paths added. The paths examples add are
+  // keyed without their lines, which no file reads.
   return {
     operations: withExamples,
     types: pathMembers.types,
-    shapeKey: memoKey(key, JSON.stringify(added), JSON.stringify(bodies)),
+    shapeKey: memoKey(key, declarations.outlineKey, pathMembers.shapeKey, shapeKey(added), JSON.stringify(bodies)),
   };
 }
 

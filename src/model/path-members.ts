@@ -186,9 +186,11 @@ export function addPathMembers(
     context.derivedAs(extended, key === undefined ? undefined : memoKey(key, change));
     return extended;
   });
+  // What the rest of the model reads of these members, without lines: a paragraph added above a syntax line moves
+  // it, and must not make every example be checked again.
   const shape = [
-    [...gained].map(([name, added]) => [name, added.map(({ property }) => [property.name, property.type, property.source])]),
-    [...listed].map(([property, path]) => [property.source, path]),
+    [...gained].map(([name, added]) => [name, added.map(({ property }) => [property.name, property.type, property.source.file])]),
+    [...listed].map(([property]) => [property.source.file, property.name]),
   ];
   return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
 }

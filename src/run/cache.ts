@@ -1,7 +1,7 @@
 /**
  * The cache under node_modules/.cache/docs2ts (or --cache DIR): PageModels and their facts by the hash of their page,
  * what the model derived from pages by the hash of all it read, rendered files by the hash of their description, the
- * file keys of each part of the model by the hash of that part (each in 16 shards, ShardedMap), the record of the last
+ * file keys of each part of the model by the hash of that part (each in 256 shards, ShardedMap), the record of the last
  * run (to tell "nothing changed" without doing anything) and its report. Each entry is one file, written whole to a
  * temporary name and renamed into place, so two runs at once never leave a half-written entry; each file carries a
  * checksum and the docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live
@@ -112,7 +112,7 @@ function jsonText(payload: Buffer): string {
 }
 
 /**
- * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first hex digit of its keys (hashes), and an index
+ * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first two hex digits of its keys (hashes), and an index
  * of the keys of each (`NAME-keys.bin`). A shard is read when a key of it is looked up, so that a run reads what it
  * uses; a run that changes a few keys rewrites the shards that hold them, not the whole map. Each shard is written
  * whole and holds only valid entries, so shards of different runs mix safely; an index that disagrees with its
@@ -219,15 +219,23 @@ export class ShardedMap<V> {
   }
 }
 
-const shardCount = 16;
+/**
+ * 256 shards: an edit of one page changes what was derived from it and the files that read it, a dozen keys or so,
+ * each in a shard of its own; a shard is a 256th of the map, so the run rewrites a few percent of the cache, not
+ * most of it (with 16 shards, a property row added rewrote fourteen of the model's sixteen).
+ */
+export const shardCount = 256;
 
-/** The shard of a key: its first hex digit (looked up for every key a run reads, so by its char code). */
+/** The shard of a key: its first two hex digits (looked up for every key a run reads, so by their char codes). */
 function shardOf(key: string): number {
-  const code = key.charCodeAt(0);
+  return hexDigit(key.charCodeAt(0)) * 16 + hexDigit(key.charCodeAt(1));
+}
+
+function hexDigit(code: number): number {
   if (code >= 48 && code <= 57) return code - 48;
   if (code >= 97 && code <= 102) return code - 87;
   if (code >= 65 && code <= 70) return code - 55;
-  return Number.isNaN(code) ? 0 : code % shardCount;
+  return Number.isNaN(code) ? 0 : code % 16;
 }
 
 /** A short stable name for what a cache entry belongs to (a docs set, an output directory). */

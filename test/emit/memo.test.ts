@@ -1,17 +1,21 @@
 /**
  * Emitting with a memo of the keys earlier runs gave each part of the model (a type's module, a builder module, a
  * page's test module): a part as before is known by its keys and not described, unless its text must be rendered
- * again; a part that changed, or any part when the model's shape changed, is described.
+ * again; a part that changed, or any part when what naming and navigation read of the model changed, is described.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { emitPackage, type EmitMemo, type EmitOptions, type EmittedPackage } from "../../src/emit/index.js";
 import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../../src/emit/files.js";
 import {
+  baseRowEdit,
   descriptionEdit,
   fixtureBaseUrl,
   fixtureTexts as texts,
   modelOfTexts as modelOf,
+  paragraphEdit,
+  relationshipEdit,
+  rowEdit,
   typeEdit,
 } from "../helpers.js";
 
@@ -76,11 +80,33 @@ for (const [label, derived] of [
     assert.deepEqual(run.files, run.uncached);
   });
 
-  test(`${label}: after a change to the model's shape, every part is described`, () => {
-    const run = emitAfter(texts, typeEdit(), derived);
+  test(`${label}: after a change to what naming and navigation read (a relationship), every part is described`, () => {
+    const run = emitAfter(texts, relationshipEdit(), derived);
     assert.equal(run.known, 0);
     assert.deepEqual(run.files, run.uncached);
   });
+
+  test(`${label}: after a paragraph added to a resource page, no file but its type's module is described`, () => {
+    const run = emitAfter(texts, paragraphEdit(), derived);
+    const always = new Set(emitAfter(texts, texts, derived).described);
+    assert.deepEqual(
+      run.described.filter((path) => !always.has(path)),
+      ["src/models/widget.ts"],
+    );
+    assert.deepEqual(run.files, run.uncached);
+  });
+
+  for (const [edit, pages] of [
+    ["a member retyped", typeEdit],
+    ["a property row added", rowEdit],
+    ["a property row added to a base type", baseRowEdit],
+  ] as const)
+    test(`${label}: after ${edit}, parts that do not read the type stay known, and all describe as uncached`, () => {
+      const run = emitAfter(texts, pages(), derived);
+      assert.ok(run.known > 0);
+      assert.ok(run.described.includes("src/models/widget.ts") || pages === baseRowEdit);
+      assert.deepEqual(run.files, run.uncached);
+    });
 }
 
 test("a part reads the memo key its object was derived under, not its JSON, when the model has one", () => {

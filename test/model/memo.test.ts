@@ -9,10 +9,14 @@ import { test } from "node:test";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageSource } from "../../src/model/index.js";
 import { parsePage, type PageModel } from "../../src/parse/index.js";
 import {
+  baseRowEdit,
   descriptionEdit,
+  editFixture,
   fixtureBaseUrl,
   fixtureTexts as texts,
   modelOfTexts,
+  paragraphEdit,
+  rowEdit,
   typeEdit,
   withoutMemoKeys,
 } from "../helpers.js";
@@ -94,4 +98,54 @@ test("a change to what other pages read of a page derives them again", () => {
   const run = build(edited, memo);
   assert.ok(run.read.length > 1, `pages read: ${run.read.join(", ")}`);
   assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
+});
+
+test("after a paragraph added to a resource page, only that page is read and derived again", () => {
+  const memo = new Map<string, unknown>();
+  build(texts, memo);
+  const edited = paragraphEdit();
+  const run = build(edited, memo);
+  assert.deepEqual(run.read, ["v1.0/resources/widget.md"]);
+  assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
+  const widget = run.model.types.find((type) => type.qualifiedName === "microsoft.graph.widget")!;
+  const before = modelOfTexts(texts).types.find((type) => type.qualifiedName === "microsoft.graph.widget")!;
+  assert.equal(widget.properties[0]!.source.line, before.properties[0]!.source.line + 2, "the lines moved");
+});
+
+test("after a paragraph added to an API page, an operation that copies its paths has their new lines", () => {
+  const memo = new Map<string, unknown>();
+  build(texts, memo);
+  // The update page's syntax block is empty: it takes the paths of the pages listed with it, this one's among them.
+  const edited = paragraphEdit("v1.0/api/widget-get.md");
+  const run = build(edited, memo);
+  assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
+});
+
+test("after a property row added, only the pages that read the type are derived again", () => {
+  const memo = new Map<string, unknown>();
+  const first = build(texts, memo);
+  const edited = rowEdit();
+  const run = build(edited, memo);
+  assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
+  assert.ok(run.read.includes("v1.0/resources/widget.md"));
+  // Pages whose examples never look the widget up keep their plans.
+  const withExamples = first.model.operations.filter((operation) => operation.examples.length > 0);
+  const pages = new Set(withExamples.map((operation) => operation.source.file));
+  assert.ok(
+    [...pages].some((page) => !run.read.includes(page)),
+    `pages read: ${run.read.join(", ")}`,
+  );
+});
+
+test("after a member of a base type changes, what reads a type derived from it is derived again", () => {
+  for (const edited of [
+    baseRowEdit(),
+    // Examples of widgets send and get string ids: as numbers, they are wrong on every page that checks a widget.
+    editFixture("v1.0/resources/entity.md", "| id | String |", "| id | Int32 |"),
+  ]) {
+    const memo = new Map<string, unknown>();
+    build(texts, memo);
+    const run = build(edited, memo);
+    assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
+  }
 });
