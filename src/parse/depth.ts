@@ -10,7 +10,7 @@ import type { Nodes, Paragraph, Root, Text } from "mdast";
 export const maxTreeDepth = 64;
 
 /** Columns of indentation past which a line's leading white space no longer nests it deeper. */
-const maxIndent = 4 * maxTreeDepth;
+const maxIndent = 2 * maxTreeDepth;
 
 /**
  * The text with its container nesting bounded before the markdown parser sees it, which takes time cubic in the
@@ -20,8 +20,15 @@ const maxIndent = 4 * maxTreeDepth;
  * only pages nested past any sense change, and the tree depth bound reports them.
  */
 export function boundNestingText(text: string): string {
-  if (!deepLine.test(text)) return text;
-  return text.replace(lineStart, (line) => {
+  // A run of emphasis markers nests as deep as it is long, and micromark pairs its markers in quadratic time.
+  const bounded = longRun.test(text)
+    ? text.replace(
+        longRun,
+        (run) => run.slice(0, maxTreeDepth) + (run[0] === "*" ? "\u2217" : "\uff3f").repeat(run.length - maxTreeDepth),
+      )
+    : text;
+  if (!deepLine.test(bounded)) return bounded;
+  return bounded.replace(lineStart, (line) => {
     let markers = 0;
     let column = 0;
     for (let index = 0; index < line.length; index++) {
@@ -41,6 +48,9 @@ export function boundNestingText(text: string): string {
     return line;
   });
 }
+
+/** A run of emphasis markers longer than the bound. */
+const longRun = new RegExp(`([*_])\\1{${maxTreeDepth},}`, "g");
 
 /** A line that starts with enough markers or white space to nest deeper than the bound (a cheap first test). */
 const deepLine = new RegExp(`^[ \\t>*+\\-.)\\d]{${maxTreeDepth},}`, "m");

@@ -147,9 +147,10 @@ class Reader {
         return value;
       }
     }
-    // A bare word where a value belongs (`"deletedDateTime": 2018-04-01T12:39:16Z,`) reads as a string.
+    // A bare word where a value belongs (`"deletedDateTime": 2018-04-01T12:39:16Z,`) reads as a string; not a
+    // bare word for the whole body, which is text (a header line below a stray blank line), not JSON.
     const bare = /^[^,\]}\n\r"{[]+/.exec(this.text.slice(this.pos, this.pos + 400))?.[0].trim();
-    if (bare && /^[\w+-]/.test(bare)) {
+    if (bare && /^[\w+-]/.test(bare) && this.depth > 0) {
       this.repair("unquoted value");
       this.pos += this.text.slice(this.pos).indexOf(bare) + bare.length;
       return bare;

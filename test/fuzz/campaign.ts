@@ -70,7 +70,7 @@ const versions = [
 const listings = new Map<string, string[]>();
 
 /** The seed of set `index` of a campaign. */
-function setSeed(seed: number, index: number): number {
+export function setSeed(seed: number, index: number): number {
   return new Random((seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0).int(0, 2 ** 31);
 }
 

@@ -47,7 +47,11 @@ export function scanForMarkers(
         if (kind === ts.SyntaxKind.TemplateMiddle) templates.push(braces);
       } else braces--;
     } else if (kind === ts.SyntaxKind.TemplateHead) templates.push(braces);
-    if (kind === ts.SyntaxKind.Identifier || (kind >= ts.SyntaxKind.FirstKeyword && kind <= ts.SyntaxKind.LastKeyword) || kind === ts.SyntaxKind.PrivateIdentifier) {
+    if (
+      kind === ts.SyntaxKind.Identifier ||
+      (kind >= ts.SyntaxKind.FirstKeyword && kind <= ts.SyntaxKind.LastKeyword) ||
+      kind === ts.SyntaxKind.PrivateIdentifier
+    ) {
       const identifier = scanner.getTokenText();
       if (isMarker(identifier)) found.push({ text: identifier, offset: scanner.getTokenStart() });
     }
