@@ -116,3 +116,22 @@ function isDeepEqual(a: Map<string, string>, b: Map<string, string>): boolean {
   for (const [key, value] of a) if (b.get(key) !== value) return false;
   return true;
 }
+
+test("a run killed between the renames of a whole replacement leaves the old output for the next run", () => {
+  const dir = tempDir("retired");
+  const out = join(dir, "pkg");
+  // What such a run leaves: the output renamed aside, the new package staged with the user's node_modules/ in it.
+  const dead = 2 ** 22 + 1;
+  const retired = join(dir, `.pkg.docs2ts-old-${dead}-abc`);
+  const staging = join(dir, `.pkg.docs2ts-new-${dead}-abc`);
+  mkdirSync(join(retired, "src"), { recursive: true });
+  writeFileSync(join(retired, "package.json"), '{ "docs2ts": {} }\n');
+  writeFileSync(join(retired, "src", "index.ts"), "old\n");
+  mkdirSync(join(staging, "node_modules", "dep"), { recursive: true });
+  writeFileSync(join(staging, "node_modules", "dep", "index.js"), "mine\n");
+  writeFileSync(join(staging, "package.json"), '{ "docs2ts": {} }\n');
+  removeAbandonedStaging(out);
+  assert.deepEqual(listFiles(out), ["node_modules/dep/index.js", "package.json", "src/index.ts"]);
+  assert.equal(readFileSync(join(out, "src", "index.ts"), "utf8"), "old\n");
+  assert.deepEqual(leftovers(dir), []);
+});
