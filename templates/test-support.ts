@@ -61,7 +61,8 @@ export async function serve(response: DocumentedResponse, basePath = ""): Promis
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(response.headers)) {
         if (value === undefined) continue;
-        const redirect = name.toLowerCase() === "location" && response.status >= 300 && response.status < 400;
+        const redirect =
+          name.toLowerCase() === "location" && response.status >= 300 && response.status < 400;
         headers[name] = redirect ? `${origin}${redirectedPath}` : value;
       }
       reply.writeHead(response.status, headers);
@@ -74,7 +75,10 @@ export async function serve(response: DocumentedResponse, basePath = ""): Promis
   return {
     url: `${origin}${basePath}`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        server.close((error) => (error ? reject(error) : resolve())),
+      ),
   };
 }
 
@@ -105,9 +109,12 @@ export async function replay(example: Replay): Promise<void> {
   const basePath = base.pathname.replace(/\/+$/, "");
   const path = example.url.slice(base.origin.length);
   if (example.body !== undefined) {
-    if (example.contentType === "application/json") assert.deepEqual(asJson(String(request.body)), example.body);
+    if (example.contentType === "application/json")
+      assert.deepEqual(asJson(String(request.body)), example.body);
     else assert.equal(request.body, example.body);
-    const contentType = Object.entries(request.headers).find(([name]) => name.toLowerCase() === "content-type")?.[1];
+    const contentType = Object.entries(request.headers).find(
+      ([name]) => name.toLowerCase() === "content-type",
+    )?.[1];
     assert.equal(contentType, example.contentType);
   }
   const server = await serve(example.response ?? { status: 204, headers: {} }, basePath);
@@ -133,7 +140,8 @@ export async function replay(example: Replay): Promise<void> {
     assert.equal(received?.url, path);
     assert.equal(received?.headers.authorization, "Bearer example-token");
     if (example.body !== undefined) {
-      if (example.contentType === "application/json") assert.deepEqual(asJson(received?.body ?? ""), example.body);
+      if (example.contentType === "application/json")
+        assert.deepEqual(asJson(received?.body ?? ""), example.body);
       else assert.equal(received?.body, example.body);
       assert.equal(received?.headers["content-type"], example.contentType);
     }
@@ -141,7 +149,10 @@ export async function replay(example: Replay): Promise<void> {
       assert.equal(server.requests[1]?.url, redirectedPath);
       assert.equal(result, "redirected");
     } else if (example.expect === "bytes") {
-      assert.equal(Buffer.from(result as ArrayBuffer).toString("utf8"), documentedResult(example.response!));
+      assert.equal(
+        Buffer.from(result as ArrayBuffer).toString("utf8"),
+        documentedResult(example.response!),
+      );
     } else if (example.expect === "body") {
       assert.deepEqual(result, documentedResult(example.response!));
     } else if (example.expect === "nothing") {
