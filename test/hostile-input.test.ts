@@ -71,6 +71,12 @@ test("members named like Object's take the inherited member too", () => {
   assert.match(gadget, /constructor\?: string \| null \| Object\["constructor"\];/);
 });
 
+test("an annotation a type declares as a member of its own is checked against it", () => {
+  assert.deepEqual(diagnostics("DT227"), [
+    "api/gizmo-create.md:33 Example request body gives `@odata.type` a JSON string where the docs say array.",
+  ]);
+});
+
 test("descriptions that would end a comment or a string stay text", () => {
   const isMarker = (identifier: string): boolean => identifier.startsWith("FUZZPWN");
   for (const [path, text] of result.files) {
