@@ -9,6 +9,10 @@
  *   property's description edited, a paragraph added, a property row added); each with its peak RSS;
  * - the output's size, and each time as a ratio to R (the median of each round's ratio to that round's R).
  *
+ * Scale (`npm run bench -- --scale [--pages N]` runs only this): a synthetic docs set of 50,000 small pages (a
+ * resource page and an API page per type) generated as users run it, cold; its time and peak RSS, which must stay
+ * under 1.5 GB.
+ *
  * Consumers, for the docs-input package and the corpus package: an app that imports `createClient` and calls one
  * operation, bundled and minified with esbuild, and the time `tsc --noEmit` takes to type-check it.
  */
@@ -282,9 +286,135 @@ export const result = await ${subject.call};
   return `  ${subject.label.padEnd(12)} bundle ${(bytes.length / 1024).toFixed(1)} KB (gzip ${(gzipSync(bytes).length / 1024).toFixed(1)} KB)   tsc --noEmit ${seconds(median(times))}   package: ${result.model.operations.length} operations, ${result.files.size} files`;
 }
 
-if (existsSync(corpus)) await benchGeneration();
-else console.log(`Generation: skipped, the corpus is not at ${corpus}`);
-console.log(
-  "Consumer app: createClient + one call, bundled and minified with esbuild; type-checked with tsc --noEmit.",
-);
-for (const subject of subjects) console.log(await benchConsumer(subject));
+// ---------------------------------------------------------------------------------------------------------------
+// Scale
+
+/** The peak RSS a docs set of 50,000 pages may take. */
+const scaleBound = 1.5 * 2 ** 30;
+
+function resourcePage(index: number): string {
+  const name = `widget${index}`;
+  const base =
+    index > 0 && index % 10 !== 0
+      ? `\n\nInherits from [widget${index - (index % 10)}](widget${index - (index % 10)}.md).`
+      : "";
+  return `---
+title: "${name} resource type"
+description: "A synthetic resource."
+doc_type: resourcePageType
+---
+
+# ${name} resource type
+
+Namespace: microsoft.graph
+
+A synthetic resource, number ${index}.${base}
+
+## Properties
+
+| Property | Type | Description |
+|:---------|:-----|:------------|
+| id | String | The identifier. Read-only. |
+| displayName | String | The name shown to people. |
+| count${index % 7} | Int32 | A count. |
+| createdDateTime | DateTimeOffset | When it was created. |
+| state | String | The state: \`on\` or \`off\`. |
+
+## JSON representation
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.${name}" } -->
+\`\`\`json
+{ "id": "String (identifier)", "displayName": "String", "count${index % 7}": 1024, "createdDateTime": "String (timestamp)", "state": "String" }
+\`\`\`
+`;
+}
+
+function apiPage(index: number): string {
+  const name = `widget${index}`;
+  return `---
+title: "Get ${name}"
+description: "Read a ${name}."
+doc_type: apiPageType
+---
+
+# Get ${name}
+
+Namespace: microsoft.graph
+
+## Permissions
+
+| Permission type | Permissions |
+|:----------------|:------------|
+| Delegated (work or school account) | Widget.Read.All |
+
+## HTTP request
+
+<!-- { "blockType": "ignored" } -->
+\`\`\`http
+GET /widgets${index}/{id}
+\`\`\`
+
+## Response
+
+If successful, this method returns a \`200 OK\` response code and a [${name}](../resources/${name}.md) object in the response body.
+
+## Example
+
+<!-- { "blockType": "request", "name": "get_${name}" } -->
+\`\`\`http
+GET https://graph.microsoft.com/v1.0/widgets${index}/w1
+\`\`\`
+
+<!-- { "blockType": "response", "@odata.type": "microsoft.graph.${name}" } -->
+\`\`\`http
+HTTP/1.1 200 OK
+Content-Type: application/json
+
+{ "id": "w1", "displayName": "Widget ${index}", "state": "on" }
+\`\`\`
+`;
+}
+
+async function benchScale(pages: number): Promise<void> {
+  const dir = tempDir("bench-scale");
+  const docs = join(dir, "docs");
+  mkdirSync(join(docs, "resources"), { recursive: true });
+  mkdirSync(join(docs, "api"), { recursive: true });
+  for (let index = 0; index < pages / 2; index++) {
+    writeFileSync(join(docs, "resources", `widget${index}.md`), resourcePage(index));
+    writeFileSync(join(docs, "api", `widget${index}-get.md`), apiPage(index));
+  }
+  const out = join(dir, "out");
+  const figures = await timeGenerate(generateCommand(), [
+    "--input",
+    docs,
+    "--out",
+    out,
+    "--base-url",
+    "https://graph.microsoft.com/v1.0",
+    "--no-cache",
+    "--quiet",
+  ]);
+  const size = sizeOf(out);
+  const within = figures.rss < scaleBound ? "within" : "OVER";
+  console.log(
+    `Scale: ${pages} synthetic pages, cold: ${seconds(figures.ms)}, peak RSS ${megabytes(figures.rss)} (${within} the bound of ${megabytes(scaleBound)}); output ${size.files} files, ${megabytes(size.bytes)}`,
+  );
+  rmSync(dir, { recursive: true, force: true });
+  if (!(figures.rss < scaleBound)) process.exitCode = 1;
+}
+
+const scaleOnly = process.argv.includes("--scale");
+const pagesFlag = process.argv.indexOf("--pages");
+const scalePages = pagesFlag >= 0 ? Number(process.argv[pagesFlag + 1]) : 50_000;
+if (!scaleOnly) {
+  if (existsSync(corpus)) await benchGeneration();
+  else console.log(`Generation: skipped, the corpus is not at ${corpus}`);
+}
+await benchScale(scalePages);
+if (!scaleOnly) {
+  console.log(
+    "Consumer app: createClient + one call, bundled and minified with esbuild; type-checked with tsc --noEmit.",
+  );
+  for (const subject of subjects) console.log(await benchConsumer(subject));
+}

@@ -30,6 +30,21 @@ export const diagnosticDefinitions = {
     severity: "warning",
     message: "The doc_type `{0}` contradicts the page's structure; it is read as a page of kind `{1}`.",
   },
+  nestingTooDeep: {
+    code: "DT107",
+    severity: "warning",
+    message: "Markdown nests deeper than {0} levels here; what lies deeper is read as plain text.",
+  },
+  pageTooLarge: {
+    code: "DT108",
+    severity: "error",
+    message: "Page is {0} MB, more than the {1} MB a page may have; it is left out.",
+  },
+  pageParseFailed: {
+    code: "DT109",
+    severity: "error",
+    message: "Page could not be parsed (an internal error of docs2ts) and is read as empty: {0}.",
+  },
   annotationInvalid: {
     code: "DT110",
     severity: "warning",

@@ -57,6 +57,23 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     example: "## Request headers\n\n## Request body",
     fix: "Write the section's content, or `None.`, or remove the heading.",
   },
+  DT107: {
+    meaning:
+      "Markdown (block quotes, lists, emphasis) or JSON nests deeper than docs2ts reads; what lies deeper is read as plain text, so the rest of the page is still read.",
+    example: "> > > > > ... (hundreds of levels of block quotes)",
+    fix: "Flatten the nesting; no real page needs more than a few levels.",
+  },
+  DT108: {
+    meaning: "The page is larger than a page may be; it is left out, so that one file cannot exhaust the run's time or memory.",
+    example: "docs/api/huge.md: 50 MB (a generated dump pasted into a page)",
+    fix: "Split the page, or remove what was pasted into it by mistake.",
+  },
+  DT109: {
+    meaning:
+      "The page made docs2ts's parser fail (a bug of docs2ts, not of the page); the page is read as empty and the run goes on.",
+    example: "(any page; the message names the internal error)",
+    fix: "Report the page and the message to docs2ts's maintainers; meanwhile, simplifying the part of the page the message points at may avoid it.",
+  },
   DT110: {
     meaning:
       "A `<!-- { ... } -->` annotation is not JSON docs2ts can read, so the block after it is read without it (its blockType, name and type are lost).",

@@ -16,7 +16,7 @@ import { annotationIndexSignature, relativeModule, type ModuleFile } from "./mod
 import { camelCase, isIdentifier } from "./names.js";
 import { navigationMembers, navigationModule } from "./navigation.js";
 import { memberKey, objectTypeOf, type EmitPlan, type NavigationNode } from "./plan.js";
-import { docText, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
+import { docText, tsMemberType, tsNullable, tsType, tsUnion, TypeImports } from "./type-text.js";
 import { printString } from "./literals.js";
 import { addTo } from "../util/group.js";
 
@@ -485,7 +485,7 @@ function bodyInterfaces(node: NavigationNode, plan: EmitPlan, imports: TypeImpor
       indexSignatures: [annotationIndexSignature],
       properties: body.parameters.map((parameter) => ({
         name: memberKey(parameter.name),
-        type: tsNullable(tsType(parameter.type, imports, true)),
+        type: tsMemberType(parameter.name, tsNullable(tsType(parameter.type, imports, true))),
         hasQuestionToken: !parameter.required,
         ...(parameter.description ? { docs: [docText(parameter.description)] } : {}),
       })),

@@ -24,6 +24,7 @@ import {
   mergedNamespaceOf,
   orDerived,
   relativeModule,
+  tsMemberType,
   tsNullable,
   tsType,
   tsUnion,
@@ -142,7 +143,7 @@ function objectTypeStatements(type: ObjectType, imports: TypeImports, plan: Emit
     );
     properties.push({
       name: propertyKey(property.name),
-      type: tsNullable(tsType(property.type, imports, true)),
+      type: tsMemberType(property.name, tsNullable(tsType(property.type, imports, true))),
       hasQuestionToken: true,
       isReadonly: property.readOnly,
       ...(docs.length > 0 ? { docs: [docText(docs.join("\n\n"))] } : {}),

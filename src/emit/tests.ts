@@ -77,7 +77,7 @@ export function testModuleFiles(
     const test = planTestCase(operation, example.test, plan, options, used, exchanges);
     return { title, ...(example.partial ? { partial: example.partial } : {}), test };
   });
-  const fromIndex = [...used].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, "")));
+  const fromIndex = [...used].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""), "en-US"));
   const dataFile = exchanges.length > 0 ? `./${name}.json` : undefined;
   return [
     {

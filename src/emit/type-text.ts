@@ -190,6 +190,25 @@ export function tsNullable(type: string): string {
   return type === "unknown" ? type : `${type} | null`;
 }
 
+/** The members every object has (TypeScript's `Object` interface), which object literals are checked against. */
+const objectMembers = new Set([
+  "constructor",
+  "toString",
+  "toLocaleString",
+  "valueOf",
+  "hasOwnProperty",
+  "isPrototypeOf",
+  "propertyIsEnumerable",
+]);
+
+/**
+ * The type of a member named `name`: `type`, and for a member named like one every object inherits (`valueOf`),
+ * the inherited one too, which every object has; else no object literal without the member would fit its type.
+ */
+export function tsMemberType(name: string, type: string): string {
+  return objectMembers.has(name) && type !== "unknown" ? `${type} | Object[${JSON.stringify(name)}]` : type;
+}
+
 /** The edm format a primitive came from, for JSDoc (`DateTimeOffset`). */
 export function formatOf(ref: TypeRef): string | undefined {
   if (ref.kind === "primitive") return ref.format;

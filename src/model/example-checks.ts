@@ -194,13 +194,13 @@ class Checker {
     const sound: { [key: string]: JsonValue } = {};
     for (const [name, member] of Object.entries(value)) {
       const at = `${pointer}/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+      const property = byName.get(name);
       // Instance annotations (`@odata.type`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`) belong to
-      // every object: the interfaces admit any key holding an `@`.
-      if (name.includes("@")) {
+      // every object: the interfaces admit any key holding an `@`, unless the type declares it as a member of its own.
+      if (name.includes("@") && !property) {
         sound[name] = member;
         continue;
       }
-      const property = byName.get(name);
       if (!property) {
         this.defects.push({ kind: "unknownMember", pointer: at, name, type: typeName });
         continue;

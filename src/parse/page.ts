@@ -41,12 +41,13 @@ import { parseWithOpaqueCode } from "./opaque-code.js";
 import { parseByRuns, RunCache } from "./repeated-blocks.js";
 import remarkGfmTable from "./gfm-table.js";
 import { findTemplateLeftovers } from "./template-text.js";
+import { boundNestingText, boundTreeDepth, cutDepth, maxTreeDepth } from "./depth.js";
 
 const processor = unified().use(remarkParse).use(remarkGfmTable).use(remarkFrontmatter, ["yaml"]).freeze();
 
 /** Runs of blocks this thread has parsed, for the pages that repeat them. */
 const runCache = new RunCache();
-const parseRun = (text: string): Root => processor.parse(text);
+const parseRun = (text: string): Root => boundTreeDepth(processor.parse(boundNestingText(text)));
 
 export function parseMarkdown(text: string): Root {
   return parseWithOpaqueCode(text, (markdown) => parseByRuns(markdown, parseRun, runCache));
@@ -84,7 +85,7 @@ export function parsePageSafely(file: string, text: string): PageModel {
       examples: [],
       links: [],
       includes: [],
-      diagnostics: [createDiagnostic("pageUnreadable", file, { line: 1 }, (error as Error).message)],
+      diagnostics: [createDiagnostic("pageParseFailed", file, { line: 1 }, (error as Error).message)],
     };
   }
 }
@@ -222,10 +223,20 @@ class PageReader {
     return false;
   }
 
-  private collectDefinitionsAndLinks(node: Nodes): void {
-    if (node.type === "definition") this.definitions.set(node.identifier.toLowerCase(), node);
-    if ("children" in node) for (const child of node.children) this.collectDefinitionsAndLinks(child);
-    if (node.type === "root") this.collectPageLinks(node);
+  /** Reads the link definitions (and reports where the tree was cut at its depth bound), then the links. */
+  private collectDefinitionsAndLinks(root: Root): void {
+    const stack: Nodes[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === "definition") this.definitions.set(node.identifier.toLowerCase(), node);
+      if (cutDepth(node) !== undefined) {
+        this.report("nestingTooDeep", { line: node.position?.start.line ?? 1 }, String(maxTreeDepth));
+      }
+      // Children pushed last first, so that they are visited in document order (a later definition wins).
+      if ("children" in node)
+        for (let index = node.children.length - 1; index >= 0; index--) stack.push(node.children[index]!);
+    }
+    this.collectPageLinks(root);
   }
 
   private collectPageLinks(node: Nodes): void {

@@ -24,8 +24,12 @@ export function readRepresentation(content: string, firstLine: number): Represen
   return members;
 }
 
-/** The shape of the sample value at the start of `text`. */
-function readValue(text: string): RepresentationValue | undefined {
+/**
+ * The shape of the sample value at the start of `text`. Arrays nest a few levels in real samples; one nested deeper
+ * is no sample of a type, and is not read (a recursion thousands deep would exhaust the stack).
+ */
+function readValue(text: string, depth = 0): RepresentationValue | undefined {
+  if (depth > maximumDepth) return undefined;
   const trimmed = text.trimStart();
   if (trimmed.startsWith('"')) {
     const end = /^"((?:[^"\\\n]|\\.)*)"/.exec(trimmed);
@@ -41,11 +45,13 @@ function readValue(text: string): RepresentationValue | undefined {
   if (trimmed.startsWith("[")) {
     const inner = trimmed.slice(1).trimStart();
     if (inner.startsWith("]")) return { kind: "array" };
-    const item = readValue(inner);
+    const item = readValue(inner, depth + 1);
     return item ? { kind: "array", of: item } : { kind: "array" };
   }
   return undefined;
 }
+
+const maximumDepth = 8;
 
 /** Opening minus closing brackets of a line, outside strings. */
 function bracketBalance(line: string): number {

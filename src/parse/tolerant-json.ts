@@ -42,6 +42,12 @@ const smartOpen = new Set(["\u201c", "\u201d", "\u201e"]);
 const singleQuotes = new Set(["'", "\u2018", "\u2019"]);
 const ellipsis = /^(?:\.\.\.|\u2026)/;
 
+/**
+ * How deep objects and arrays may nest. Documented bodies nest a dozen levels at most; a body nested deeper is
+ * broken, and reading it (or anything walking the value afterwards) must not run out of stack.
+ */
+export const maxJsonDepth = 64;
+
 export function readTolerantJson(text: string, options: { offsets?: boolean } = {}): JsonReadResult {
   const reader = new Reader(text, options.offsets === true);
   try {
@@ -58,6 +64,7 @@ export function readTolerantJson(text: string, options: { offsets?: boolean } = 
 
 class Reader {
   pos = 0;
+  private depth = 0;
   private readonly repairs = new Set<JsonRepair>();
   private readonly offsets: Record<string, number> | undefined;
 
@@ -140,9 +147,10 @@ class Reader {
         return value;
       }
     }
-    // A bare word where a value belongs (`"deletedDateTime": 2018-04-01T12:39:16Z,`) reads as a string.
+    // A bare word where a value belongs (`"deletedDateTime": 2018-04-01T12:39:16Z,`) reads as a string; not a
+    // bare word for the whole body, which is text (a header line below a stray blank line), not JSON.
     const bare = /^[^,\]}\n\r"{[]+/.exec(this.text.slice(this.pos, this.pos + 400))?.[0].trim();
-    if (bare && /^[\w+-]/.test(bare)) {
+    if (bare && /^[\w+-]/.test(bare) && this.depth > 0) {
       this.repair("unquoted value");
       this.pos += this.text.slice(this.pos).indexOf(bare) + bare.length;
       return bare;
@@ -176,6 +184,7 @@ class Reader {
 
   /** The comma-separated members of an object or array, up to and including `close`, read one by one by `member`. */
   private members(close: "}" | "]", what: string, member: () => void): void {
+    if (++this.depth > maxJsonDepth) this.fail(`${what} nests deeper than ${maxJsonDepth} levels`);
     this.pos++;
     let needComma = false;
     for (;;) {
@@ -188,6 +197,7 @@ class Reader {
       if (ch === undefined) this.fail(`${what} is not closed`);
       if (ch === close) {
         this.pos++;
+        this.depth--;
         return;
       }
       if (ch === ",") {

@@ -97,9 +97,20 @@ export function readInput(
   return { files, unreadable, fingerprint: fingerprint.digest("hex") };
 }
 
+/**
+ * The largest page docs2ts reads, in bytes: forty times the largest page of the Graph docs. A bigger file is no
+ * page a person wrote, and reading it whole would cost time and memory without bound.
+ */
+export const maxPageBytes = 4 * 1024 * 1024;
+
 /** The page read from disk and keyed, or why it cannot be read. */
 export function readPage(root: string, file: string): Required<InputPage> | Diagnostic {
   try {
+    const size = statSync(join(root, file)).size;
+    if (size > maxPageBytes) {
+      const megabytes = (bytes: number): string => String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+      return createDiagnostic("pageTooLarge", file, { line: 1 }, megabytes(size), megabytes(maxPageBytes));
+    }
     const { text } = readDocsFile(root, file);
     return { file, text, key: createHash("sha1").update(file).update("\0").update(text).digest("hex") };
   } catch (error) {

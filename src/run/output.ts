@@ -252,14 +252,14 @@ export class OutputStaging {
     const { out, staging, retired } = this;
     try {
       for (const path of this.kept.keys()) keep(within(out, path), this.stagedPath(path));
-      if (existsSync(join(out, "node_modules"))) renameSync(join(out, "node_modules"), join(staging, "node_modules"));
+      for (const directory of userDirectories) {
+        if (existsSync(join(out, directory))) renameSync(join(out, directory), join(staging, directory));
+      }
       if (existsSync(out)) renameSync(out, retired);
       renameSync(staging, out);
     } catch (error) {
       if (!existsSync(out) && existsSync(retired)) renameSync(retired, out);
-      if (existsSync(join(staging, "node_modules")) && existsSync(out) && !existsSync(join(out, "node_modules"))) {
-        renameSync(join(staging, "node_modules"), join(out, "node_modules"));
-      }
+      if (existsSync(out)) returnUserDirectories(staging, out);
       throw error;
     }
     rmSync(retired, { recursive: true, force: true });
@@ -298,15 +298,34 @@ const maximumWrites = 8;
  * would otherwise pile up beside the output, and end up in a commit. One with a journal was killed while moving
  * its files in: the move is finished first, so that the output is the whole package that run wrote.
  */
-function removeAbandonedStaging(out: string): void {
-  const pattern = new RegExp(`^\\.${escapeRegExp(basename(out))}\\.docs2ts-(?:new|old)-(\\d+)-[0-9a-z]+$`);
-  for (const entry of readdirSync(dirname(out))) {
-    const pid = pattern.exec(entry)?.[1];
-    if (pid === undefined || isRunning(Number(pid))) continue;
+export function removeAbandonedStaging(out: string): void {
+  const pattern = new RegExp(`^\\.${escapeRegExp(basename(out))}\\.docs2ts-(new|old)-(\\d+)-[0-9a-z]+$`);
+  const abandoned = readdirSync(dirname(out))
+    .map((entry) => ({ entry, match: pattern.exec(entry) }))
+    .filter(({ match }) => match && !isRunning(Number(match[2])))
+    // The previous output first: a run killed between its two renames left no output, only the retired one.
+    .sort((a, b) => (a.match![1] === b.match![1] ? 0 : a.match![1] === "old" ? -1 : 1));
+  for (const { entry, match } of abandoned) {
     const staging = join(dirname(out), entry);
+    if (match![1] === "old") {
+      if (!existsSync(out)) renameSync(staging, out);
+      else rmSync(staging, { recursive: true, force: true });
+      continue;
+    }
     const journal = readJournal(staging);
     if (journal) carryOut(out, staging, journal, true);
+    // The user's directories, moved into the staging directory just before it was to replace the output.
+    else if (existsSync(out)) returnUserDirectories(staging, out);
     rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Moves the user's directories (node_modules/, dist/) back from `staging` to `out` where `out` has none. */
+function returnUserDirectories(staging: string, out: string): void {
+  for (const directory of userDirectories) {
+    if (existsSync(join(staging, directory)) && !existsSync(join(out, directory))) {
+      renameSync(join(staging, directory), join(out, directory));
+    }
   }
 }
 
