@@ -23,6 +23,7 @@ import {
   type PackageOptions,
 } from "./package-files.js";
 import { memberAccess, planPackage, type EmitPlan, type NavigationNode } from "./plan.js";
+import { apiSurface, surfacePath } from "./surface.js";
 import { exportedName } from "./type-names.js";
 import { examplesEntry, testModuleFiles, testModules } from "./tests.js";
 
@@ -148,6 +149,7 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     text("tsconfig.json", tsconfigJson(), "json"),
     text("tsconfig.build.json", tsconfigBuildJson(), "json"),
     text(".gitignore", gitignore(), "as-is"),
+    text(surfacePath, apiSurface(plan, options.packageName), "as-is"),
     text(
       "README.md",
       readme(options, {
