@@ -14,6 +14,7 @@ import { displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./run
 import { definitionsByCode, formatDiagnostic } from "./diagnostics/index.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./run/docs-set.js";
 import type { RunStats } from "./run/generate.js";
+import type { Release } from "./run/release.js";
 import { Progress } from "./run/progress.js";
 import { Cache, cacheScope } from "./run/cache.js";
 import {
@@ -44,6 +45,7 @@ Options:
   --no-cache          neither read nor write the cache
   --workers N         worker threads for parsing and rendering (default: one per core; 0: none)
   --check             write nothing; exit 1 if the output would change
+  --allow-breaking    with --check, do not fail because the API change is breaking (the output may still be stale)
   --strict            exit 1 if there are warnings or errors
   --verbose           print infos too (by default only errors and warnings are printed; the summary counts all)
   --quiet             print the summary only, not each diagnostic
@@ -77,6 +79,7 @@ export async function main(
         "no-cache": { type: "boolean", default: false },
         workers: { type: "string" },
         check: { type: "boolean", default: false },
+        "allow-breaking": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         verbose: { type: "boolean", default: false },
@@ -127,6 +130,7 @@ export async function main(
   let report: Report | undefined;
   let stats: RunStats;
   let outcome: string;
+  let released: Release | undefined;
   let exitCode = 0;
   let pool: WorkerPool | undefined;
   try {
@@ -196,6 +200,8 @@ export async function main(
         report?.diagnostics ??
         reportDiagnostics(result.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
       stats = result.stats;
+      released = result.release;
+      if (args.check && result.release.breaking > 0 && !args["allow-breaking"]) exitCode = 1;
       if (!written) {
         const diff = diffOutput(config.out, result.files);
         const stale = [...diff.changed, ...diff.added, ...diff.removed];
@@ -241,6 +247,8 @@ export async function main(
     io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
     return 2;
   }
+  if (released && released.kind !== "none" && released.kind !== "first")
+    outcome = `${args.check ? "would release" : "released"} ${released.summary}${released.breaking > 0 && args.check && !args["allow-breaking"] ? " (breaking: --allow-breaking accepts it)" : ""}\n  ${outcome}`;
   io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
   if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;
   return exitCode;

@@ -14,6 +14,7 @@ import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type ModelMemo, type PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
+import { releasePackage, releaseFiles, type Release } from "./release.js";
 import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 
 /** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
@@ -69,7 +70,7 @@ export interface RunStats {
   readonly timings: Timings;
 }
 
-export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
+export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render" | "release"]?: number };
 
 export interface GenerateResult {
   readonly pages: PageFacts[];
@@ -81,6 +82,8 @@ export interface GenerateResult {
   readonly held: ReadonlyMap<string, () => Promise<string>>;
   /** The cache key of every file of the package, by path, when the cache is on. */
   readonly fileKeys: ReadonlyMap<string, string> | undefined;
+  /** How this package compares with the one in the output it replaces: its version and what changed. */
+  readonly release: Release;
   /** Every diagnostic of the run, in file and position order. */
   readonly diagnostics: Diagnostic[];
   /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
@@ -94,6 +97,13 @@ export async function generate(
   options: GenerateOptions = {},
   input?: DocsInput,
 ): Promise<GenerateResult> {
+  // package.json and CHANGELOG.md are the release stage's, known only when the rest of the package is.
+  const { onFile, holds } = options;
+  options = {
+    ...options,
+    ...(onFile ? { onFile: (path, text) => releaseFiles.has(path) || onFile(path, text) } : {}),
+    ...(holds ? { holds: (path, key) => !releaseFiles.has(path) && holds(path, key) } : {}),
+  };
   const cache = options.cache ?? Cache.disabled("uncached");
   const docs = input ?? readInput(config, cache.version);
   const scope = cacheScope(config);
@@ -292,8 +302,8 @@ export async function generate(
     if (cache.enabled) keys ??= keysOf();
     await rendering;
     lap("render");
-    const files = new Map<string, string>();
-    emitted.files.forEach((file, index) => held.has(file.path) || files.set(file.path, texts[index]!));
+    const emittedTexts = new Map<string, string>();
+    emitted.files.forEach((file, index) => held.has(file.path) || emittedTexts.set(file.path, texts[index]!));
     const fileKeys = keys && new Map(emitted.files.map((file, index) => [file.path, keys![index]!]));
     if (fileKeys) {
       // The texts of files held were not read: the cache keeps them as stored.
@@ -309,6 +319,20 @@ export async function generate(
       emittedParts.replaceAll(emittedNow);
     }
     lap("cache");
+    const released = await releasePackage({
+      out: config.out,
+      packageName: config.packageName,
+      packageVersion: config.packageVersion,
+      files: emittedTexts,
+      held,
+    });
+    for (const [path, text] of released.files) {
+      emittedTexts.set(path, text);
+      fileKeys?.delete(path);
+      onFile?.(path, text);
+    }
+    const files = new Map([...emittedTexts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    lap("release");
 
     const diagnostics = [...unreadable, ...model.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
     return {
@@ -318,6 +342,7 @@ export async function generate(
       files,
       held,
       fileKeys,
+      release: released.release,
       diagnostics,
       keys: Object.fromEntries(inputPages.map((file) => [file.file, file.key])),
       stats: {
