@@ -1,12 +1,15 @@
 /**
  * Replays documented examples against the generated client: a real HTTP server on 127.0.0.1 serves the documented
  * response and records what the client sent. A documented redirect is pointed back at this server, where
- * `/__docs2ts/redirected` answers `redirected`, so that following it is checked without the network.
+ * `/__docs2ts/redirected` answers `redirected`, so that following it is checked without the network. With
+ * `DOCS2TS_MOCK=1` in the environment, the client sends through `createMockFetch()` (src/mocks/) instead, which
+ * must answer each example with its documented response.
  */
 import assert from "node:assert/strict";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApiError, createClient, type ApiClient, type RequestDescription } from "../src/index.js";
+import { createMockFetch } from "../src/mocks/index.js";
 
 export interface RecordedRequest {
   method: string;
@@ -117,6 +120,7 @@ export async function replay(example: Replay): Promise<void> {
     )?.[1];
     assert.equal(contentType, example.contentType);
   }
+  if (process.env["DOCS2TS_MOCK"] === "1") return replayThroughMock(example);
   const server = await serve(example.response ?? { status: 204, headers: {} }, basePath);
   try {
     const client = createClient({
@@ -160,5 +164,35 @@ export async function replay(example: Replay): Promise<void> {
     }
   } finally {
     await server.close();
+  }
+}
+
+/** Sends the example's request through the mock fetch, which must answer with the documented response. */
+async function replayThroughMock(example: Replay): Promise<void> {
+  // An example that documents no response gives the mock nothing to answer with.
+  if (!example.response) return;
+  const client = createClient({
+    baseUrl: example.baseUrl,
+    fetch: createMockFetch({ baseUrl: example.baseUrl }),
+    retry: false,
+  });
+  const call = example.send(client);
+  if (example.expect === "rejection") {
+    await assert.rejects(
+      call,
+      (error: unknown) => error instanceof ApiError && error.status === example.response?.status,
+    );
+    return;
+  }
+  const result = await call;
+  if (example.expect === "bytes") {
+    assert.equal(
+      Buffer.from(result as ArrayBuffer).toString("utf8"),
+      documentedResult(example.response),
+    );
+  } else if (example.expect === "body") {
+    assert.deepEqual(result, documentedResult(example.response));
+  } else if (example.expect === "nothing") {
+    assert.equal(result, undefined);
   }
 }
