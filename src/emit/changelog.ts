@@ -25,7 +25,8 @@ export interface ApiChange {
 export function diffSurfaces(before: Surface, after: Surface): ApiChange[] {
   const changes: ApiChange[] = [];
   for (const [name, entry] of after.types)
-    if (!before.types.has(name)) changes.push({ kind: "added", subject: "type", name, breaking: false, page: entry.page });
+    if (!before.types.has(name))
+      changes.push({ kind: "added", subject: "type", name, breaking: false, page: entry.page });
   for (const [name, entry] of before.types) {
     const next = after.types.get(name);
     if (!next) {
@@ -43,10 +44,17 @@ export function diffSurfaces(before: Surface, after: Surface): ApiChange[] {
       });
     changes.push(...memberChanges(name, entry, next, "member"));
   }
-  const display = (key: string, entry: SurfaceEntry): string => (operationKey(entry.header) === key ? entry.header : key);
+  const display = (key: string, entry: SurfaceEntry): string =>
+    operationKey(entry.header) === key ? entry.header : key;
   for (const [key, entry] of after.operations)
     if (!before.operations.has(key))
-      changes.push({ kind: "added", subject: "operation", name: display(key, entry), breaking: false, page: entry.page });
+      changes.push({
+        kind: "added",
+        subject: "operation",
+        name: display(key, entry),
+        breaking: false,
+        page: entry.page,
+      });
   for (const [key, entry] of before.operations) {
     const next = after.operations.get(key);
     if (!next) {
@@ -238,7 +246,8 @@ const changelogTitle = "# Changelog";
 /** The changelog with `section` put before the latest version's (a changelog docs2ts did not write is kept below). */
 export function prependSection(changelog: string | undefined, section: string, packageName: string): string {
   const head = `${changelogTitle}\n\nWhat changed in the API of ${packageName} from one version to the next, found by docs2ts comparing each package with the one it replaced (\`api.md\`).\n\n`;
-  if (changelog === undefined || !changelog.startsWith(changelogTitle)) return `${head}${section}${changelog ? `\n${changelog}` : ""}`;
+  if (changelog === undefined || !changelog.startsWith(changelogTitle))
+    return `${head}${section}${changelog ? `\n${changelog}` : ""}`;
   const first = changelog.search(/^## /m);
   if (first < 0) return `${changelog.replace(/\n*$/, "\n\n")}${section}`;
   return `${changelog.slice(0, first)}${section}\n${changelog.slice(first)}`;

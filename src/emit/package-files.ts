@@ -251,7 +251,7 @@ export function readme(options: PackageOptions, facts: ReadmeFacts): string {
     `import { ApiError, createClient } from "${options.packageName}";`,
     `import { createMockFetch } from "${options.packageName}/mocks";`,
     "",
-    "test(\"my code reads the documented response\", async () => {",
+    'test("my code reads the documented response", async () => {',
     "  const client = createClient({ fetch: createMockFetch() });",
     `  const result = await ${call};`,
     "  assert.ok(result);",
@@ -259,7 +259,7 @@ export function readme(options: PackageOptions, facts: ReadmeFacts): string {
     ...(facts.samplePath
       ? [
           "",
-          "test(\"my code handles an error\", async () => {",
+          'test("my code handles an error", async () => {',
           "  const fetch = createMockFetch({",
           `    handlers: { ${printString(`GET ${facts.samplePath}`)}: { status: 404, json: { error: { code: "itemNotFound", message: "gone" } } } },`,
           "  });",

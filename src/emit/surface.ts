@@ -45,7 +45,10 @@ export function apiSurface(plan: EmitPlan, packageName: string): string {
     if (declaration.kind === "enum") {
       types.push([
         name,
-        [`type ${name} =${pageMark}${page}`, ...declaration.members.map((member) => `  | ${printString(member.name)}`).sort()],
+        [
+          `type ${name} =${pageMark}${page}`,
+          ...declaration.members.map((member) => `  | ${printString(member.name)}`).sort(),
+        ],
       ]);
       continue;
     }
@@ -108,7 +111,8 @@ function objectTypeLines(type: ObjectType, name: string, plan: EmitPlan): string
 }
 
 function bodyLines(body: Extract<RequestBody, { kind: "parameters" }>, name: string, page: string, plan: EmitPlan) {
-  const resource = body.resource && plan.declarations.has(body.resource) ? exportedName(plan, body.resource) : undefined;
+  const resource =
+    body.resource && plan.declarations.has(body.resource) ? exportedName(plan, body.resource) : undefined;
   const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
   const members = body.parameters
     .map((parameter) => ({
@@ -133,7 +137,9 @@ function operationLines(
   for (const function_ of functions)
     for (const [name, seen] of function_.parameters) {
       const optional = seen.count < function_.variants ? "?" : "";
-      lines.push(`parameter ${function_.member}.${memberKey(name)}${optional}: ${functionParameterType(seen, new Set())}`);
+      lines.push(
+        `parameter ${function_.member}.${memberKey(name)}${optional}: ${functionParameterType(seen, new Set())}`,
+      );
     }
   for (const parameter of operation.parameters) {
     if (parameter.in !== "query" || /^\$(select|expand|filter|orderby|top|skip|search|count)$/i.test(parameter.name))
@@ -143,7 +149,10 @@ function operationLines(
   }
   if (method === "POST" || method === "PUT" || method === "PATCH") lines.push(bodyLine(operation.requestBody, plan));
   lines.push(`response: ${operation.response.status} ${responseText(operation, plan)}`);
-  return [`${method} ${node.path || "/"}${pageMark}${operation.source.file}`, ...lines.sort().map((line) => `  ${line}`)];
+  return [
+    `${method} ${node.path || "/"}${pageMark}${operation.source.file}`,
+    ...lines.sort().map((line) => `  ${line}`),
+  ];
 }
 
 function bodyLine(body: RequestBody | undefined, plan: EmitPlan): string {
