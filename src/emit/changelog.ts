@@ -225,7 +225,8 @@ export function changelogSection(version: string, changes: readonly ApiChange[])
   };
   const breaking = changes.filter((change) => change.breaking);
   const other = changes.filter((change) => !change.breaking);
-  if (changes.length === 0) return `## ${version}\n\nDocumentation only: the API is unchanged.\n`;
+  if (changes.length === 0)
+    return `## ${version}\n\nNo API change: only other files changed (documentation text, examples, or the code docs2ts writes around the API).\n`;
   return [
     `## ${version}`,
     "",

@@ -87,6 +87,7 @@ export function testModuleFiles(
                 example.test.body.kind === "json" ? JSON.stringify(example.test.body.value) : example.test.body.text,
             }
           : {}),
+        ...(Object.keys(headers(example.test)).length > 0 ? { headers: headers(example.test) } : {}),
         response: exchanges[test.response.index]!,
       });
     return { title, ...(example.partial ? { partial: example.partial } : {}), test };
@@ -120,7 +121,17 @@ interface MockExample {
   readonly template: string;
   readonly url: string;
   readonly body?: string;
+  readonly headers?: Record<string, string>;
   readonly response: DocumentedExchange;
+}
+
+/** The request headers a test replays (those node:http can send). */
+function headers(test: ExampleTest): Record<string, string> {
+  return Object.fromEntries(
+    test.headers
+      .filter((header) => validHeader(header.name, header.value))
+      .map((header) => [header.name, header.value]),
+  );
 }
 
 /** Whether a page's examples give the mock anything: a tested example that documents a response. */

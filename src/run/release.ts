@@ -33,7 +33,7 @@ export interface Release {
   readonly previousVersion?: string;
   readonly changes: readonly ApiChange[];
   readonly breaking: number;
-  /** One line: `3 operations added, 1 breaking change`, `documentation only`, `no change`. */
+  /** One line: `0.1.0 -> 0.2.0: 3 operations added, 1 breaking change`, `0.1.0 -> 0.1.1: no API change`, `no change`. */
   readonly summary: string;
 }
 
@@ -116,7 +116,7 @@ export async function releasePackage(
     previousVersion,
     changes,
     breaking,
-    summary: `${previousVersion} -> ${version}: ${changes.length > 0 ? describeChanges(changes) : "documentation only"}`,
+    summary: `${previousVersion} -> ${version}: ${changes.length > 0 ? describeChanges(changes) : "no API change"}`,
   });
 }
 

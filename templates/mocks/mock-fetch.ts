@@ -22,6 +22,8 @@ export interface MockExample {
   url: string;
   /** The request body the client sends, as text, where the example has one. */
   body?: string;
+  /** The request headers the example sends (`Prefer`), which tell apart examples of one URL. */
+  headers?: Record<string, string>;
   response: MockResponse;
 }
 
@@ -46,10 +48,7 @@ export function mockFetch(
   options: MockFetchOptions = {},
 ): typeof fetch {
   const basePath = options.baseUrl ? new URL(options.baseUrl).pathname.replace(/\/+$/, "") : "";
-  const routes = examples.map((example) => ({
-    example,
-    pattern: templatePattern(example.template),
-  }));
+  const routes = routesOf(examples);
   const handlers = Object.entries(options.handlers ?? {}).map(([key, handler]) => {
     const match = /^([A-Za-z]+)\s+(\S.*)$/.exec(key);
     return {
@@ -68,17 +67,20 @@ export function mockFetch(
       if ((wanted === undefined || wanted === method) && pattern.test(path))
         return respond(typeof handler === "function" ? await handler(request) : handler);
     }
-    const candidates = routes.filter(
-      ({ example, pattern }) => example.method === method && pattern.test(path),
-    );
+    const candidates = (routes.get(method) ?? []).filter(({ pattern }) => pattern.test(path));
     if (candidates.length === 0) return notFound(method, path);
     const sent = method === "GET" || method === "HEAD" ? "" : await request.text();
+    // The example of the request's path, then of its query, its body, and most of its headers.
     const score = (example: MockExample): number => {
       const [examplePath = ""] = example.url.split("?");
+      const headers = Object.entries(example.headers ?? {}).filter(
+        ([name, value]) => request.headers.get(name) === value,
+      ).length;
       return (
-        (examplePath.toLowerCase() === path.toLowerCase() ? 4 : 0) +
-        (example.url === `${path}${url.search}` ? 2 : 0) +
-        ((example.body ?? "") === sent ? 1 : 0)
+        (examplePath.toLowerCase() === path.toLowerCase() ? 1000 : 0) +
+        (example.url === `${path}${url.search}` ? 100 : 0) +
+        ((example.body ?? "") === sent ? 10 : 0) +
+        Math.min(headers, 9)
       );
     };
     let best = candidates[0]!.example;
@@ -102,6 +104,31 @@ export function mockFetch(
     return answer(new Request(input, init), 0);
   };
 }
+
+/** The examples by method, each with the pattern of its template: made once for a list of examples. */
+function routesOf(
+  examples: readonly MockExample[],
+): ReadonlyMap<string, Array<{ example: MockExample; pattern: RegExp }>> {
+  let routes = compiled.get(examples);
+  if (!routes) {
+    const byMethod = new Map<string, Array<{ example: MockExample; pattern: RegExp }>>();
+    const patterns = new Map<string, RegExp>();
+    for (const example of examples) {
+      let pattern = patterns.get(example.template);
+      if (!pattern) patterns.set(example.template, (pattern = templatePattern(example.template)));
+      const list = byMethod.get(example.method) ?? [];
+      list.push({ example, pattern });
+      byMethod.set(example.method, list);
+    }
+    compiled.set(examples, (routes = byMethod));
+  }
+  return routes;
+}
+
+const compiled = new WeakMap<
+  readonly MockExample[],
+  ReadonlyMap<string, Array<{ example: MockExample; pattern: RegExp }>>
+>();
 
 /** `/users/{id}/messages` as a pattern: a placeholder is one segment, an item path (`:/{path}:`) any. */
 function templatePattern(template: string): RegExp {
