@@ -292,5 +292,8 @@ test("on docs-input: a property row added is 0.1.0 -> 0.1.1, one removed 0.1.1 -
   writeFileSync(page, text.replace(row, note).replace("Key of the device compliance script", "Key of the script"));
   const prose = await cli(args, dir);
   assert.match(prose.out, /released 0\.2\.0 -> 0\.2\.1: no API change\n/);
-  assert.match(changelog(), /## 0\.2\.1\n\nNo API change: only other files changed \(documentation text, [^\n]*\n\n## 0\.2\.0/);
+  assert.match(
+    changelog(),
+    /## 0\.2\.1\n\nNo API change: only other files changed \(documentation text, [^\n]*\n\n## 0\.2\.0/,
+  );
 });
