@@ -247,7 +247,7 @@ export async function main(
     io.err.write(`docs2ts: could not write the report: ${(error as Error).message}\n`);
     return 2;
   }
-  if (released && released.kind !== "none" && released.kind !== "first")
+  if (released && released.kind !== "none")
     outcome = `${args.check ? "would release" : "released"} ${released.summary}${released.breaking > 0 && args.check && !args["allow-breaking"] ? " (breaking: --allow-breaking accepts it)" : ""}\n  ${outcome}`;
   io.out.write(summary(totals, stats, inputLabel, outcome, performance.now() - started, args.verbose));
   if (args.strict && printed.some((diagnostic) => diagnostic.severity !== "info")) exitCode = exitCode || 1;

@@ -74,7 +74,7 @@ export async function releasePackage(
       kind: "first",
       changes: [],
       breaking: 0,
-      summary: `first version ${version}`,
+      summary: `${version}, the first version`,
     });
   }
   const before = previous.surface === undefined ? undefined : parseSurface(previous.surface);
@@ -86,7 +86,7 @@ export async function releasePackage(
       kind: "first",
       changes: [],
       breaking: 0,
-      summary: `version ${version}`,
+      summary: `${version}, the first version with a changelog`,
       ...(previous.version ? { previousVersion: previous.version } : {}),
     });
   }
