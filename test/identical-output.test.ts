@@ -57,7 +57,8 @@ test(
     ];
     assert.equal(runs[0]![1].stats.pagesFromCache, 0);
     assert.equal(runs[1]![1].stats.pagesFromCache, slice.length);
-    assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size);
+    // Every file the emit gives (all of the package but CHANGELOG.md, which the release writes) from the cache.
+    assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size - 1);
     assert.equal(runs[3]![1].stats.pagesFromCache, slice.length);
     for (const [label, result] of runs) {
       assert.deepEqual([...result.files.keys()], [...reference.files.keys()], label);

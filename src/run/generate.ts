@@ -326,10 +326,7 @@ export async function generate(
       files: emittedTexts,
       held,
     });
-    // The release's files the emit did not give (CHANGELOG.md) count among the package's files, none rendered.
-    let releaseOnly = 0;
     for (const [path, text] of released.files) {
-      if (!emittedTexts.has(path) && !held.has(path)) releaseOnly++;
       emittedTexts.set(path, text);
       fileKeys?.delete(path);
       onFile?.(path, text);
@@ -351,8 +348,8 @@ export async function generate(
       stats: {
         pages: pages.length,
         pagesFromCache: pages.length - missing.length,
-        files: emitted.files.length + releaseOnly,
-        filesFromCache: emitted.files.length + releaseOnly - toRender.length,
+        files: emitted.files.length,
+        filesFromCache: emitted.files.length - toRender.length,
         timings,
       },
     };
