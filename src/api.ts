@@ -63,6 +63,19 @@ export interface GenerateResult {
   readonly config: Docs2tsConfig;
   /** With `metadata`: how the docs agree with the service, and every finding. */
   readonly audit?: MetadataAudit;
+  /** How the package compares with the one it replaces, when the run generated one: its version and what changed. */
+  readonly release?: ReleaseSummary;
+}
+
+export interface ReleaseSummary {
+  /** `first`: no previous package; `api`: the API changed; `docs`: only other files did; `none`: nothing did. */
+  readonly kind: "first" | "api" | "docs" | "none";
+  readonly version: string;
+  readonly previousVersion?: string;
+  /** How many of the changes are breaking. */
+  readonly breaking: number;
+  /** One line: `0.1.0 -> 0.2.0: 3 operations added, 1 breaking change`. */
+  readonly summary: string;
 }
 
 export interface FilesOutcome {

@@ -35,7 +35,8 @@ Options:
   --cache DIR         keep the cache in DIR (default: node_modules/.cache/docs2ts of the project)
   --no-cache          neither read nor write the cache
   --workers N         worker threads for parsing and rendering (default: one per core; 0: none)
-  --check             write nothing; exit 1 if the output would change
+  --check             write nothing; exit 1 if the output would change, or if its API change is breaking
+  --allow-breaking    with --check, do not fail because the API change is breaking (the output may still be stale)
   --strict            exit 1 if there are warnings or errors
   --format FORMAT     how diagnostics print: text (default), json (one JSON object a line, on stdout) or github
                       (workflow commands, ::warning file=...,line=...,col=...::message, on stdout)
@@ -88,6 +89,7 @@ export async function main(
         "no-cache": { type: "boolean", default: false },
         workers: { type: "string" },
         check: { type: "boolean", default: false },
+        "allow-breaking": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         format: { type: "string", default: "text" },
         watch: { type: "boolean", default: false },
@@ -186,7 +188,7 @@ export async function main(
       run.totals,
       run.stats,
       displayPath(cwd, run.config.input),
-      outcome({ ...run, checked: flags.options.check === true }, cwd),
+      outcome({ ...run, checked: flags.options.check === true, allowBreaking: args["allow-breaking"] }, cwd),
       run.timings.total,
       args.verbose,
     ),
@@ -199,6 +201,7 @@ export async function main(
     );
   }
   let exitCode = flags.options.check && !run.files.upToDate ? 1 : 0;
+  if (flags.options.check && (run.release?.breaking ?? 0) > 0 && !args["allow-breaking"]) exitCode = 1;
   if (args.strict && run.diagnostics.length > 0) exitCode = exitCode || 1;
   return exitCode;
 }
@@ -250,7 +253,18 @@ export function githubAnnotation(diagnostic: ReportedDiagnostic, prefix: string)
   return `::${level} file=${property(`${prefix}${diagnostic.file}`)},line=${diagnostic.line},col=${diagnostic.col},title=${diagnostic.code}::${data(`${diagnostic.code} ${diagnostic.message}`)}`;
 }
 
-function outcome(run: ExecuteResult & { readonly checked: boolean }, cwd: string): string {
+function outcome(
+  run: ExecuteResult & { readonly checked: boolean; readonly allowBreaking?: boolean },
+  cwd: string,
+): string {
+  const { release } = run;
+  const files = filesOutcome(run, cwd);
+  if (!release || release.kind === "none") return files;
+  const held = release.breaking > 0 && run.checked && !run.allowBreaking ? " (breaking: --allow-breaking accepts it)" : "";
+  return `${run.checked ? "would release" : "released"} ${release.summary}${held}\n  ${files}`;
+}
+
+function filesOutcome(run: ExecuteResult & { readonly checked: boolean }, cwd: string): string {
   const outLabel = displayPath(cwd, run.config.out);
   const { files } = run;
   if (files.stale)

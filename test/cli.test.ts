@@ -288,14 +288,17 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   assert.match(snapshot(out)["src/models/widget.ts"]!, /The name people see\./);
   writeFileSync(page, text);
   assert.match((await cli(args, dir)).out, /cache: 24 of 25 pages/);
-  assert.deepEqual(snapshot(out), written, "back to the first output");
+  // Back to the first output, in a version two patches on: the docs changed twice.
+  assert.deepEqual(unreleased(snapshot(out)), unreleased(written), "back to the first output");
+  assert.match(snapshot(out)["package.json"]!, /"version": "0\.0\.2"/);
+  const released = snapshot(out);
 
   // An output file edited by hand is noticed and written again; the others are kept as they are (the same
   // files), and what the run recorded of them lets the next run see that nothing changed.
   const unchangedFile = statSync(join(out, "package.json"));
   writeFileSync(join(out, "src", "index.ts"), "// edited\n");
   assert.match((await cli(args, dir)).out, /files written .*\(1 changed, 0 removed\)/);
-  assert.deepEqual(snapshot(out), written);
+  assert.deepEqual(snapshot(out), released);
   const kept = statSync(join(out, "package.json"));
   assert.deepEqual([kept.ino, kept.mtimeMs], [unchangedFile.ino, unchangedFile.mtimeMs]);
   assert.match((await cli(args, dir)).out, /is up to date, nothing written/);
@@ -303,7 +306,7 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
 
   const uncached = await cli([...args, "--no-cache"], dir);
   assert.match(uncached.out, /cache: 0 of 25 pages and 0 of \d+ files from the cache/);
-  assert.deepEqual(snapshot(out), written);
+  assert.deepEqual(snapshot(out), released);
 });
 
 test("the whole report is kept by a run that needs it, and taken only by the next run that does", async () => {
@@ -328,7 +331,8 @@ test("the whole report is kept by a run that needs it, and taken only by the nex
   // A run that needs no report keeps none, and the report an earlier run kept is no longer taken.
   const page = join(docs, "v1.0", "resources", "widget.md");
   writeFileSync(page, readFileSync(page, "utf8").replace("The name shown to people.", "The name people see."));
-  assert.match((await cli([...args, "--quiet"], dir)).out, /files written .*\(1 changed/);
+  // The page's type module, and the release: package.json's version and CHANGELOG.md.
+  assert.match((await cli([...args, "--quiet"], dir)).out, /files written .*\(3 changed/);
   const afterEdit = await cli([...args, "--verbose"], dir);
   assert.match(afterEdit.err, withInfos);
   assert.match(afterEdit.out, /files written .*\(0 changed/);
@@ -358,7 +362,7 @@ test("pages kept on trust from their stat are read after all when the cache has 
   lose(/^pages-/);
   writeFileSync(page, text.replace("The name shown to people.", "The name people see."));
   assert.match((await cli(args, dir)).out, /cache: 0 of 25 pages/);
-  assert.deepEqual(snapshot(join(dir, "pkg")), await uncached());
+  assert.deepEqual(unreleased(snapshot(join(dir, "pkg"))), unreleased(await uncached()));
   assert.match(snapshot(join(dir, "pkg"))["src/models/widget.ts"]!, /The name people see\./);
 
   // The PageModels lost but still listed, and what the model derived from them lost: the model finds them
@@ -367,15 +371,16 @@ test("pages kept on trust from their stat are read after all when the cache has 
   writeFileSync(page, text);
   const run = await cli(args, dir);
   assert.equal(run.code, 0, run.err);
-  assert.deepEqual(snapshot(join(dir, "pkg")), await uncached());
+  assert.deepEqual(unreleased(snapshot(join(dir, "pkg"))), unreleased(await uncached()));
 
   // Output files are kept by the keys the last run recorded, their texts unread. The rendered texts lost but still
   // listed: a kept file edited by hand is rendered again, whole.
   lose(/^files-.*-\d+\.bin$/);
   writeFileSync(join(dir, "pkg", "src", "index.ts"), "// edited\n");
   writeFileSync(page, text.replace("The name shown to people.", "The name people see."));
-  assert.match((await cli(args, dir)).out, /files written .*\(2 changed, 0 removed\)/);
-  assert.deepEqual(snapshot(join(dir, "pkg")), await uncached());
+  // The file edited, the page's type module, and the release (package.json, CHANGELOG.md).
+  assert.match((await cli(args, dir)).out, /files written .*\(4 changed, 0 removed\)/);
+  assert.deepEqual(unreleased(snapshot(join(dir, "pkg"))), unreleased(await uncached()));
 });
 
 test("--workers takes a whole number", async () => {
@@ -390,6 +395,15 @@ test("--workers takes a whole number", async () => {
 /** Every file under `dir` with its content. */
 function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(listFiles(dir).map((path) => [path, readFileSync(join(dir, path), "utf8")]));
+}
+
+/**
+ * A package's files but for its release: the version, which every change of the docs bumps (back and forth, a
+ * docs text twice), and the changelog, which says so.
+ */
+function unreleased(files: Record<string, string>): Record<string, string> {
+  const { "CHANGELOG.md": _, ...rest } = files;
+  return { ...rest, "package.json": rest["package.json"]!.replace(/"version": "[^"]*"/, '"version": "*"') };
 }
 
 test("the package and the health report name the docs set by a relative path or its name, never an absolute one", async () => {

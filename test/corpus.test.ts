@@ -33,6 +33,8 @@ interface Floors {
   readonly typeCellShare: number;
   readonly apiPageShare: number;
   readonly jsonBodyShare: number;
+  /** The time budget of the example tests run through the mock. */
+  readonly mockSeconds: number;
 }
 
 /** Generates the corpus, checks the report's figures, writes, compiles and runs the package; returns where. */
@@ -89,6 +91,15 @@ async function compileAndRun(docs: string, out: string, result: GenerateResult, 
       0,
     );
   assert.ok(run.pass / requests >= floors.passingRequests, `passing tests ${run.pass} of ${requests} example requests`);
+
+  // The package's mock answers every documented example with its documented response: the same tests, sent through
+  // createMockFetch() instead of a server, within a small time budget.
+  const started = performance.now();
+  const mocked = await runPackageTests(join(out, "dist"), { mock: true });
+  const seconds = (performance.now() - started) / 1000;
+  assert.equal(mocked.fail, 0, failures(mocked.output));
+  assert.equal(mocked.pass, run.pass);
+  assert.ok(seconds < floors.mockSeconds, `the examples took ${seconds.toFixed(1)}s through the mock`);
 }
 
 test(
@@ -166,6 +177,7 @@ const v1Floors: Floors = {
   typeCellShare: 0.998,
   apiPageShare: 0.99,
   jsonBodyShare: 0.997,
+  mockSeconds: 90,
 };
 
 const betaFloors: Floors = {
@@ -176,4 +188,5 @@ const betaFloors: Floors = {
   typeCellShare: 0.998,
   apiPageShare: 0.99,
   jsonBodyShare: 0.997,
+  mockSeconds: 240,
 };

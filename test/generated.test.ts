@@ -61,6 +61,10 @@ test("the package builds under strict with a consumer of its contract, and its t
   // Five examples, five tests: the sample page's example is tested for its sound parts.
   assert.equal(run.pass, 5);
   assert.equal(run.skipped, 0);
+  // The same examples through the package's mock fetch: it answers each with its documented response.
+  const mocked = await runPackageTests(join(copy, "dist"), { mock: true });
+  assert.equal(mocked.fail, 0, failures(mocked.output));
+  assert.equal(mocked.pass, 5);
 });
 
 test("the acceptance call: toPatchRequest gives the documented PATCH with its body", async () => {

@@ -171,11 +171,12 @@ export interface TestRunSummary {
 }
 
 /** Runs the compiled tests of a generated package with node --test and reads the TAP summary. */
-export async function runPackageTests(compiledDir: string): Promise<TestRunSummary> {
+/** Runs a compiled package's example tests; `mock` replays them through its createMockFetch instead of a server. */
+export async function runPackageTests(compiledDir: string, { mock = false } = {}): Promise<TestRunSummary> {
   let output: string;
   try {
     // A nested test runner must not think it reports to ours (node --test marks its children with this variable).
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, ...(mock ? { DOCS2TS_MOCK: "1" } : {}) };
     delete env["NODE_TEST_CONTEXT"];
     const args = ["--test", "--test-reporter=tap", join(compiledDir, "test", "examples.test.js")];
     output = (await run(process.execPath, args, { env, maxBuffer: 256 * 1024 * 1024 })).stdout;

@@ -60,7 +60,8 @@ test(
     ];
     assert.equal(runs[0]![1].stats.pagesFromCache, 0);
     assert.equal(runs[1]![1].stats.pagesFromCache, slice.length);
-    assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size);
+    // Every file the emit gives (all of the package but CHANGELOG.md, which the release writes) from the cache.
+    assert.equal(runs[1]![1].stats.filesFromCache, reference.files.size - 1);
     assert.equal(runs[3]![1].stats.pagesFromCache, slice.length);
     for (const [label, result] of runs) {
       assert.deepEqual([...result.files.keys()], [...reference.files.keys()], label);
@@ -130,7 +131,8 @@ test(
     const baseUrl = "https://graph.microsoft.com/v1.0";
     // In this process, from listings in shuffled orders.
     const inProcess = async (docs: string, workers: number): Promise<GenerateResult> => {
-      const config = resolveConfig(root, { input: docs, out: join(dir, "unused"), baseUrl });
+      // Configured as the launched runs below are: from a directory without a "docs2ts" key.
+      const config = resolveConfig(dir, { input: docs, out: join(dir, "unused"), baseUrl });
       const input = readInput(config, "test", random.shuffle(listDocsFiles(docs)));
       return generate(config, "docs", { workers }, input);
     };

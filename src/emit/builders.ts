@@ -350,7 +350,10 @@ function functionParameters(node: NavigationNode, runtime: Set<string>): string 
  * boolean), or else a number, a boolean or a `literal(...)` (dates, GUIDs). A parameter one page quotes and another
  * leaves bare takes either form, and goes out in the form given.
  */
-function functionParameterType(seen: { quoted: boolean; bare: boolean; type?: TypeRef }, runtime: Set<string>): string {
+export function functionParameterType(
+  seen: { quoted: boolean; bare: boolean; type?: TypeRef },
+  runtime: Set<string>,
+): string {
   const forms: string[] = [];
   if (seen.quoted) forms.push("string");
   if (seen.bare) {

@@ -23,8 +23,10 @@ import {
   type PackageOptions,
 } from "./package-files.js";
 import { memberAccess, planPackage, type EmitPlan, type NavigationNode } from "./plan.js";
+import { apiSurface, surfacePath } from "./surface.js";
 import { exportedName } from "./type-names.js";
-import { examplesEntry, testModuleFiles, testModules } from "./tests.js";
+import { mocksIndex } from "./mocks.js";
+import { examplesEntry, hasMockData, testModuleFiles, testModules } from "./tests.js";
 
 export interface EmitOptions extends PackageOptions {
   /**
@@ -140,6 +142,12 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
       () => testModuleFiles(name, page, examples, plan, { baseUrl: options.baseUrl }),
     );
   files.push(examplesEntry(testPages.map(({ name }) => name)));
+  files.push(
+    mocksIndex(
+      testPages.filter(({ examples }) => hasMockData(examples)).map(({ name }) => name),
+      options.baseUrl,
+    ),
+  );
   for (const [path, text] of templateFiles())
     files.push({ path, content: { kind: "text", text, format: "typescript" } });
 
@@ -154,6 +162,7 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     text("tsconfig.json", tsconfigJson(), "json"),
     text("tsconfig.build.json", tsconfigBuildJson(), "json"),
     text(".gitignore", gitignore(), "as-is"),
+    text(surfacePath, apiSurface(plan, options.packageName), "as-is"),
     text(
       "README.md",
       readme(options, {
@@ -183,22 +192,26 @@ function examplesOfNames(plan: EmitPlan): { namespacedType?: string; baseType?: 
   };
 }
 
-/** The runtime goes to src/runtime/, the test helper to test/support.ts, as written in templates/. */
+/** The runtime goes to src/runtime/, the mock's logic to src/mocks/, the test helper to test/support.ts, as written. */
 function templateFiles(): Array<[string, string]> {
   const templates = join(projectRoot(), "templates");
   const runtime = readdirSync(join(templates, "runtime"))
     .filter((name) => name.endsWith(".ts"))
     .sort()
     .map((name): [string, string] => [`src/runtime/${name}`, readFileSync(join(templates, "runtime", name), "utf8")]);
-  return [...runtime, ["test/support.ts", readFileSync(join(templates, "test-support.ts"), "utf8")]];
+  const mocks = readdirSync(join(templates, "mocks"))
+    .filter((name) => name.endsWith(".ts"))
+    .sort()
+    .map((name): [string, string] => [`src/mocks/${name}`, readFileSync(join(templates, "mocks", name), "utf8")]);
+  return [...runtime, ...mocks, ["test/support.ts", readFileSync(join(templates, "test-support.ts"), "utf8")]];
 }
 
 /** The first GET of the tree, shortest path first, to show in the README. */
-function sampleCall(root: NavigationNode): { sampleCall?: string } {
+function sampleCall(root: NavigationNode): { sampleCall?: string; samplePath?: string } {
   const queue: Array<{ node: NavigationNode; code: string }> = [{ node: root, code: "client" }];
   while (queue.length > 0) {
     const { node, code } = queue.shift()!;
-    if (node !== root && node.operations.has("GET")) return { sampleCall: `${code}.get()` };
+    if (node !== root && node.operations.has("GET")) return { sampleCall: `${code}.get()`, samplePath: node.path };
     for (const next of [...node.children.values()].sort((a, b) => (a.member < b.member ? -1 : 1))) {
       const step =
         next.segment.kind === "key"

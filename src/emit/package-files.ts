@@ -6,6 +6,7 @@ import { StructureKind, VariableDeclarationKind } from "./structure-kinds.js";
 import type { ApiModel } from "../model/index.js";
 import type { ModuleFile } from "./models.js";
 import type { EmitPlan } from "./plan.js";
+import { printString } from "./literals.js";
 
 export interface PackageOptions {
   readonly packageName: string;
@@ -112,6 +113,10 @@ export function packageJson(model: ApiModel, options: PackageOptions): string {
         import: { types: "./dist/esm/index.d.ts", default: "./dist/esm/index.js" },
         require: { types: "./dist/cjs/index.d.ts", default: "./dist/cjs/index.js" },
       },
+      "./mocks": {
+        import: { types: "./dist/esm/mocks/index.d.ts", default: "./dist/esm/mocks/index.js" },
+        require: { types: "./dist/cjs/mocks/index.d.ts", default: "./dist/cjs/mocks/index.js" },
+      },
     },
     files: ["dist/esm", "dist/cjs"],
     sideEffects: false,
@@ -174,6 +179,8 @@ export interface ReadmeFacts {
   readonly skipped: number;
   /** A documented call to show: `client.users.byId("id").get()`. */
   readonly sampleCall?: string;
+  /** Its path template: `/users/{id}`. */
+  readonly samplePath?: string;
   /** The namespace whose types are exported by their own names (`microsoft.graph`). */
   readonly defaultNamespace: string;
   /** A type of another namespace, as the package exports it (`CallRecords.CallRecord`), when there is one. */
@@ -230,6 +237,38 @@ export function readme(options: PackageOptions, facts: ReadmeFacts): string {
     "`top`, `skip`, `search`, `count`, `query`) and `headers`, `signal`, `timeoutMs`, `retry`. 429, 503 and 504 are",
     "retried; the token is sent to the host of `baseUrl` only; `http:` base URLs need `allowInsecure: true`.",
     `\`baseUrl\` defaults to \`${options.baseUrl}\`.`,
+    "",
+    "## Test your code offline",
+    "",
+    `\`createMockFetch()\` (\`${options.packageName}/mocks\`) is a \`fetch\` that answers each documented request (by method`,
+    "and path template, the query ignored) with the response its example documents, status and headers included,",
+    "and anything else with a 404 and a Graph-style error body. `handlers` override answers by path. Your app pays",
+    "nothing for it: the main entry does not import it.",
+    "",
+    "```ts",
+    `import assert from "node:assert/strict";`,
+    `import { test } from "node:test";`,
+    `import { ApiError, createClient } from "${options.packageName}";`,
+    `import { createMockFetch } from "${options.packageName}/mocks";`,
+    "",
+    'test("my code reads the documented response", async () => {',
+    "  const client = createClient({ fetch: createMockFetch() });",
+    `  const result = await ${call};`,
+    "  assert.ok(result);",
+    "});",
+    ...(facts.samplePath
+      ? [
+          "",
+          'test("my code handles an error", async () => {',
+          "  const fetch = createMockFetch({",
+          `    handlers: { ${printString(`GET ${facts.samplePath}`)}: { status: 404, json: { error: { code: "itemNotFound", message: "gone" } } } },`,
+          "  });",
+          "  const client = createClient({ fetch, retry: false });",
+          `  await assert.rejects(${call}, (error) => error instanceof ApiError && error.status === 404);`,
+          "});",
+        ]
+      : []),
+    "```",
     "",
     "## Build and test",
     "",

@@ -71,10 +71,25 @@ export function testModuleFiles(
 ): PendingFile[] {
   const used = new Set<string>();
   const exchanges: DocumentedExchange[] = [];
+  const mocks: MockExample[] = [];
   const cases: TestModuleCase[] = examples.map(({ operation, example }) => {
     const title = `${example.name} (${example.source.file}:${example.source.line})`;
     if (!example.test) return { title, skip: example.untestedReason ?? "not replayable" };
     const test = planTestCase(operation, example.test, plan, options, used, exchanges);
+    if (test.response)
+      mocks.push({
+        method: test.method,
+        template: example.test.path,
+        url: test.expectedPath,
+        ...(example.test.body
+          ? {
+              body:
+                example.test.body.kind === "json" ? JSON.stringify(example.test.body.value) : example.test.body.text,
+            }
+          : {}),
+        ...(Object.keys(headers(example.test)).length > 0 ? { headers: headers(example.test) } : {}),
+        response: exchanges[test.response.index]!,
+      });
     return { title, ...(example.partial ? { partial: example.partial } : {}), test };
   });
   const fromIndex = [...used].sort((a, b) => a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""), "en-US"));
@@ -96,7 +111,50 @@ export function testModuleFiles(
           },
         ]
       : []),
+    ...(mocks.length > 0 ? [mockDataFile(name, page, mocks)] : []),
   ];
+}
+
+/** What a documented example gives the mock (templates/mocks/mock-fetch.ts): the request sent, the response. */
+interface MockExample {
+  readonly method: string;
+  readonly template: string;
+  readonly url: string;
+  readonly body?: string;
+  readonly headers?: Record<string, string>;
+  readonly response: DocumentedExchange;
+}
+
+/** The request headers a test replays (those node:http can send). */
+function headers(test: ExampleTest): Record<string, string> {
+  return Object.fromEntries(
+    test.headers
+      .filter((header) => validHeader(header.name, header.value))
+      .map((header) => [header.name, header.value]),
+  );
+}
+
+/** Whether a page's examples give the mock anything: a tested example that documents a response. */
+export function hasMockData(examples: readonly PlannedExample[]): boolean {
+  return examples.some(({ example }) => example.test?.response !== undefined);
+}
+
+/**
+ * The documented exchanges of a page for the mock, under src/mocks/examples/: JSON in a string, which costs the
+ * compiler nothing to check, in the layout prettier gives the statement.
+ */
+function mockDataFile(name: string, page: string, mocks: readonly MockExample[]): PendingFile {
+  const statement = `export const examples: readonly MockExample[] = JSON.parse(${printString(JSON.stringify(mocks))});`;
+  const laidOut =
+    statement.length <= 100 ? statement : statement.replace(/JSON\.parse\((.*)\);$/s, "JSON.parse(\n  $1,\n);");
+  const text = [
+    `// The documented responses of ${page}, which createMockFetch (./index.ts) answers with.`,
+    `import type { MockExample } from "../mock-fetch.js";`,
+    "",
+    laidOut,
+    "",
+  ].join("\n");
+  return { path: `src/mocks/examples/${name}.ts`, content: { kind: "text", format: "as-is", text } };
 }
 
 function planTestCase(

@@ -379,13 +379,16 @@ function defineObjectType(
       }
     }
   }
-  // Members the JSON representation lists and no table does, where the sample says their type. An open type's
+  // Members the JSON representation lists and no table does, where the sample names their type. An open type's
   // sample shows keys of an instance (`"ca2a1df2-...": "..."`), not members.
   const known = new Set([...seen].map((name) => name.toLowerCase()));
   for (const member of annotation?.openType ? [] : (page.representation ?? [])) {
     if (!/^[A-Za-z_]\w*$/.test(member.name) || known.has(member.name.toLowerCase())) continue;
+    // Only a sample that names a documented type is read: a primitive's placeholder (`"string"`) is template text,
+    // which outlives the row a writer removed.
     const type = representationType(member.value, declared.namespace, lookup);
-    if (!type) continue;
+    const primitive = type?.kind === "primitive" || (type?.kind === "collection" && type.of.kind === "primitive");
+    if (!type || primitive) continue;
     known.add(member.name.toLowerCase());
     context.report(page.file, "memberFromRepresentation", { line: member.line }, member.name, typeRefWords(type));
     properties.push({

@@ -6,6 +6,7 @@
  *   model   every page's facts and, where a derivation needs it, its PageModel -> the ApiModel      (src/model)
  *   plan    the ApiModel -> a description of every file of the package                              (src/emit)
  *   render  a file's description -> its text                                       (src/emit/render, on workers)
+ *   release the package against the one it replaces -> its version and changelog                 (release.ts)
  *   write   each text, as soon as it is known, to the caller's `onFile`: the output's staging (output.ts)
  *
  * Each stage is a function below with its inputs and outputs. Two layers wrap them from outside: the cache
@@ -25,6 +26,7 @@ import { buildApiModel, pageFacts, type ApiModel, type PageFacts } from "../mode
 import type { PageModel } from "../parse/index.js";
 import { PipelineCache, type ParsedPage } from "./pipeline-cache.js";
 import type { ProgressEvent, RunStats, Timings } from "./stats.js";
+import { releasePackage, releaseFiles, type Release } from "./release.js";
 import { Jobs } from "./workers/jobs.js";
 import type { WorkerPool } from "./workers/pool.js";
 import { minimumPoolJobs } from "./workers/pool.js";
@@ -70,6 +72,8 @@ export interface GenerateResult {
   readonly held: ReadonlyMap<string, () => Promise<string>>;
   /** The cache key of every file of the package, by path, when the cache is on. */
   readonly fileKeys: ReadonlyMap<string, string> | undefined;
+  /** How this package compares with the one in the output it replaces: its version and what changed. */
+  readonly release: Release;
   /** Every diagnostic of the run, in file and position order. */
   readonly diagnostics: Diagnostic[];
   /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
@@ -83,6 +87,13 @@ export async function generate(
   options: GenerateOptions = {},
   input?: DocsInput,
 ): Promise<GenerateResult> {
+  // package.json and CHANGELOG.md are the release stage's, known only when the rest of the package is.
+  const { onFile, holds } = options;
+  options = {
+    ...options,
+    ...(onFile ? { onFile: (path, text) => releaseFiles.has(path) || onFile(path, text) } : {}),
+    ...(holds ? { holds: (path, key) => !releaseFiles.has(path) && holds(path, key) } : {}),
+  };
   const store = options.cache ?? Cache.disabled("uncached");
   const docs = input ?? readInput(config, store.version);
   const jobs = new Jobs(docs.files.length, options, options.progress);
@@ -125,8 +136,8 @@ export async function generate(
     await rendering;
     clock.lap("render");
 
-    const files = new Map<string, string>();
-    plan.files.forEach((file, index) => render.held.has(file.path) || files.set(file.path, render.texts[index]!));
+    const emittedTexts = new Map<string, string>();
+    plan.files.forEach((file, index) => render.held.has(file.path) || emittedTexts.set(file.path, render.texts[index]!));
     const fileKeys = render.keys && new Map(plan.files.map((file, index) => [file.path, render.keys![index]!]));
     if (fileKeys) {
       // The texts of files held were not read: the cache keeps them as stored.
@@ -135,6 +146,22 @@ export async function generate(
     }
     clock.lap("cache");
 
+    // release: the package compared with the one it replaces gives its version and changelog.
+    const released = await releasePackage({
+      out: config.out,
+      packageName: config.packageName,
+      packageVersion: config.packageVersion,
+      files: emittedTexts,
+      held: render.held,
+    });
+    for (const [path, text] of released.files) {
+      emittedTexts.set(path, text);
+      fileKeys?.delete(path);
+      onFile?.(path, text);
+    }
+    const files = new Map([...emittedTexts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+    clock.lap("release");
+
     return {
       pages: facts,
       model,
@@ -142,12 +169,14 @@ export async function generate(
       files,
       held: render.held,
       fileKeys,
+      release: released.release,
       diagnostics: [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
       keys: Object.fromEntries(read.pages.map((page) => [page.file, page.key])),
       stats: {
         pages: facts.length,
         pagesFromCache: parsed.fromCache,
-        files: plan.files.length,
+        // The release stage's files (the changelog) are files of the package too.
+        files: new Set([...plan.files.map((file) => file.path), ...files.keys()]).size,
         filesFromCache: plan.files.length - render.pending.length,
         timings: clock.timings,
       },

@@ -175,7 +175,23 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
           ...keys,
         };
       }
-      result = { report, diagnostics: notices, totals, files, stats: generated.stats, ...(audit ? { audit } : {}) };
+      const { kind, previousVersion, breaking, summary } = generated.release;
+      const release = {
+        kind,
+        version: generated.release.version,
+        ...(previousVersion ? { previousVersion } : {}),
+        breaking,
+        summary,
+      };
+      result = {
+        report,
+        diagnostics: notices,
+        totals,
+        files,
+        stats: generated.stats,
+        release,
+        ...(audit ? { audit } : {}),
+      };
     }
     await writeReports(cwd, config, options, result.report);
     return { ...result, config, timings: { ...result.stats.timings, total: performance.now() - started } };

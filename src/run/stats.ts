@@ -15,4 +15,4 @@ export interface RunStats {
   readonly timings: Timings;
 }
 
-export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render"]?: number };
+export type Timings = { -readonly [phase in "cache" | "parse" | "model" | "emit" | "render" | "release"]?: number };

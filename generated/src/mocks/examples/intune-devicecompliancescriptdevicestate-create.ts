@@ -1,0 +1,6 @@
+// The documented responses of beta/api/intune-devicecompliancescriptdevicestate-create.md, which createMockFetch (./index.ts) answers with.
+import type { MockExample } from "../mock-fetch.js";
+
+export const examples: readonly MockExample[] = JSON.parse(
+  '[{"method":"POST","template":"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates","url":"/deviceManagement/deviceComplianceScripts/5b0b4d1c-0b6f-4c2b-9a8e-d4f1c7e0a2b3/deviceRunStates","body":"{\\"@odata.type\\":\\"#microsoft.graph.deviceComplianceScriptDeviceState\\",\\"detectionState\\":\\"pending\\",\\"lastStateUpdateDateTime\\":\\"2021-06-03T10:00:00Z\\",\\"expectedStateUpdateDateTime\\":\\"2021-06-04T10:00:00Z\\",\\"lastSyncDateTime\\":\\"2021-06-03T10:05:00Z\\",\\"scriptOutput\\":\\"\\",\\"scriptError\\":\\"\\"}","response":{"status":201,"headers":{"Content-Type":"application/json"},"json":{"@odata.type":"#microsoft.graph.deviceComplianceScriptDeviceState","id":"d0c4e9f3-5b6a-4c7d-8e9f-0a1b2c3d4e5f","detectionState":"pending","lastStateUpdateDateTime":"2021-06-03T10:00:00Z","expectedStateUpdateDateTime":"2021-06-04T10:00:00Z","lastSyncDateTime":"2021-06-03T10:05:00Z","scriptOutput":"","scriptError":""}}}]',
+);

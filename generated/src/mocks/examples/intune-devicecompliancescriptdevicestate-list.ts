@@ -1,0 +1,6 @@
+// The documented responses of beta/api/intune-devicecompliancescriptdevicestate-list.md, which createMockFetch (./index.ts) answers with.
+import type { MockExample } from "../mock-fetch.js";
+
+export const examples: readonly MockExample[] = JSON.parse(
+  '[{"method":"GET","template":"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates","url":"/deviceManagement/deviceComplianceScripts/5b0b4d1c-0b6f-4c2b-9a8e-d4f1c7e0a2b3/deviceRunStates","response":{"status":200,"headers":{"Content-Type":"application/json"},"json":{"value":[{"@odata.type":"#microsoft.graph.deviceComplianceScriptDeviceState","id":"b8a2c7d1-3f4e-4a5b-8c6d-7e8f9a0b1c2d","detectionState":"success","lastStateUpdateDateTime":"2021-06-01T08:15:00Z","expectedStateUpdateDateTime":"2021-06-02T08:15:00Z","lastSyncDateTime":"2021-06-01T08:20:00Z","scriptOutput":"Compliant: BitLocker enabled on C:","scriptError":""},{"@odata.type":"#microsoft.graph.deviceComplianceScriptDeviceState","id":"c9b3d8e2-4a5f-4b6c-9d7e-8f9a0b1c2d3e","detectionState":"scriptError","lastStateUpdateDateTime":"2021-06-01T09:40:00Z","expectedStateUpdateDateTime":"2021-06-02T09:40:00Z","lastSyncDateTime":"2021-06-01T09:45:00Z","scriptOutput":"","scriptError":"Access to the registry key is denied."}]}}}]',
+);

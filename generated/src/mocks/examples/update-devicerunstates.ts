@@ -1,0 +1,6 @@
+// The documented responses of beta/api/update-devicerunstates.md, which createMockFetch (./index.ts) answers with.
+import type { MockExample } from "../mock-fetch.js";
+
+export const examples: readonly MockExample[] = JSON.parse(
+  '[{"method":"PATCH","template":"/deviceManagement/deviceComplianceScripts/{deviceComplianceScriptId}/deviceRunStates/{deviceComplianceScriptDeviceStateId}","url":"/deviceManagement/deviceComplianceScripts/deviceComplianceScriptId/deviceRunStates/deviceComplianceScriptDeviceStateId","body":"{\\"@odata.type\\":\\"#microsoft.graph.deviceComplianceScriptDeviceState\\",\\"expectedStateUpdateDateTime\\":\\"DateTimeOffset\\",\\"lastStateUpdateDateTime\\":\\"DateTimeOffset\\",\\"lastSyncDateTime\\":\\"DateTimeOffset\\",\\"scriptError\\":\\"String\\",\\"scriptOutput\\":\\"String\\"}","response":{"status":200,"headers":{"Content-Type":"application/json"},"json":{"value":[{"@odata.type":"#microsoft.graph.deviceComplianceScriptDeviceState","detectionState":"String","expectedStateUpdateDateTime":"DateTimeOffset","id":"String(identifier)","lastStateUpdateDateTime":"DateTimeOffset","lastSyncDateTime":"DateTimeOffset","scriptError":"String","scriptOutput":"String"}]}}}]',
+);

@@ -1,0 +1,248 @@
+/**
+ * The API surface file (`api.md` at the package root), in the spirit of API Extractor's API report: every exported
+ * type with its members and their types, every documented operation with its method, path, parameters, body and
+ * response, one line each and in name order, so that a pull request of regenerated code shows an API change as a few
+ * lines. Each type and operation names the page it comes from (a member, where another page documents it), which the
+ * changelog (changelog.ts) cites; the file is read back by `parseSurface` to compare two versions of a package.
+ */
+import type { ObjectType, Operation, RequestBody, TypeRef } from "../model/index.js";
+import type { HttpMethod } from "../parse/index.js";
+import { functionParameterType } from "./builders.js";
+import { printString } from "./literals.js";
+import { propertyKey } from "./names.js";
+import { memberKey, type EmitPlan, type NavigationNode } from "./plan.js";
+import { exportedName } from "./type-names.js";
+import { tsArray, tsNullable, tsUnion } from "./type-text.js";
+
+export const surfacePath = "api.md";
+
+/** One exported type or operation: its header line and its member lines, by member key. */
+export interface SurfaceEntry {
+  /** `interface User extends Entity`, `type RunState`, `GET /users/{id}`. */
+  readonly header: string;
+  /** The page that documents it. */
+  readonly page: string;
+  /** Member key -> the member's line (`displayName?: string | null`) and the page that documents it. */
+  readonly members: ReadonlyMap<string, { readonly line: string; readonly page: string }>;
+}
+
+export interface Surface {
+  /** By exported name. */
+  readonly types: ReadonlyMap<string, SurfaceEntry>;
+  /** By `METHOD /path`, keys written `{}` and lower case: the identity of an operation, whatever its keys are named. */
+  readonly operations: ReadonlyMap<string, SurfaceEntry>;
+}
+
+const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+const pageMark = " // ";
+
+/** The text of `api.md`. */
+export function apiSurface(plan: EmitPlan, packageName: string): string {
+  const types: Array<[string, string[]]> = [];
+  for (const declaration of plan.declarations.values()) {
+    const name = exportedName(plan, declaration.qualifiedName);
+    const page = declaration.source.file;
+    if (declaration.kind === "enum") {
+      types.push([
+        name,
+        [
+          `type ${name} =${pageMark}${page}`,
+          ...declaration.members.map((member) => `  | ${printString(member.name)}`).sort(),
+        ],
+      ]);
+      continue;
+    }
+    types.push([name, objectTypeLines(declaration, name, plan)]);
+  }
+  for (const [body, { name, node }] of plan.bodyNames) {
+    if (body.kind !== "parameters") continue;
+    const operation = [...node.operations.values()].find((candidate) => candidate.requestBody === body);
+    types.push([name, bodyLines(body, name, operation?.source.file ?? "", plan)]);
+  }
+  types.sort((a, b) => compare(a[0], b[0]));
+  const operations: string[] = [];
+  // The OData functions on the way to a path: their parameters are the operation's.
+  const visit = (node: NavigationNode, functions: readonly NavigationNode[]): void => {
+    const through = node.segment.kind === "function" ? [...functions, node] : functions;
+    for (const method of verbOrder) {
+      const operation = node.operations.get(method);
+      if (operation) operations.push(...operationLines(node, through, method, operation, plan));
+    }
+    for (const next of [...node.children.values()].sort((a, b) => compare(a.path, b.path))) visit(next, through);
+  };
+  visit(plan.root, []);
+  return [
+    `# API surface of ${packageName}`,
+    "",
+    "Written by docs2ts: every exported type with its members, every documented operation with its parameters, body",
+    "and response, one line each, so that a change of the API shows in a diff as a few lines. `// page` names the",
+    "page that documents it. `CHANGELOG.md` says what changed from one version to the next.",
+    "",
+    "## Types",
+    "",
+    "```ts",
+    ...types.flatMap(([, lines]) => lines),
+    "```",
+    "",
+    "## Operations",
+    "",
+    "```ts",
+    ...operations,
+    "```",
+    "",
+  ].join("\n");
+}
+
+function objectTypeLines(type: ObjectType, name: string, plan: EmitPlan): string[] {
+  const base = type.baseType ? ` extends ${exportedName(plan, type.baseType)}` : "";
+  const page = type.source.file;
+  const members = type.properties
+    .filter((property) => !(type.baseType && property.name === "@odata.type"))
+    .map((property) => ({
+      key: propertyKey(property.name),
+      line: `${property.readOnly ? "readonly " : ""}${propertyKey(property.name)}?: ${tsNullable(surfaceType(property.type, plan, true))}`,
+      page: property.source.file,
+    }))
+    .sort((a, b) => compare(a.key, b.key));
+  return [
+    `interface ${name}${base}${pageMark}${page}`,
+    ...members.map((member) => `  ${member.line}${member.page === page ? "" : `${pageMark}${member.page}`}`),
+  ];
+}
+
+function bodyLines(body: Extract<RequestBody, { kind: "parameters" }>, name: string, page: string, plan: EmitPlan) {
+  const resource =
+    body.resource && plan.declarations.has(body.resource) ? exportedName(plan, body.resource) : undefined;
+  const documented = tsUnion(body.parameters.map((parameter) => printString(parameter.name)));
+  const members = body.parameters
+    .map((parameter) => ({
+      key: memberKey(parameter.name),
+      line: `${memberKey(parameter.name)}${parameter.required ? "" : "?"}: ${tsNullable(surfaceType(parameter.type, plan, true))}`,
+    }))
+    .sort((a, b) => compare(a.key, b.key));
+  return [
+    `interface ${name}${resource ? ` extends Omit<${resource}, ${documented}>` : ""}${pageMark}${page}`,
+    ...members.map((member) => `  ${member.line}`),
+  ];
+}
+
+function operationLines(
+  node: NavigationNode,
+  functions: readonly NavigationNode[],
+  method: HttpMethod,
+  operation: Operation,
+  plan: EmitPlan,
+): string[] {
+  const lines: string[] = [];
+  for (const function_ of functions)
+    for (const [name, seen] of function_.parameters) {
+      const optional = seen.count < function_.variants ? "?" : "";
+      lines.push(
+        `parameter ${function_.member}.${memberKey(name)}${optional}: ${functionParameterType(seen, new Set())}`,
+      );
+    }
+  for (const parameter of operation.parameters) {
+    if (parameter.in !== "query" || /^\$(select|expand|filter|orderby|top|skip|search|count)$/i.test(parameter.name))
+      continue;
+    const type = parameter.type?.kind === "primitive" ? parameter.type.name : "string";
+    lines.push(`query ${memberKey(parameter.name)}?: ${type}`);
+  }
+  if (method === "POST" || method === "PUT" || method === "PATCH") lines.push(bodyLine(operation.requestBody, plan));
+  lines.push(`response: ${operation.response.status} ${responseText(operation, plan)}`);
+  return [
+    `${method} ${node.path || "/"}${pageMark}${operation.source.file}`,
+    ...lines.sort().map((line) => `  ${line}`),
+  ];
+}
+
+function bodyLine(body: RequestBody | undefined, plan: EmitPlan): string {
+  if (!body) return "body?: RequestBody";
+  if (body.kind === "type") return `body: ${surfaceType(body.type, plan, true)}`;
+  return `body: ${plan.bodyNames.get(body)?.name ?? "unknown"}`;
+}
+
+function responseText(operation: Operation, plan: EmitPlan): string {
+  const { response } = operation;
+  if (response.type === undefined) return response.status === 204 ? "void" : "unknown";
+  const type = surfaceType(response.type, plan, false);
+  return response.collection ? `CollectionPage<${type}>` : type;
+}
+
+/** A type as the package's index exports it (`CallRecords.Session`); `accepted` as a member declared so takes it. */
+export function surfaceType(ref: TypeRef, plan: EmitPlan, accepted: boolean): string {
+  switch (ref.kind) {
+    case "primitive":
+      return ref.name;
+    case "named": {
+      if (!plan.declarations.has(ref.qualifiedName)) return "unknown";
+      const name = exportedName(plan, ref.qualifiedName);
+      return accepted && plan.derivedTypes.has(ref.qualifiedName) ? `${name}.OrDerived` : name;
+    }
+    case "literals":
+      return tsUnion(ref.values.map((value) => printString(value)));
+    case "collection":
+      return tsArray(surfaceType(ref.of, plan, accepted));
+    case "union":
+      return tsUnion(ref.of.map((of) => surfaceType(of, plan, accepted)));
+    case "json":
+    case "unknown":
+      return "unknown";
+  }
+}
+
+/** Reads `api.md` back; undefined when the text is not one. */
+export function parseSurface(text: string): Surface | undefined {
+  if (!text.startsWith("# API surface of ")) return undefined;
+  const types = new Map<string, SurfaceEntry>();
+  const operations = new Map<string, SurfaceEntry>();
+  let section: Map<string, SurfaceEntry> | undefined;
+  let inCode = false;
+  let current: { members: Map<string, { line: string; page: string }> } | undefined;
+  for (const line of text.split("\n")) {
+    if (line === "## Types") section = types;
+    else if (line === "## Operations") section = operations;
+    if (line.startsWith("```")) {
+      inCode = !inCode;
+      continue;
+    }
+    if (!inCode || !section || line.trim() === "") continue;
+    const mark = line.lastIndexOf(pageMark);
+    const content = mark >= 0 ? line.slice(0, mark) : line;
+    const page = mark >= 0 ? line.slice(mark + pageMark.length) : undefined;
+    if (!line.startsWith("  ")) {
+      const members = new Map<string, { line: string; page: string }>();
+      const entry = { header: content, page: page ?? "", members };
+      section.set(section === types ? typeNameOf(content) : operationKey(content), entry);
+      current = { members };
+    } else if (current) {
+      const member = content.trim();
+      current.members.set(memberKeyOf(member), { line: member, page: page ?? "" });
+    }
+  }
+  return { types, operations };
+}
+
+/** `interface CallRecords.Session extends Entity` -> `CallRecords.Session`. */
+function typeNameOf(header: string): string {
+  return header.split(" ")[1] ?? header;
+}
+
+/** `GET /users/{id}/messages` -> `get /users/{}/messages`. */
+export function operationKey(header: string): string {
+  return header.replace(/\{[^}]*\}/g, "{}").toLowerCase();
+}
+
+/**
+ * The key of a member line: an enum's value, a property's name (`readonly` left out), an operation's `body`,
+ * `response`, `parameter f.name` or `query name`.
+ */
+function memberKeyOf(line: string): string {
+  if (line.startsWith("| ")) return line.slice(2);
+  const body = line.replace(/^readonly /, "");
+  const match = /^((?:parameter |query )?(?:"(?:[^"\\]|\\.)*"|[^?:]+))\??:/.exec(body);
+  return match ? match[1]! : body;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
