@@ -58,6 +58,13 @@ test("no page is lost to nesting thousands deep; the part past the bound is repo
   }
 });
 
+test("front matter whose alias comes before its anchor is reported, and the page read", () => {
+  assert.deepEqual(diagnostics("DT101"), [
+    "alias-front-matter.md:2 Front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): name.",
+  ]);
+  assert.ok(result.pages.some((page) => page.file === "alias-front-matter.md"));
+});
+
 test("a header below a stray blank line is no JSON body", () => {
   assert.deepEqual(
     diagnostics("DT144").filter((line) => line.includes("update")),
