@@ -65,6 +65,12 @@ test("front matter whose alias comes before its anchor is reported, and the page
   assert.ok(result.pages.some((page) => page.file === "alias-front-matter.md"));
 });
 
+test("a key of `..` in an example URL matches no path, since no URL can carry it", () => {
+  assert.deepEqual(diagnostics("DT220"), [
+    "api/gadget-get-dots.md:26 Example URL path `/gadgets/../parts` matches no path of the operation.",
+  ]);
+});
+
 test("a header below a stray blank line is no JSON body", () => {
   assert.deepEqual(
     diagnostics("DT144").filter((line) => line.includes("update")),
