@@ -87,6 +87,7 @@ test("members named like Object's take the inherited member too", () => {
 test("an annotation a type declares as a member of its own is checked against it", () => {
   assert.deepEqual(diagnostics("DT227"), [
     "api/gizmo-create.md:33 Example request body gives `@odata.type` a JSON string where the docs say array.",
+    "api/gizmo-create.md:33 Example request body gives `part.@odata.type` a JSON number where the docs say string.",
   ]);
 });
 
