@@ -58,6 +58,19 @@ test("no page is lost to nesting thousands deep; the part past the bound is repo
   }
 });
 
+test("front matter whose alias comes before its anchor is reported, and the page read", () => {
+  assert.deepEqual(diagnostics("DT101"), [
+    "alias-front-matter.md:2 Front matter is not valid YAML: Unresolved alias (the anchor must be set before the alias): name.",
+  ]);
+  assert.ok(result.pages.some((page) => page.file === "alias-front-matter.md"));
+});
+
+test("a key of `..` in an example URL matches no path, since no URL can carry it", () => {
+  assert.deepEqual(diagnostics("DT220"), [
+    "api/gadget-get-dots.md:26 Example URL path `/gadgets/../parts` matches no path of the operation.",
+  ]);
+});
+
 test("a header below a stray blank line is no JSON body", () => {
   assert.deepEqual(
     diagnostics("DT144").filter((line) => line.includes("update")),
@@ -74,6 +87,7 @@ test("members named like Object's take the inherited member too", () => {
 test("an annotation a type declares as a member of its own is checked against it", () => {
   assert.deepEqual(diagnostics("DT227"), [
     "api/gizmo-create.md:33 Example request body gives `@odata.type` a JSON string where the docs say array.",
+    "api/gizmo-create.md:33 Example request body gives `part.@odata.type` a JSON number where the docs say string.",
   ]);
 });
 

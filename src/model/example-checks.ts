@@ -198,6 +198,11 @@ class Checker {
       // Instance annotations (`@odata.type`, `members@odata.bind`, `@microsoft.graph.conflictBehavior`) belong to
       // every object: the interfaces admit any key holding an `@`, unless the type declares it as a member of its own.
       if (name.includes("@") && !property) {
+        // Every type declares `@odata.type` as text.
+        if (name === "@odata.type" && typeof member !== "string") {
+          this.wrong(at, "string", jsonType(member));
+          continue;
+        }
         sound[name] = member;
         continue;
       }

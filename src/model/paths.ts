@@ -125,6 +125,8 @@ export type PathArgument = string | Record<string, string>;
  * segments, statics equal (ignoring case and a `microsoft.graph.`-style namespace), keys and function parameters
  * captured. Returns one argument per key or function segment.
  */
+const dotSegment = (text: string): boolean => text === "." || text === "..";
+
 export function matchTemplate(
   segments: readonly PathSegment[],
   examplePath: string | readonly string[],
@@ -145,7 +147,8 @@ export function matchTemplate(
         if (!sameName(segment.name, decode(text).replace(/\(\)$/, ""))) return undefined;
         break;
       case "key":
-        if (/^\{?\s*\}?$/.test(text)) return undefined;
+        // `.` and `..` are no keys: every URL parser resolves them away (`%2E%2E` too), so none can be sent.
+        if (/^\{?\s*\}?$/.test(text) || dotSegment(decode(text))) return undefined;
         args.push(decode(text));
         break;
       case "itemPath": {
@@ -154,6 +157,7 @@ export function matchTemplate(
         while (!parts.at(-1)!.endsWith(":") && j < actual.length) parts.push(actual[j++]!);
         if (!parts.at(-1)!.endsWith(":") && i < segments.length - 1) return undefined;
         parts[parts.length - 1] = parts.at(-1)!.replace(/:$/, "");
+        if (parts.some((part) => dotSegment(decode(part)))) return undefined;
         args.push(parts.map(decode).join("/"));
         break;
       }

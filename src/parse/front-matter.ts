@@ -24,7 +24,13 @@ export function readFrontMatter(yaml: string | undefined, line: number): FrontMa
         error: { message: firstError.message.split("\n")[0]!, line: line + 1 + Math.max(errorLine - 1, 0) },
       };
     }
-    const data: unknown = document.toJS();
+    let data: unknown;
+    try {
+      // Aliases are resolved here: one used before its anchor, or one that expands past yaml's bound, throws.
+      data = document.toJS();
+    } catch (error) {
+      return { frontMatter: { line }, error: { message: (error as Error).message.split("\n")[0]!, line: line + 1 } };
+    }
     record = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   }
   const text = (key: string): string | undefined => {
