@@ -27,12 +27,18 @@ const args = (docs: string, out: string): string[] => [
   "--quiet",
 ];
 
-/** The package's files and their text, leaving out the user's directories. */
+/**
+ * The package's files and their text, leaving out the user's directories, and the release's record (the changelog,
+ * the version), which follows from the outputs the package replaced, not from the docs alone.
+ */
 function snapshot(out: string): Map<string, string> {
   return new Map(
     listFiles(out)
-      .filter((path) => !/^(node_modules|dist)\//.test(path))
-      .map((path) => [path, readFileSync(join(out, path), "utf8")]),
+      .filter((path) => !/^(node_modules|dist)\//.test(path) && path !== "CHANGELOG.md")
+      .map((path) => {
+        const text = readFileSync(join(out, path), "utf8");
+        return [path, path === "package.json" ? text.replace(/"version": "[^"]*"/, '"version": "-"') : text];
+      }),
   );
 }
 
