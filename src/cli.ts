@@ -260,7 +260,8 @@ function outcome(
   const { release } = run;
   const files = filesOutcome(run, cwd);
   if (!release || release.kind === "none") return files;
-  const held = release.breaking > 0 && run.checked && !run.allowBreaking ? " (breaking: --allow-breaking accepts it)" : "";
+  const held =
+    release.breaking > 0 && run.checked && !run.allowBreaking ? " (breaking: --allow-breaking accepts it)" : "";
   return `${run.checked ? "would release" : "released"} ${release.summary}${held}\n  ${files}`;
 }
 

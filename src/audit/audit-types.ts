@@ -75,4 +75,3 @@ export interface MetadataAudit {
   readonly findings: AuditFinding[];
   readonly findingsByKind: Partial<Record<FindingKind, number>>;
 }
-

@@ -166,7 +166,13 @@ export function auditModel(model: ApiModel, service: ServiceMetadata): MetadataA
       count.generated++;
       if (members.has(lower(property.name))) count.existing++;
       else {
-        note("propertyUnknown", `${serviceType.qualifiedName}.${property.name}`, property.source, serviceType.name, property.name);
+        note(
+          "propertyUnknown",
+          `${serviceType.qualifiedName}.${property.name}`,
+          property.source,
+          serviceType.name,
+          property.name,
+        );
       }
     }
   }
@@ -179,11 +185,23 @@ export function auditModel(model: ApiModel, service: ServiceMetadata): MetadataA
     const served = new Set(serviceEnum.members.map(lower));
     for (const member of serviceEnum.members) {
       if (documented.has(lower(member))) continue;
-      note("enumMemberUndocumented", `${serviceEnum.qualifiedName}.${member}`, modelEnum.source, serviceEnum.name, member);
+      note(
+        "enumMemberUndocumented",
+        `${serviceEnum.qualifiedName}.${member}`,
+        modelEnum.source,
+        serviceEnum.name,
+        member,
+      );
     }
     for (const member of modelEnum.members) {
       if (served.has(lower(member.name))) continue;
-      note("enumMemberUnknown", `${serviceEnum.qualifiedName}.${member.name}`, modelEnum.source, serviceEnum.name, member.name);
+      note(
+        "enumMemberUnknown",
+        `${serviceEnum.qualifiedName}.${member.name}`,
+        modelEnum.source,
+        serviceEnum.name,
+        member.name,
+      );
     }
   }
 
@@ -277,7 +295,8 @@ function memberTables<T, P extends { name: string }>(
     if (type && !seen.has(key)) {
       seen.add(key);
       for (const property of membersOf(type)) {
-        if (!members.has(property.name.toLowerCase())) members.set(property.name.toLowerCase(), { property, owner: type });
+        if (!members.has(property.name.toLowerCase()))
+          members.set(property.name.toLowerCase(), { property, owner: type });
       }
       const base = baseOf(type);
       if (base) {
@@ -407,4 +426,3 @@ function serviceTypeText(property: ServiceProperty): string {
   const name = property.type.startsWith("Edm.") ? property.type.slice(4) : `\`${property.type}\``;
   return property.collection ? `a collection of ${name}` : name;
 }
-

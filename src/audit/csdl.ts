@@ -89,9 +89,18 @@ export function readMetadata(xml: string): ServiceMetadata {
   };
 
   let namespace: string | undefined;
-  let type: { kind: ServiceType["kind"]; attributes: Record<string, string>; properties: ServiceProperty[]; line: number } | undefined;
+  let type:
+    | { kind: ServiceType["kind"]; attributes: Record<string, string>; properties: ServiceProperty[]; line: number }
+    | undefined;
   let enumType: { attributes: Record<string, string>; members: string[]; line: number } | undefined;
-  let operation: { kind: ServiceOperation["kind"]; attributes: Record<string, string>; parameters: ServiceOperation["parameters"]; returns?: ServiceOperation["returns"] } | undefined;
+  let operation:
+    | {
+        kind: ServiceOperation["kind"];
+        attributes: Record<string, string>;
+        parameters: ServiceOperation["parameters"];
+        returns?: ServiceOperation["returns"];
+      }
+    | undefined;
   let sawEdmx = false;
 
   const parser = new SaxesParser({ xmlns: false, position: true });
@@ -157,7 +166,11 @@ export function readMetadata(xml: string): ServiceMetadata {
         const name = attributes["Name"];
         const target = attributes[local === "EntitySet" ? "EntityType" : "Type"];
         if (name && target) {
-          const root = { kind: local === "EntitySet" ? ("entitySet" as const) : ("singleton" as const), name, type: target };
+          const root = {
+            kind: local === "EntitySet" ? ("entitySet" as const) : ("singleton" as const),
+            name,
+            type: target,
+          };
           roots.push(root);
           resolvers.push(() => (root.type = resolve(root.type)));
         }

@@ -85,7 +85,9 @@ export function resolveServicePath(
     if (position.type === undefined) return `\`${name}\` follows a value that has no members`;
     const next = step(index, position, name, segment.kind === "function");
     if (!next) {
-      const where = position.collection ? `a collection of \`${shortName(position.type)}\`` : `\`${shortName(position.type)}\``;
+      const where = position.collection
+        ? `a collection of \`${shortName(position.type)}\``
+        : `\`${shortName(position.type)}\``;
       return `\`${name}\` (segment ${i + 1}) is no member, cast or bound operation of ${where}`;
     }
     position = next;
@@ -108,7 +110,8 @@ function step(index: ServiceIndex, position: Position, name: string, called: boo
   }
   // A cast to the type itself or a type derived from it (or, on a bare name, one of the type's own namespace).
   const cast = index.types.get(lower) ?? index.types.get(`${namespaceOf(type)}.${lower}`.toLowerCase());
-  if (cast && derivesFrom(index, cast.qualifiedName, type)) return { type: cast.qualifiedName, collection: position.collection };
+  if (cast && derivesFrom(index, cast.qualifiedName, type))
+    return { type: cast.qualifiedName, collection: position.collection };
   // An operation bound to the type, one of its bases, or one of its derived types.
   for (const operation of index.bound.get(bareName(name).toLowerCase()) ?? []) {
     const binding = operation.binding!;
@@ -139,7 +142,10 @@ function derivesFrom(index: ServiceIndex, derived: string, base: string): boolea
 
 function resultOf(operation: ServiceOperation): Position {
   return operation.returns
-    ? { type: operation.returns.type.startsWith("Edm.") ? undefined : operation.returns.type, collection: operation.returns.collection }
+    ? {
+        type: operation.returns.type.startsWith("Edm.") ? undefined : operation.returns.type,
+        collection: operation.returns.collection,
+      }
     : { type: undefined, collection: false };
 }
 

@@ -297,7 +297,8 @@ export const diagnosticDefinitions = {
   tableNotMembers: {
     code: "DT239",
     severity: "info",
-    message: "Table under `{0}` names none of the members the JSON representation lists; its rows are not read as members of `{1}`.",
+    message:
+      "Table under `{0}` names none of the members the JSON representation lists; its rows are not read as members of `{1}`.",
   },
   memberFromPath: {
     code: "DT240",
@@ -313,7 +314,8 @@ export const diagnosticDefinitions = {
   collectionFromPath: {
     code: "DT241",
     severity: "info",
-    message: "`{0}` is documented as one object, but the docs address its items by key at `{1}`; it is read as a collection.",
+    message:
+      "`{0}` is documented as one object, but the docs address its items by key at `{1}`; it is read as a collection.",
   },
   // Comparing the docs with the service's metadata (`--metadata`).
   serviceTypeNamespace: {

@@ -64,7 +64,8 @@ export const explanations: Readonly<Record<string, Explanation>> = {
     fix: "Flatten the nesting; no real page needs more than a few levels.",
   },
   DT108: {
-    meaning: "The page is larger than a page may be; it is left out, so that one file cannot exhaust the run's time or memory.",
+    meaning:
+      "The page is larger than a page may be; it is left out, so that one file cannot exhaust the run's time or memory.",
     example: "docs/api/huge.md: 50 MB (a generated dump pasted into a page)",
     fix: "Split the page, or remove what was pasted into it by mistake.",
   },
@@ -375,38 +376,43 @@ export const explanations: Readonly<Record<string, Explanation>> = {
   },
   DT237: {
     meaning:
-      "A member appears in the resource's JSON representation but in no Properties or Relationships table; its type is read from the sample (`{\"@odata.type\": ...}`, `\"String (timestamp)\"`).",
+      'A member appears in the resource\'s JSON representation but in no Properties or Relationships table; its type is read from the sample (`{"@odata.type": ...}`, `"String (timestamp)"`).',
     example: `## JSON representation\n${fence}json\n{ "owner": {"@odata.type": "microsoft.graph.identitySet"} }\n${fence}\n## Properties\n| Property | Type | Description |\n| name | String | The name. |`,
     fix: "Add a row for the member to the Properties (or Relationships) table, or remove it from the JSON representation if the type has no such member.",
   },
   DT238: {
     meaning:
       "A Type cell names no known type, or says one object where the JSON representation shows an array (or the reverse for a primitive); the type is read as the representation shows it.",
-    example: "| system | [systemFacet][] | ... |   (no [systemFacet]: link)\n\"system\": { \"@odata.type\": \"microsoft.graph.systemFacet\" }",
+    example:
+      '| system | [systemFacet][] | ... |   (no [systemFacet]: link)\n"system": { "@odata.type": "microsoft.graph.systemFacet" }',
     fix: "Make the Type cell and the JSON representation agree: link the type's page, and write `collection` where the member holds many.",
   },
   DT239: {
     meaning:
       "A second properties table on a resource page names none of the members the JSON representation lists; it documents something else (such as the fields of a JSON string a member holds) and is not read as members.",
-    example: "### Properties of a policy definition\n| Property | Type | Description |\n| Version | Integer | Set value of 1. |",
+    example:
+      "### Properties of a policy definition\n| Property | Type | Description |\n| Version | Integer | Set value of 1. |",
     fix: "Nothing, if the table documents a value's format; otherwise add its members to the JSON representation.",
   },
   DT240: {
     meaning:
       "An API page documents a relationship by its path (`GET /users/{id}/joinedTeams`) that the resource page of the parent type lists in no table; it becomes a navigation property typed by the response.",
-    example: "api/user-list-joinedteams.md: GET /users/{id}/joinedTeams -> a collection of team\nresources/user.md: no joinedTeams row",
+    example:
+      "api/user-list-joinedteams.md: GET /users/{id}/joinedTeams -> a collection of team\nresources/user.md: no joinedTeams row",
     fix: "Add the relationship to the Relationships table of the parent type's resource page.",
   },
   DT241: {
     meaning:
       "A relationship's Type cell names one object, but the docs address its items by key (`replies/{id}`); it is read as a collection.",
-    example: "| replies | [chatMessage](chatmessage.md) | Replies for a message. |\nGET /chats/{id}/messages/{id}/replies/{reply-id}",
+    example:
+      "| replies | [chatMessage](chatmessage.md) | Replies for a message. |\nGET /chats/{id}/messages/{id}/replies/{reply-id}",
     fix: "Write `[chatMessage](chatmessage.md) collection` in the Type cell.",
   },
   DT401: {
     meaning:
       "A type is documented under another namespace than the service's metadata gives it; the package exports it under the documented one.",
-    example: "Namespace: microsoft.graph\n# participant resource type   (the service: microsoft.graph.callRecords.participant)",
+    example:
+      "Namespace: microsoft.graph\n# participant resource type   (the service: microsoft.graph.callRecords.participant)",
     fix: "Correct the `Namespace:` line (and the `@odata.type` of the JSON representation) to the service's namespace.",
   },
   DT402: {
@@ -416,22 +422,24 @@ export const explanations: Readonly<Record<string, Explanation>> = {
   },
   DT403: {
     meaning: "The service's type has a property or navigation property that its pages do not document.",
-    example: "$metadata: <Property Name=\"labels\" .../> on widget; resources/widget.md has no labels row",
+    example: '$metadata: <Property Name="labels" .../> on widget; resources/widget.md has no labels row',
     fix: "Add a row for the member to the type's Properties or Relationships table.",
   },
   DT404: {
-    meaning: "A documented member does not exist on the service's type (a typo, a renamed member, or one of another type).",
+    meaning:
+      "A documented member does not exist on the service's type (a typo, a renamed member, or one of another type).",
     example: "| isAzureAadJoined | Boolean | ... |   (the service: isAzureAdJoined)",
     fix: "Spell the member as the service does, or remove the row.",
   },
   DT405: {
-    meaning: "A member's documented type is not the service's (another type, one object for a collection, a string for a number).",
+    meaning:
+      "A member's documented type is not the service's (another type, one object for a collection, a string for a number).",
     example: "| weight | String | The weight. |   (the service: Edm.Double)",
     fix: "Correct the Type cell (and the JSON representation) to the service's type.",
   },
   DT406: {
     meaning: "The service's enum has a member the docs leave out.",
-    example: "$metadata: <Member Name=\"large\"/>; the enum table lists small only",
+    example: '$metadata: <Member Name="large"/>; the enum table lists small only',
     fix: "Add the member to the enum's table.",
   },
   DT407: {

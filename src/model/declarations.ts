@@ -714,8 +714,10 @@ function settleByRepresentation(
     if (shown?.kind === "primitive" && shown.name === type.of.name) return type.of;
   }
   if (type.kind === "named" && value.kind === "array") {
-    const item = value.of?.kind === "object" && value.of.odataType ? lookup.byName(value.of.odataType, namespace) : undefined;
-    if (item === undefined || item.toLowerCase() === type.qualifiedName.toLowerCase()) return { kind: "collection", of: type };
+    const item =
+      value.of?.kind === "object" && value.of.odataType ? lookup.byName(value.of.odataType, namespace) : undefined;
+    if (item === undefined || item.toLowerCase() === type.qualifiedName.toLowerCase())
+      return { kind: "collection", of: type };
   }
   return undefined;
 }

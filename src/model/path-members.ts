@@ -175,7 +175,15 @@ export function addPathMembers(
         property.type.kind === "collection" && property.type.of.kind === "named"
           ? `a collection of \`${property.type.of.qualifiedName}\``
           : `\`${(property.type as { qualifiedName: string }).qualifiedName}\``;
-      context.report(property.source.file, "memberFromPath", { line: property.source.line }, property.name, type.name, path, typeText);
+      context.report(
+        property.source.file,
+        "memberFromPath",
+        { line: property.source.line },
+        property.name,
+        type.name,
+        path,
+        typeText,
+      );
     }
     const properties = type.properties.map((property) =>
       listed.has(property) ? { ...property, type: { kind: "collection" as const, of: property.type } } : property,
@@ -189,7 +197,10 @@ export function addPathMembers(
   // What the rest of the model reads of these members, without lines: a paragraph added above a syntax line moves
   // it, and must not make every example be checked again.
   const shape = [
-    [...gained].map(([name, added]) => [name, added.map(({ property }) => [property.name, property.type, property.source.file])]),
+    [...gained].map(([name, added]) => [
+      name,
+      added.map(({ property }) => [property.name, property.type, property.source.file]),
+    ]),
     [...listed].map(([property]) => [property.source.file, property.name]),
   ];
   return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
@@ -198,6 +209,8 @@ export function addPathMembers(
 /** `/users/{id}/joinedTeams` -> `users/{}/joinedteams`: paths that differ in key names or case are one. */
 function pathShape(segments: readonly PathSegment[]): string {
   return segments
-    .map((segment) => (segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase()))
+    .map((segment) =>
+      segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase(),
+    )
     .join("/");
 }

@@ -137,7 +137,9 @@ export async function generate(
     clock.lap("render");
 
     const emittedTexts = new Map<string, string>();
-    plan.files.forEach((file, index) => render.held.has(file.path) || emittedTexts.set(file.path, render.texts[index]!));
+    plan.files.forEach(
+      (file, index) => render.held.has(file.path) || emittedTexts.set(file.path, render.texts[index]!),
+    );
     const fileKeys = render.keys && new Map(plan.files.map((file, index) => [file.path, render.keys![index]!]));
     if (fileKeys) {
       // The texts of files held were not read: the cache keeps them as stored.

@@ -34,16 +34,26 @@ test("the CSDL reader reads types with their namespaces, bases and members, alia
     ],
   );
   const widget = service.types.find((type) => type.name === "widget")!;
-  assert.deepEqual(widget.properties.find((property) => property.name === "parts"), {
-    name: "parts",
-    type: "microsoft.graph.part",
-    collection: true,
-    navigation: true,
-    containsTarget: true,
-  });
+  assert.deepEqual(
+    widget.properties.find((property) => property.name === "parts"),
+    {
+      name: "parts",
+      type: "microsoft.graph.part",
+      collection: true,
+      navigation: true,
+      containsTarget: true,
+    },
+  );
   assert.deepEqual(widget.properties.find((property) => property.name === "labels")?.type, "Edm.String");
   assert.deepEqual(service.enums, [
-    { namespace: "microsoft.graph", name: "size", qualifiedName: "microsoft.graph.size", flags: false, members: ["small", "large"], line: 6 },
+    {
+      namespace: "microsoft.graph",
+      name: "size",
+      qualifiedName: "microsoft.graph.size",
+      flags: false,
+      members: ["small", "large"],
+      line: 6,
+    },
   ]);
   assert.deepEqual(service.roots, [
     { kind: "entitySet", name: "widgets", type: "microsoft.graph.widget" },
@@ -75,7 +85,9 @@ test("a document that is not CSDL, or not XML, is refused with the line", () => 
 });
 
 test("every finding names the page line where the docs say it, or says that no page covers it", () => {
-  const found = audit.findings.map((finding) => `${finding.kind} ${finding.subject} ${finding.file ?? "-"}:${finding.line ?? "-"}`);
+  const found = audit.findings.map(
+    (finding) => `${finding.kind} ${finding.subject} ${finding.file ?? "-"}:${finding.line ?? "-"}`,
+  );
   assert.deepEqual(found, [
     "pathUnresolved POST /widgets/{id}/shine api/widget-shine.md:14",
     "typeUnknown microsoft.graph.gadget resources/gadget.md:6",
@@ -86,7 +98,9 @@ test("every finding names the page line where the docs say it, or says that no p
     "propertyUnknown microsoft.graph.widget.shine resources/widget.md:20",
     "typeUndocumented microsoft.graph.dimensions -:-",
   ]);
-  const diagnostics = auditDiagnostics(audit).map((diagnostic) => `${diagnostic.file}:${diagnostic.line} ${diagnostic.code}`);
+  const diagnostics = auditDiagnostics(audit).map(
+    (diagnostic) => `${diagnostic.file}:${diagnostic.line} ${diagnostic.code}`,
+  );
   // The finding no page covers has no diagnostic: it is in the report and the health report.
   assert.deepEqual(diagnostics, [
     "api/widget-shine.md:14 DT408",
@@ -126,7 +140,10 @@ test("a documented namespace that is not the service's is a finding at the type'
     new Map(
       listDocsFiles(docsRoot).map((file) => {
         const text = readDocsFile(docsRoot, file).text;
-        return [file, file.includes("participant") ? text.replace("microsoft.graph.callRecords", "microsoft.graph") : text];
+        return [
+          file,
+          file.includes("participant") ? text.replace("microsoft.graph.callRecords", "microsoft.graph") : text,
+        ];
       }),
     ),
   );
@@ -151,12 +168,18 @@ test("paths resolve segment by segment against the type each segment reaches", (
           ? { kind: "key", name: name.key }
           : { kind: "function", name: name.call, parameters: [] },
     );
-  assert.equal(resolveServicePath(service, segments("widgets", { key: "id" }, "parts", { key: "p" }, "$ref"), "GET"), undefined);
+  assert.equal(
+    resolveServicePath(service, segments("widgets", { key: "id" }, "parts", { key: "p" }, "$ref"), "GET"),
+    undefined,
+  );
   assert.equal(resolveServicePath(service, segments("me", "owner", "role"), "GET"), undefined);
   assert.equal(resolveServicePath(service, segments("widgets", "microsoft.graph.delta"), "GET"), undefined);
   assert.equal(resolveServicePath(service, segments("widgets", { key: "id" }, { call: "polish" }), "POST"), undefined);
   // A bound function of the collection is not one of its items, and a key of an object is none.
-  assert.match(resolveServicePath(service, segments("widgets", { key: "id" }, "delta"), "GET")!, /`delta` \(segment 3\)/);
+  assert.match(
+    resolveServicePath(service, segments("widgets", { key: "id" }, "delta"), "GET")!,
+    /`delta` \(segment 3\)/,
+  );
   assert.match(resolveServicePath(service, segments("me", { key: "id" }), "GET")!, /keys what is not a collection/);
   assert.match(resolveServicePath(service, segments("gadgets"), "GET")!, /no entity set, singleton or operation/);
 });
@@ -185,10 +208,19 @@ test("--metadata puts the audit in the report and the run's diagnostics, and the
       `${file} differs with --metadata`,
     );
   }
-  assert.match(audited.errors, /resources\/widget\.md:19:1 warning DT405 `weight` is documented as string; the service types it Double\./);
+  assert.match(
+    audited.errors,
+    /resources\/widget\.md:19:1 warning DT405 `weight` is documented as string; the service types it Double\./,
+  );
   assert.doesNotMatch(plain.errors, /DT4\d\d/);
-  assert.match(audited.printed, /against the service: types documented and generated under their namespace 100\.00% \(5 of 5/);
-  assert.match(audited.printed, /properties: recall 87\.50% \(7 of 8\), precision 87\.50% \(7 of 8\), type agreement 85\.71% \(6 of 7\)/);
+  assert.match(
+    audited.printed,
+    /against the service: types documented and generated under their namespace 100\.00% \(5 of 5/,
+  );
+  assert.match(
+    audited.printed,
+    /properties: recall 87\.50% \(7 of 8\), precision 87\.50% \(7 of 8\), type agreement 85\.71% \(6 of 7\)/,
+  );
   const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { metadata: { findingsByKind: object } };
   assert.deepEqual(report.metadata.findingsByKind, {
     pathUnresolved: 1,

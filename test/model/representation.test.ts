@@ -69,7 +69,10 @@ test("a sample nested thousands deep is not read, and costs no stack", () => {
   // Found by the fuzz campaign: the shape of `[[[[...` was read recursively, and a type of it printed so.
   const deep = `{\n  "name": "string",\n  "x": ${"[".repeat(5000)}"string"${"]".repeat(5000)}\n}`;
   const members = readRepresentation(deep, 1);
-  assert.deepEqual(members.map((entry) => entry.name), ["name", "x"]);
+  assert.deepEqual(
+    members.map((entry) => entry.name),
+    ["name", "x"],
+  );
   let depth = 0;
   for (let value = members[1]?.value; value?.kind === "array"; value = value.of) depth++;
   assert.ok(depth <= 10, `read ${depth} levels deep`);
