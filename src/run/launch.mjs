@@ -1,5 +1,5 @@
 /**
- * `npm run generate` (and `docs2ts` in this clone, through bin/docs2ts.mjs): runs the command line (cli.ts) from a
+ * `npm run generate` (and `docs2ts` in this clone, through bin.mjs): runs the command line (cli.ts) from a
  * bundle of src/ (bundle.mjs) that esbuild builds into
  * node_modules/.cache/docs2ts-build/<docs2ts version>/ on the first run after any change to docs2ts. Node then
  * loads a few files instead of having tsx compile and resolve a hundred modules on every run (and in every worker
