@@ -12,6 +12,8 @@ import { createDiagnostic, diagnosticDefinitions, type Diagnostic, type Diagnost
 import type { ApiModel, EnumType, ObjectType, TypeRef } from "../model/api-model.js";
 import type { ServiceEnum, ServiceMetadata, ServiceProperty, ServiceType } from "./csdl.js";
 import { resolveServicePath } from "./service-paths.js";
+import { typeRefWords } from "../model/type-refs.js";
+import { addTo } from "../util/group.js";
 import type { AuditFigures, AuditFinding, FindingKind, MemberFigures, MetadataAudit } from "./audit-types.js";
 
 export type { AuditFigures, AuditFinding, FindingKind, MemberFigures, MetadataAudit } from "./audit-types.js";
@@ -65,9 +67,7 @@ export function auditModel(model: ApiModel, service: ServiceMetadata): MetadataA
   const byBareName = new Map<string, Array<ObjectType | EnumType>>();
   for (const type of [...model.types, ...model.enums]) {
     if (type.kind === "object" && type.origin !== "resource") continue;
-    const list = byBareName.get(lower(type.name)) ?? [];
-    list.push(type);
-    byBareName.set(lower(type.name), list);
+    addTo(byBareName, lower(type.name), type);
   }
 
   // Types.
@@ -94,12 +94,12 @@ export function auditModel(model: ApiModel, service: ServiceMetadata): MetadataA
       note("typeNamespace", type.qualifiedName, other.source, other.qualifiedName, type.qualifiedName);
     }
   }
+  const serviceBareNames = new Set([...service.types, ...service.enums].map((type) => lower(type.name)));
   for (const type of [...model.types, ...model.enums]) {
     if (type.kind === "object" && type.origin !== "resource") continue;
     const key = lower(type.qualifiedName);
     if (matchedServiceNames.has(key)) continue;
-    const serviceNamed = [...service.types, ...service.enums].some((other) => lower(other.name) === lower(type.name));
-    if (serviceNamed) continue; // reported above as a namespace finding
+    if (serviceBareNames.has(lower(type.name))) continue; // reported above as a namespace finding
     note("typeUnknown", type.qualifiedName, type.source, type.qualifiedName);
   }
 
@@ -150,7 +150,7 @@ export function auditModel(model: ApiModel, service: ServiceMetadata): MetadataA
           `${serviceType.qualifiedName}.${property.name}`,
           match.property.source,
           match.property.name,
-          typeRefText(documented),
+          typeRefWords(documented),
           serviceTypeText(property),
         );
       }
@@ -401,25 +401,6 @@ function concreteDerived(base: string, serviceTypes: ReadonlyMap<string, Service
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a);
   return left.size === new Set(b).size && b.every((item) => left.has(item));
-}
-
-function typeRefText(type: TypeRef): string {
-  switch (type.kind) {
-    case "primitive":
-      return type.format ?? type.name;
-    case "named":
-      return `\`${type.qualifiedName}\``;
-    case "literals":
-      return `one of ${type.values.map((value) => `\`${value}\``).join(", ")}`;
-    case "collection":
-      return `a collection of ${typeRefText(type.of)}`;
-    case "union":
-      return type.of.map(typeRefText).join(" or ");
-    case "json":
-      return "free-form JSON";
-    case "unknown":
-      return `\`${type.text}\` (unresolved)`;
-  }
 }
 
 function serviceTypeText(property: ServiceProperty): string {

@@ -211,12 +211,14 @@ export function readMetadata(xml: string): ServiceMetadata {
     } else if ((local === "Action" || local === "Function") && operation && namespace) {
       const { attributes, parameters } = operation;
       const bound = attributes["IsBound"] === "true";
-      const [binding, ...rest] = parameters;
+      const [parameter, ...rest] = parameters;
+      const binding = bound && parameter ? { type: parameter.type, collection: parameter.collection } : undefined;
+      if (binding) resolvers.push(() => (binding.type = resolve(binding.type)));
       operations.push({
         kind: operation.kind,
         namespace,
         name: attributes["Name"] ?? "",
-        ...(bound && binding ? { binding: { type: binding.type, collection: binding.collection } } : {}),
+        ...(binding ? { binding } : {}),
         parameters: bound ? rest : parameters,
         ...(operation.returns ? { returns: operation.returns } : {}),
       });
@@ -232,10 +234,6 @@ export function readMetadata(xml: string): ServiceMetadata {
   }
   if (!sawEdmx) throw new MetadataError("it has no edmx:Edmx element");
   for (const resolveName of resolvers) resolveName();
-  // Bindings were copied before names were resolved.
-  for (const entry of operations) {
-    if (entry.binding) (entry.binding as { type: string }).type = resolve(entry.binding.type);
-  }
   return { types, enums, roots, operations };
 }
 

@@ -7,6 +7,7 @@
 import type { HttpMethod } from "../parse/index.js";
 import type { PathSegment } from "../model/api-model.js";
 import type { ServiceMetadata, ServiceOperation, ServiceType } from "./csdl.js";
+import { addTo } from "../util/group.js";
 
 interface Position {
   /** Qualified name of the entity or complex type reached, or undefined past a primitive or an operation's result. */
@@ -40,7 +41,7 @@ function indexOf(service: ServiceMetadata): ServiceIndex {
   for (const operation of service.operations) {
     const table = operation.binding ? bound : unbound;
     const key = operation.name.toLowerCase();
-    table.set(key, [...(table.get(key) ?? []), operation]);
+    addTo(table, key, operation);
   }
   const index = { types, roots, bound, unbound };
   indexes.set(service, index);
@@ -86,8 +87,8 @@ export function resolveServicePath(
     const next = step(index, position, name, segment.kind === "function");
     if (!next) {
       const where = position.collection
-        ? `a collection of \`${shortName(position.type)}\``
-        : `\`${shortName(position.type)}\``;
+        ? `a collection of \`${bareName(position.type)}\``
+        : `\`${bareName(position.type)}\``;
       return `\`${name}\` (segment ${i + 1}) is no member, cast or bound operation of ${where}`;
     }
     position = next;
@@ -156,8 +157,4 @@ function bareName(name: string): string {
 
 function namespaceOf(qualifiedName: string): string {
   return qualifiedName.slice(0, qualifiedName.lastIndexOf("."));
-}
-
-function shortName(qualifiedName: string): string {
-  return bareName(qualifiedName);
 }

@@ -7,7 +7,7 @@ import type { Cell, PageModel, RepresentationMember, RepresentationValue, Table,
 import type { EnumMember, EnumType, ObjectType, Property, TypeRef } from "./api-model.js";
 import { memoKey, pageMemoKey, shapeKey, type ModelContext } from "./context.js";
 import type { PageFacts, TableOutline } from "./page-facts.js";
-import { readTypeCell, readTypeText, type TypeLookup } from "./type-refs.js";
+import { readTypeCell, readTypeText, typeRefWords, type TypeLookup } from "./type-refs.js";
 import { addTo } from "../util/group.js";
 import { CaseTolerantMap } from "./case-tolerant-map.js";
 import { memberIndex } from "./request-bodies.js";
@@ -720,18 +720,4 @@ function settleByRepresentation(
       return { kind: "collection", of: type };
   }
   return undefined;
-}
-
-/** `` `microsoft.graph.systemFacet` ``, `a collection of ...`: a type as a diagnostic names it. */
-function typeRefWords(type: TypeRef): string {
-  switch (type.kind) {
-    case "named":
-      return `\`${type.qualifiedName}\``;
-    case "collection":
-      return `a collection of ${typeRefWords(type.of)}`;
-    case "primitive":
-      return type.format ?? type.name;
-    default:
-      return type.kind;
-  }
 }

@@ -10,6 +10,8 @@
  */
 import type { ObjectType, Operation, PathSegment, Property, TypeRef } from "./api-model.js";
 import { memoKey, type ModelContext } from "./context.js";
+import { typeRefWords } from "./type-refs.js";
+import { addTo } from "../util/group.js";
 
 export function addPathMembers(
   types: readonly ObjectType[],
@@ -30,7 +32,7 @@ export function addPathMembers(
 
   const derived = new Map<string, ObjectType[]>();
   for (const type of types) {
-    if (type.baseType) derived.set(type.baseType, [...(derived.get(type.baseType) ?? []), type]);
+    if (type.baseType) addTo(derived, type.baseType, type);
   }
   const descendantHas = (qualifiedName: string, name: string, depth = 0): boolean =>
     depth < 64 &&
@@ -53,7 +55,7 @@ export function addPathMembers(
       });
       // A query (`?$expand=manager`) changes what a path answers: only plain paths say what it is.
       if (operation.method === "GET" && path.query === undefined) {
-        answers.set(shape, [...(answers.get(shape) ?? []), operation.response]);
+        addTo(answers, shape, operation.response);
       }
     }
   }
@@ -171,10 +173,6 @@ export function addPathMembers(
       );
     }
     for (const { property, path } of added) {
-      const typeText =
-        property.type.kind === "collection" && property.type.of.kind === "named"
-          ? `a collection of \`${property.type.of.qualifiedName}\``
-          : `\`${(property.type as { qualifiedName: string }).qualifiedName}\``;
       context.report(
         property.source.file,
         "memberFromPath",
@@ -182,7 +180,7 @@ export function addPathMembers(
         property.name,
         type.name,
         path,
-        typeText,
+        typeRefWords(property.type),
       );
     }
     const properties = type.properties.map((property) =>

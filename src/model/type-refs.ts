@@ -111,3 +111,26 @@ function dedupe(refs: TypeRef[]): TypeRef[] {
     return true;
   });
 }
+
+/**
+ * A type in the words of a diagnostic: `` `microsoft.graph.systemFacet` ``, `a collection of DateTimeOffset`,
+ * `one of \`a\`, \`b\``. Shared by the model's diagnostics and the audit's findings.
+ */
+export function typeRefWords(type: TypeRef): string {
+  switch (type.kind) {
+    case "primitive":
+      return type.format ?? type.name;
+    case "named":
+      return `\`${type.qualifiedName}\``;
+    case "literals":
+      return `one of ${type.values.map((value) => `\`${value}\``).join(", ")}`;
+    case "collection":
+      return `a collection of ${typeRefWords(type.of)}`;
+    case "union":
+      return type.of.map(typeRefWords).join(" or ");
+    case "json":
+      return "free-form JSON";
+    case "unknown":
+      return `\`${type.text}\` (unresolved)`;
+  }
+}
