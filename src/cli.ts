@@ -16,7 +16,6 @@ import { displayPath } from "./run/config.js";
 import { definitionsByCode, explainCode, formatDiagnostic } from "./diagnostics/index.js";
 import type { RunStats } from "./run/stats.js";
 import { Progress } from "./run/progress.js";
-import { describeAudit } from "./audit/audit.js";
 import type { ReportTotals } from "./report/report.js";
 
 const usage = `Usage: docs2ts [options]          (in this repository: npm run generate -- [options])
@@ -194,6 +193,7 @@ export async function main(
     ),
   );
   if (run.audit) {
+    const { describeAudit } = await import("./audit/audit.js");
     summaryStream.write(
       `${describeAudit(run.audit)
         .map((line, index) => `  ${index === 0 ? "against the service: " : "  "}${line}`)

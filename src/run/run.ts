@@ -26,9 +26,10 @@ import {
 } from "./output.js";
 import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
 import { docs2tsVersion } from "./version.js";
-import { auditDiagnostics, auditModel } from "../audit/audit.js";
+import type { MetadataAudit } from "../audit/audit-types.js";
 import type { ServiceMetadata } from "../audit/csdl.js";
-import { compareDiagnostics } from "../diagnostics/index.js";
+import type { ApiModel } from "../model/index.js";
+import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { buildReport, reportDiagnostics, reportTotals, type Report, type ReportTotals } from "../report/report.js";
 
 /** What a run needs beyond the options: the command line and the watcher ask for less, or bring their own. */
@@ -127,11 +128,12 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
       const { written } = staged;
       let { generated } = staged;
       // The audit's findings join the run's diagnostics; the package was written without it.
-      const audit = service ? auditModel(generated.model, service) : undefined;
-      if (audit) {
+      const audited = service ? await auditAgainst(generated.model, service) : undefined;
+      const audit = audited?.audit;
+      if (audited) {
         generated = {
           ...generated,
-          diagnostics: [...generated.diagnostics, ...auditDiagnostics(audit)].sort(compareDiagnostics),
+          diagnostics: [...generated.diagnostics, ...audited.diagnostics].sort(compareDiagnostics),
         };
       }
       // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
@@ -198,6 +200,16 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
   } finally {
     if (pool !== context.pool) await pool?.close();
   }
+}
+
+/** The audit of the model against the service, and its findings as diagnostics; loaded only by a run that audits. */
+async function auditAgainst(
+  model: ApiModel,
+  service: ServiceMetadata,
+): Promise<{ readonly audit: MetadataAudit; readonly diagnostics: Diagnostic[] }> {
+  const { auditDiagnostics, auditModel } = await import("../audit/audit.js");
+  const audit = auditModel(model, service);
+  return { audit, diagnostics: auditDiagnostics(audit) };
 }
 
 /** The service's metadata, read before anything is generated: a file that is not CSDL is a UsageError naming it. */
