@@ -52,6 +52,11 @@ export class Cache {
     return this.dir !== undefined;
   }
 
+  /** Where workers keep V8's code cache of the modules they load (workers/code-cache.ts); none with the cache off. */
+  get codeDirectory(): string | undefined {
+    return this.dir && join(this.dir, "code");
+  }
+
   /** The stored value of `name`, or undefined when there is none, or it is damaged, or another version wrote it. */
   read<T>(name: string): T | undefined {
     if (!this.dir) return undefined;

@@ -9,12 +9,14 @@ import type { PendingFile } from "../../emit/files.js";
 import type { PageModel } from "../../parse/index.js";
 import type { ParsedPage } from "../pipeline-cache.js";
 import type { ProgressEvent } from "../stats.js";
-import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./pool.js";
+import type { Cache } from "../cache.js";
+import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool, type WorkerOptions } from "./pool.js";
 
 export class Jobs {
   private readonly workers: number;
   private readonly callersPool: WorkerPool | undefined;
   private pool: WorkerPool | undefined;
+  private readonly workerOptions: WorkerOptions;
 
   /**
    * A docs set this big takes a while to read from the cache and link: one worker starts at once (unless the caller
@@ -24,12 +26,15 @@ export class Jobs {
    */
   constructor(
     pages: number,
-    options: { readonly workers?: number; readonly pool?: WorkerPool },
+    options: { readonly workers?: number; readonly pool?: WorkerPool; readonly cache?: Cache },
     private readonly progress: ((event: ProgressEvent) => void) | undefined,
   ) {
     this.workers = options.workers ?? defaultWorkerCount();
     this.callersPool = options.pool;
-    this.pool = options.pool ?? (this.workers > 0 && pages >= minimumPoolJobs ? new WorkerPool(1) : undefined);
+    this.workerOptions = workerOptions(options.cache);
+    this.pool =
+      options.pool ??
+      (this.workers > 0 && pages >= minimumPoolJobs ? new WorkerPool(1, this.workerOptions) : undefined);
   }
 
   /** Whether a worker is up already (started by the caller, or for a big docs set). */
@@ -40,7 +45,7 @@ export class Jobs {
   /** The pool, started or grown for this many jobs when they are enough to be worth it. */
   private poolFor(jobs: number): WorkerPool | undefined {
     if (this.workers > 0 && jobs >= minimumPoolJobs) {
-      this.pool ??= new WorkerPool(0);
+      this.pool ??= new WorkerPool(0, this.workerOptions);
       this.pool.grow(Math.min(this.workers, Math.ceil(jobs / minimumPoolJobs)));
     }
     return this.pool;
@@ -143,4 +148,10 @@ async function runJobs<T, R>(
   const size = 40;
   await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
   return results;
+}
+
+/** The options of the workers a run starts: the run's cache keeps their code cache. */
+export function workerOptions(cache: Cache | undefined): WorkerOptions {
+  const codeCache = cache?.codeDirectory;
+  return codeCache === undefined ? {} : { codeCache };
 }

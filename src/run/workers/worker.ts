@@ -2,13 +2,26 @@
  * A worker thread of the pool: parses pages and renders files, loading the parser or ts-morph and prettier only
  * when first asked to. Both jobs are pure functions of what the message carries.
  */
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { serialize } from "node:v8";
-import type { Job, Reply } from "./pool.js";
+import { saveCodeCache, useCodeCache } from "./code-cache.js";
+import type { Job, Reply, WorkerOptions } from "./pool.js";
+
+const { codeCache } = (workerData ?? {}) as WorkerOptions;
+if (codeCache !== undefined) useCodeCache(codeCache);
+let codeCacheSaved = false;
 
 parentPort!.on("message", (job: Job) => {
   run(job).then(
-    (result) => parentPort!.postMessage({ id: job.id, result } satisfies Reply),
+    (result) => {
+      parentPort!.postMessage({ id: job.id, result } satisfies Reply);
+      // After the first files rendered (the reply sent first: the caller may be waiting for it), ts-morph has run
+      // the functions rendering needs, and their bytecode goes into the cache with the rest.
+      if (job.kind === "render" && !codeCacheSaved) {
+        codeCacheSaved = true;
+        saveCodeCache();
+      }
+    },
     (error: unknown) =>
       parentPort!.postMessage({ id: job.id, error: (error as Error)?.stack ?? String(error) } satisfies Reply),
   );
