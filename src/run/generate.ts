@@ -110,7 +110,7 @@ export async function generate(
     const parsed = await parseStage(read.pages, early, cache, jobs);
     clock.lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
-    const preparing = (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
+    void (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
 
     const { model, facts } = await modelStage(config, read.pages, parsed.byKey, cache, jobs);
     clock.lap("model");
@@ -124,12 +124,12 @@ export async function generate(
     if (render.pending.length === 0) jobs.stopEarly();
     const renderer = jobs.renderer(render.pending);
     clock.lap("cache");
+    // The files to render queue on the workers behind their loading of the printers.
+    const rendering = renderStage(render, renderer, options.onFile);
     // write: the files the cache holds go out at once, the others as they are rendered.
     render.texts.forEach((text, index) => text !== undefined && options.onFile?.(plan.files[index]!.path, text));
-    // With nothing to render (the edit changed nothing the output shows), the printers are not waited for.
-    if (render.pending.length > 0) await preparing;
-    const rendering = renderStage(render, renderer, options.onFile);
-    // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
+    // Written while the workers render, or load the printers first (after a cold parse, megabytes of PageModels to
+    // serialize; after an edit, the derivations that changed).
     cache.storePages(read.pages, facts, parsed.byKey);
     cache.storeDerived();
     if (cache.enabled) render.keys ??= render.keysOf();
