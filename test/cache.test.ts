@@ -124,34 +124,39 @@ test("two runs writing at once never leave a damaged entry", async () => {
   assert.deepEqual(readdirSync(join(root, "v-one")), ["pages.bin"], "no temporary file is left");
 });
 
-test("a sharded map reads back whole, and a change rewrites only the shards whose keys changed", () => {
-  const root = tempDir("cache");
-  const key = (n: number): string => createHash("sha1").update(String(n)).digest("hex");
-  const entries = Array.from({ length: 200 }, (_, n) => [key(n), `value ${n}`] as const);
-  ShardedMap.read<string>(Cache.open(root, "one"), "files").replaceAll(entries);
-  const dir = join(root, "v-one");
-  const shards = readdirSync(dir)
-    .filter((name) => /^files-\d+\.bin$/.test(name))
-    .sort();
-  assert.equal(shards.length, shardCount);
-  assert.ok(existsSync(join(dir, "files-keys.bin")), "the index of the keys of each shard");
-  const inodes = (): Map<string, number> => new Map(shards.map((name) => [name, statSync(join(dir, name)).ino]));
-  const before = inodes();
+for (const keyIndex of [true, false]) {
+  test(`a sharded map ${keyIndex ? "with" : "without"} a key index reads back whole, and a change rewrites only the shards whose keys changed`, () => {
+    const root = tempDir("cache");
+    const key = (n: number): string => createHash("sha1").update(String(n)).digest("hex");
+    const entries = Array.from({ length: 200 }, (_, n) => [key(n), `value ${n}`] as const);
+    const read = (): ShardedMap<string> =>
+      ShardedMap.read<string>(Cache.open(root, "one"), "files", "v8", { keyIndex });
+    read().replaceAll(entries);
+    const dir = join(root, "v-one");
+    const shards = readdirSync(dir)
+      .filter((name) => /^files-\d+\.bin$/.test(name))
+      .sort();
+    assert.equal(shards.length, shardCount);
+    // The index of the keys of each shard, kept by a map a run looks up a few keys of.
+    assert.equal(existsSync(join(dir, "files-keys.bin")), keyIndex);
+    const inodes = (): Map<string, number> => new Map(shards.map((name) => [name, statSync(join(dir, name)).ino]));
+    const before = inodes();
 
-  const map = ShardedMap.read<string>(Cache.open(root, "one"), "files");
-  assert.equal(map.size, 200);
-  assert.equal(map.get(key(7)), "value 7");
-  // One entry replaced by another: the shard that loses it and the shard that gains it are written, no other.
-  map.replaceAll([...entries.filter(([k]) => k !== key(7)), [key(1000), "value 1000"]]);
-  const rewritten = shards.filter((name) => inodes().get(name) !== before.get(name));
-  const shardName = (k: string): string => `files-${Number.parseInt(k.slice(0, 2), 16)}.bin`;
-  assert.deepEqual(rewritten, [...new Set([shardName(key(7)), shardName(key(1000))])].sort());
+    const map = read();
+    assert.equal(map.size, 200);
+    assert.equal(map.get(key(7)), "value 7");
+    // One entry replaced by another: the shard that loses it and the shard that gains it are written, no other.
+    map.replaceAll([...entries.filter(([k]) => k !== key(7)), [key(1000), "value 1000"]]);
+    const rewritten = shards.filter((name) => inodes().get(name) !== before.get(name));
+    const shardName = (k: string): string => `files-${Number.parseInt(k.slice(0, 2), 16)}.bin`;
+    assert.deepEqual(rewritten, [...new Set([shardName(key(7)), shardName(key(1000))])].sort());
 
-  const again = ShardedMap.read<string>(Cache.open(root, "one"), "files");
-  assert.equal(again.size, 200);
-  assert.equal(again.get(key(7)), undefined);
-  assert.equal(again.get(key(1000)), "value 1000");
-});
+    const again = read();
+    assert.equal(again.size, 200);
+    assert.equal(again.get(key(7)), undefined);
+    assert.equal(again.get(key(1000)), "value 1000");
+  });
+}
 
 test("a sharded map reads a shard when a key of it is looked up, and keeps stored values it is told to keep", () => {
   const root = tempDir("cache");

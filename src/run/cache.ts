@@ -134,16 +134,27 @@ export class ShardedMap<V> {
     private readonly name: string,
     /** JSON for maps of plain data (see CacheFormat): a shard is then kept as the list of its entries. */
     private readonly format: CacheFormat,
+    /**
+     * Whether the map keeps an index of its keys: for a map a run looks up a few keys of (the pages parsed, the files
+     * rendered), not one it reads whole (the facts of every page), where the index would be read and written for
+     * nothing.
+     */
+    private readonly keyIndex: boolean,
   ) {
-    const index = cache.read<string[][]>(`${name}-keys.bin`);
+    const index = keyIndex ? cache.read<string[][]>(`${name}-keys.bin`) : undefined;
     this.indexed =
       index?.length === shardCount
         ? index.map((keys) => new Set(keys))
         : Array.from({ length: shardCount }, () => undefined);
   }
 
-  static read<V>(cache: Cache, name: string, format: CacheFormat = "v8"): ShardedMap<V> {
-    return new ShardedMap(cache, name, format);
+  static read<V>(
+    cache: Cache,
+    name: string,
+    format: CacheFormat = "v8",
+    { keyIndex = true }: { readonly keyIndex?: boolean } = {},
+  ): ShardedMap<V> {
+    return new ShardedMap(cache, name, format, keyIndex);
   }
 
   /** Reads every shard now (while the thread would wait anyway), rather than at the first lookup of each. */
@@ -189,7 +200,7 @@ export class ShardedMap<V> {
     const next = Array.from({ length: shardCount }, () => [] as string[]);
     for (const key of keys) next[shardOf(key)]!.push(key);
     next.forEach((wanted, index) => {
-      const current = this.shards[index] ?? this.indexed[index];
+      const current = this.shards[index] ?? this.indexed[index] ?? (this.keyIndex ? undefined : this.shard(index));
       const same = current?.size === wanted.length && wanted.every((key) => current.has(key));
       if (same && !this.dirty.has(index)) return;
       const stored = same && wanted.every((key) => fresh.has(key)) ? undefined : this.shard(index);
@@ -207,6 +218,7 @@ export class ShardedMap<V> {
       this.cache.write(`${this.name}-${index}.bin`, this.format === "json" ? [...shard] : shard, this.format);
     }
     this.dirty.clear();
+    if (!this.keyIndex) return;
     const index = this.shards.map((shard, at) => [...(shard?.keys() ?? this.indexed[at] ?? this.shard(at).keys())]);
     this.cache.write(`${this.name}-keys.bin`, index, this.format);
   }

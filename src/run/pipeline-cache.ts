@@ -39,11 +39,13 @@ export class PipelineCache {
     const scope = cacheScope(config);
     this.enabled = cache.enabled;
     this.version = cache.version;
+    // A run looks up a few PageModels and file texts, and the facts, derivations and file keys of the whole model.
+    const whole = { keyIndex: false };
     this.pages = ShardedMap.read<Uint8Array>(cache, scope.pages);
-    this.facts = ShardedMap.read<PageFacts>(cache, scope.facts, "json");
-    this.derived = ShardedMap.read<unknown>(cache, scope.derived, "json");
+    this.facts = ShardedMap.read<PageFacts>(cache, scope.facts, "json", whole);
+    this.derived = ShardedMap.read<unknown>(cache, scope.derived, "json", whole);
     this.files = ShardedMap.read<string>(cache, scope.files);
-    this.emitted = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json");
+    this.emitted = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json", whole);
   }
 
   /** Reads now what the model and the plan will need, while a worker is busy parsing. */
