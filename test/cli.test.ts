@@ -309,6 +309,27 @@ test("a second run takes everything from the cache and writes nothing; --no-cach
   assert.deepEqual(snapshot(out), released);
 });
 
+test("a run that finds nothing changed prints the errors and warnings the last run printed", async () => {
+  const dir = tempDir("kept-notices");
+  const docs = join(dir, "docs");
+  cpSync(fixtureDocs, docs, { recursive: true });
+  const out = join(dir, "pkg");
+  const cache = join(dir, "cache");
+  const args = [...fixtureArgs(out).slice(2), "--input", docs, "--cache", cache];
+  const first = await cli(args, dir);
+  assert.match(first.err, / warning DT\d+ /);
+  const second = await cli(args, dir);
+  assert.match(second.out, /is up to date, nothing written/);
+  assert.equal(second.err, first.err);
+  // Kept apart from the run's record: without them, the run builds the model again to print them.
+  const [version] = readdirSync(cache).filter((name) => name.startsWith("v-"));
+  for (const name of readdirSync(join(cache, version!)))
+    if (name.startsWith("notices-")) rmSync(join(cache, version!, name));
+  const third = await cli(args, dir);
+  assert.match(third.out, /cache: 25 of 25 pages/);
+  assert.equal(third.err, first.err);
+});
+
 test("the whole report is kept by a run that needs it, and taken only by the next run that does", async () => {
   const dir = tempDir("kept-report");
   const docs = join(dir, "docs");

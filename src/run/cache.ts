@@ -268,6 +268,7 @@ export function cacheScope(config: Docs2tsConfig): {
   files: string;
   emitted: string;
   run: string;
+  notices: string;
   report: string;
 } {
   return {
@@ -277,6 +278,7 @@ export function cacheScope(config: Docs2tsConfig): {
     files: `files-${scopeName(config.input, config.out)}`,
     emitted: `emitted-${scopeName(config.input, config.out)}`,
     run: `run-${scopeName(config.input, config.out)}.bin`,
+    notices: `notices-${scopeName(config.input, config.out)}.bin`,
     report: `report-${scopeName(config.input, config.out)}.bin`,
   };
 }

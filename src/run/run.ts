@@ -4,11 +4,12 @@
  * (generate.ts) run into a staging directory that replaces the output whole, the record kept for the next run, the
  * reports written.
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
+import { serialize } from "node:v8";
 import { UsageError, type FilesOutcome, type GenerateOptions, type GenerateResult } from "../api.js";
 import { ConfigError, displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
@@ -83,13 +84,15 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
       service === undefined;
     const kept = upToDate && needsReport && previous.report ? cache.read<KeptReport>(scope.report) : undefined;
     const previousReport = kept?.run === previous?.report ? kept?.report : undefined;
+    const keptNotices = upToDate && !needsReport ? cache.read<KeptNotices>(scope.notices) : undefined;
+    const previousNotices = keptNotices?.key === previous?.notices ? keptNotices?.notices : undefined;
     let result: Omit<ExecuteResult, "config" | "timings">;
-    if (upToDate && (!needsReport || previousReport)) {
+    if (upToDate && (previousReport || previousNotices)) {
       // Nothing changed since the last run, and its output is as it left it.
       const report = previousReport;
       result = {
         report,
-        diagnostics: (report?.diagnostics ?? previous.notices).filter((diagnostic) => diagnostic.severity !== "info"),
+        diagnostics: (report?.diagnostics ?? previousNotices!).filter((diagnostic) => diagnostic.severity !== "info"),
         totals: previous.totals,
         files: { out: config.out, written: 0, changed: 0, removed: 0, upToDate: true },
         stats: {
@@ -158,16 +161,20 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
       } else {
         // The whole report is kept by a run that needed it, for the next such run to find if nothing changes.
         const run = report ? randomBytes(8).toString("hex") : undefined;
+        // The notices are kept apart, written when they change: only a run that finds nothing changed reads them.
+        const noticesKey = createHash("sha1").update(serialize(notices)).digest("hex");
         cache.write(scope.run, {
           settings,
           pages: packPages(stamp, generated.keys),
           fingerprint: input.fingerprint,
           record: packOutputRecord(written.record),
           totals,
-          notices,
+          notices: noticesKey,
           stats: generated.stats,
           ...(run ? { report: run } : {}),
         } satisfies RunRecord);
+        if (noticesKey !== previous?.notices)
+          cache.write(scope.notices, { key: noticesKey, notices } satisfies KeptNotices);
         if (run && report) cache.write(scope.report, { run, report } satisfies KeptReport);
         files = {
           out: config.out,
@@ -378,11 +385,17 @@ interface RunRecord {
   readonly fingerprint: string;
   readonly record: PackedOutputRecord;
   readonly totals: ReportTotals;
-  /** The errors and warnings, which every run prints. */
-  readonly notices: Report["diagnostics"];
+  /** The key of the errors and warnings, which every run prints: kept apart (KeptNotices) under this key. */
+  readonly notices: string;
   readonly stats: RunStats;
   /** The id of the run's report, when the run kept it. */
   readonly report?: string;
+}
+
+/** A run's errors and warnings, with the key its run record names them by. */
+interface KeptNotices {
+  readonly key: string;
+  readonly notices: Report["diagnostics"];
 }
 
 /** A run's whole report, with the id its run record names it by: a report some other run kept is not taken. */
