@@ -50,3 +50,20 @@ test("a page that cannot be read becomes a diagnostic", () => {
   assert.equal(read.code, "DT100");
   assert.equal(read.file, "missing.md");
 });
+
+test("a page gone between listing and stat has no stamp, and is reported unreadable rather than stopping the run", () => {
+  const { config, files } = docsSet();
+  const listed = [...files, "gone.md"];
+  const stamp = stampDocsSet(config.input, listed);
+  assert.equal(stamp["gone.md"], "");
+  assert.match(stamp["a.md"]!, /^4:/);
+  const read = readInput(config, "v1", listed, { stamp, keys: {}, current: stamp });
+  assert.deepEqual(
+    read.files.map((page) => page.file),
+    ["a.md", "b.md"],
+  );
+  assert.deepEqual(
+    read.unreadable.map((diagnostic) => [diagnostic.file, diagnostic.code]),
+    [["gone.md", "DT100"]],
+  );
+});

@@ -41,8 +41,9 @@ export type DocsStamp = Record<string, string>;
 export function stampDocsSet(root: string, files: readonly string[]): DocsStamp {
   const stamp: DocsStamp = {};
   for (const file of files) {
-    const stats = statSync(join(root, file));
-    stamp[file] = `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+    // A page gone since it was listed has no stamp: it is read, and reported unreadable.
+    const stats = statSync(join(root, file), { throwIfNoEntry: false });
+    stamp[file] = stats ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
   }
   return stamp;
 }
