@@ -35,9 +35,11 @@ const run = promisify(execFile);
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 const runs = Number(process.env["BENCH_RUNS"] ?? 3);
 
+/** The middle value; of an even count, the mean of the two middle ones (not the upper, which is the worse). */
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
 /** The median peak RSS of the runs that reported one. */
