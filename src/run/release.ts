@@ -12,13 +12,13 @@ import {
   bumpOf,
   changelogSection,
   describeChanges,
-  diffSurfaces,
+  diffSurfaceTexts,
   firstSection,
   nextVersion,
   prependSection,
   type ApiChange,
 } from "../emit/changelog.js";
-import { parseSurface, surfacePath } from "../emit/surface.js";
+import { isSurface, parseSurface, surfacePath, type Surface } from "../emit/surface.js";
 
 export const manifestPath = "package.json";
 export const changelogPath = "CHANGELOG.md";
@@ -58,7 +58,9 @@ export async function releasePackage(
   const manifest = files.get(manifestPath);
   const surfaceText = files.get(surfacePath) ?? (await held.get(surfacePath)?.());
   if (manifest === undefined || surfaceText === undefined) throw new Error("the package has no package.json or api.md");
-  const surface = parseSurface(surfaceText)!;
+  // Read only where a first section counts its entries: a run after an edit compares the texts, entry by entry.
+  let parsed: Surface | undefined;
+  const surface = (): Surface => (parsed ??= parseSurface(surfaceText)!);
   const write = (version: string, changelog: string, release: Omit<Release, "version">) => ({
     release: { ...release, version },
     files: new Map([
@@ -70,18 +72,17 @@ export async function releasePackage(
     prependSection(previous?.changelog, section, input.packageName);
   if (!previous) {
     const version = input.packageVersion;
-    return write(version, changelogOf(version, firstSection(version, surface)), {
+    return write(version, changelogOf(version, firstSection(version, surface())), {
       kind: "first",
       changes: [],
       breaking: 0,
       summary: `${version}, the first version`,
     });
   }
-  const before = previous.surface === undefined ? undefined : parseSurface(previous.surface);
-  if (!before) {
+  if (previous.surface === undefined || !isSurface(previous.surface)) {
     // A package written before docs2ts kept its API surface: its version goes on, its changelog starts.
     const version = previous.version ?? input.packageVersion;
-    const changelog = previous.changelog ?? changelogOf(version, firstSection(version, surface));
+    const changelog = previous.changelog ?? changelogOf(version, firstSection(version, surface()));
     return write(version, changelog, {
       kind: "first",
       changes: [],
@@ -90,7 +91,7 @@ export async function releasePackage(
       ...(previous.version ? { previousVersion: previous.version } : {}),
     });
   }
-  const changes = previous.surface === surfaceText ? [] : diffSurfaces(before, surface);
+  const changes = diffSurfaceTexts(previous.surface, surfaceText);
   const previousVersion = previous.version ?? input.packageVersion;
   const outputChanged =
     changes.length > 0 ||
@@ -101,7 +102,7 @@ export async function releasePackage(
   const breaking = changes.filter((change) => change.breaking).length;
   if (!bump) {
     // Nothing changed: the version and the changelog stay (one is started where there was none).
-    const changelog = previous.changelog ?? changelogOf(previousVersion, firstSection(previousVersion, surface));
+    const changelog = previous.changelog ?? changelogOf(previousVersion, firstSection(previousVersion, surface()));
     return write(previousVersion, changelog, {
       kind: "none",
       previousVersion,
