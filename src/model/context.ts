@@ -28,12 +28,15 @@ export interface ModelMemo {
   set(key: string, value: unknown): void;
 }
 
-/** What a memoized derivation gave: its value, and what it reported and counted meanwhile. */
+/**
+ * What a memoized derivation gave: its value, and what it reported and counted meanwhile. Each is left out when
+ * there is nothing (most derivations report nothing and count nothing): every run reads the whole memo.
+ */
 interface Derivation {
   /** Left out when undefined: the memo is kept as JSON. */
   readonly value?: unknown;
-  readonly diagnostics: Diagnostic[];
-  readonly coverage: Coverage;
+  readonly diagnostics?: Diagnostic[];
+  readonly coverage?: Coverage;
 }
 
 /** How much of what the pages document made it into the model, for the report. */
@@ -244,8 +247,9 @@ export class ModelContext {
 
   /** A derivation's value, with the diagnostics it reported and the rows it counted replayed. */
   private replay<T>(stored: Derivation): T {
-    this.diagnostics.push(...stored.diagnostics);
-    for (const field of coverageFields) this.coverage[field] += stored.coverage[field];
+    const { diagnostics, coverage } = stored;
+    if (diagnostics) for (const diagnostic of diagnostics) this.diagnostics.push(diagnostic);
+    if (coverage) for (const field of coverageFields) this.coverage[field] += coverage[field];
     return stored.value as T;
   }
 
@@ -257,7 +261,12 @@ export class ModelContext {
     const coverage = { ...this.coverage };
     for (const field of coverageFields) coverage[field] -= counted[field];
     const diagnostics = this.diagnostics.slice(reported);
-    return { value, derivation: { ...(value === undefined ? {} : { value }), diagnostics, coverage } };
+    const derivation: Derivation = {
+      ...(value === undefined ? {} : { value }),
+      ...(diagnostics.length > 0 ? { diagnostics } : {}),
+      ...(coverageFields.some((field) => coverage[field] !== 0) ? { coverage } : {}),
+    };
+    return { value, derivation };
   }
 }
 

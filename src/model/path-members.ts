@@ -19,7 +19,14 @@ export function addPathMembers(
   context: ModelContext,
 ): { types: ObjectType[]; shapeKey: string } {
   const byName = new Map(types.map((type) => [type.qualifiedName, type]));
-  const members = (qualifiedName: string): Map<string, Property> => {
+  // Asked again and again for the same few types (every path through them): read once each.
+  const membersOf = new Map<string, ReadonlyMap<string, Property>>();
+  const members = (qualifiedName: string): ReadonlyMap<string, Property> => {
+    let found = membersOf.get(qualifiedName);
+    if (!found) membersOf.set(qualifiedName, (found = ownAndInherited(qualifiedName)));
+    return found;
+  };
+  const ownAndInherited = (qualifiedName: string): Map<string, Property> => {
     const found = new Map<string, Property>();
     for (let type = byName.get(qualifiedName), guard = 0; type && guard < 64; guard++) {
       for (const property of type.properties) {
@@ -49,9 +56,11 @@ export function addPathMembers(
   for (const operation of operations) {
     for (const path of operation.paths) {
       for (const segment of path.segments) if (segment.kind === "function") called.add(segment.name.toLowerCase());
-      const shape = pathShape(path.segments);
+      // The shape of each path the segments lead through, the whole path's last.
+      let shape = "";
       path.segments.forEach((segment, index) => {
-        if (segment.kind === "key" && index > 0) keyed.add(pathShape(path.segments.slice(0, index)));
+        if (segment.kind === "key" && index > 0) keyed.add(shape);
+        shape = index === 0 ? segmentShape(segment) : `${shape}/${segmentShape(segment)}`;
       });
       // A query (`?$expand=manager`) changes what a path answers: only plain paths say what it is.
       if (operation.method === "GET" && path.query === undefined) {
@@ -206,9 +215,9 @@ export function addPathMembers(
 
 /** `/users/{id}/joinedTeams` -> `users/{}/joinedteams`: paths that differ in key names or case are one. */
 function pathShape(segments: readonly PathSegment[]): string {
-  return segments
-    .map((segment) =>
-      segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase(),
-    )
-    .join("/");
+  return segments.map(segmentShape).join("/");
+}
+
+function segmentShape(segment: PathSegment): string {
+  return segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase();
 }
