@@ -162,7 +162,6 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     text("tsconfig.json", tsconfigJson(), "json"),
     text("tsconfig.build.json", tsconfigBuildJson(), "json"),
     text(".gitignore", gitignore(), "as-is"),
-    text(surfacePath, apiSurface(plan, options.packageName), "as-is"),
     text(
       "README.md",
       readme(options, {
@@ -178,6 +177,9 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
       "markdown",
     ),
   );
+  // The API surface reads the model's shape and its types' members, not their prose: an edited description or a
+  // paragraph added leaves the megabyte of api.md as it was, undescribed.
+  part(["surface", model.typesKey], () => [text(surfacePath, apiSurface(plan, options.packageName), "as-is")]);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, parts, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
 }

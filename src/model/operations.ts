@@ -31,7 +31,7 @@ import { addPathMembers } from "./path-members.js";
 export function buildOperations(
   context: ModelContext,
   declarations: Declarations,
-): { operations: Operation[]; types: ObjectType[]; shapeKey: string } {
+): { operations: Operation[]; types: ObjectType[]; shapeKey: string; typesKey: string } {
   const described: Described[] = [];
   /** The memo key of each operation, with its place in the derivation's list. */
   const derivedUnder = new Map<Described, string>();
@@ -124,6 +124,8 @@ export function buildOperations(
     operations: withExamples,
     types: pathMembers.types,
     shapeKey: memoKey(key, declarations.outlineKey, pathMembers.shapeKey, shapeKey(added), JSON.stringify(bodies)),
+    // The members paths add are the shapeKey's.
+    typesKey: declarations.typesKey,
   };
 }
 

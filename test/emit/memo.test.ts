@@ -10,6 +10,7 @@ import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../../sr
 import {
   baseRowEdit,
   descriptionEdit,
+  editFixture,
   fixtureBaseUrl,
   fixtureTexts as texts,
   modelOfTexts as modelOf,
@@ -48,6 +49,11 @@ function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<strin
   const memo = memoOf(emitPackage(modelOf(before, modelMemo), options));
   const second = emitPackage(modelOf(pages, modelMemo), { ...options, memo });
   const uncached = emitPackage(modelOf(pages), options);
+  // A file known by its key is the file an emit without the memo describes: its part's key hashes all it reads.
+  assert.deepEqual(
+    second.files.map((file) => [file.path, keyOf(file)]),
+    uncached.files.map((file) => [file.path, keyOf(file)]),
+  );
   return {
     described: second.files.filter((file) => "content" in file).map((file) => file.path),
     known: second.files.filter((file) => "key" in file).length,
@@ -107,6 +113,21 @@ for (const [label, derived] of [
       assert.ok(run.described.includes("src/models/widget.ts") || pages === baseRowEdit);
       assert.deepEqual(run.files, run.uncached);
     });
+}
+
+for (const derived of [false, true]) {
+  test(`api.md is known by its key after prose edits, described after an edit of the API it lists (${derived})`, () => {
+    // A description that makes its member read-only changes the API, though it is prose.
+    const readOnlyEdit = editFixture(
+      "v1.0/resources/widget.md",
+      "The name shown to people. |",
+      "The name shown to people. Read-only. |",
+    );
+    for (const pages of [descriptionEdit(), paragraphEdit()])
+      assert.ok(!emitAfter(texts, pages, derived).described.includes("api.md"));
+    for (const pages of [typeEdit(), rowEdit(), baseRowEdit(), relationshipEdit(), readOnlyEdit])
+      assert.ok(emitAfter(texts, pages, derived).described.includes("api.md"));
+  });
 }
 
 test("a part reads the memo key its object was derived under, not its JSON, when the model has one", () => {
