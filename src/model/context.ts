@@ -91,7 +91,12 @@ export class ModelContext {
     for (const page of sorted) {
       if (!page.includes) continue;
       const own = options.pageKeys?.get(page.file);
-      const included = this.derive(pageMemoKey(own, "includes", this.filesKey), () => this.resolveIncludes(page.file));
+      const { included, unresolved } = this.derive(pageMemoKey(own, "includes", this.filesKey), () =>
+        this.resolveIncludes(page.file),
+      );
+      // Reported here rather than kept as diagnostics: most pages INCLUDE snippet files no docs set has, and the
+      // memo every run reads keeps a line and a path of each, not a sentence.
+      for (const [line, url] of unresolved) this.report(page.file, "includeUnresolved", { line }, url);
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);
@@ -146,19 +151,20 @@ export class ModelContext {
     return page;
   }
 
-  /** The pages of the docs set the page INCLUDEs; an INCLUDE of a file outside the docs set is reported. */
-  private resolveIncludes(file: string): IncludedTables[] {
+  /** The pages of the docs set the page INCLUDEs, and the line and path of each INCLUDE of a file outside it. */
+  private resolveIncludes(file: string): { included: IncludedTables[]; unresolved: Array<[number, string]> } {
     const page = this.load(file);
     const included: IncludedTables[] = [];
+    const unresolved: Array<[number, string]> = [];
     for (const include of page.includes) {
       const target = include.page && this.resolvePage(include.page);
       if (!target) {
-        this.report(file, "includeUnresolved", { line: include.line }, include.url);
+        unresolved.push([include.line, include.url]);
         continue;
       }
       included.push({ page: target, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
     }
-    return included;
+    return { included, unresolved };
   }
 
   /**
