@@ -77,11 +77,12 @@ for (const [label, derived] of [
 
   test(`${label}: after a description edit, only the files of the part edited are described`, () => {
     const run = emitAfter(texts, descriptionEdit(), derived);
-    // Files not emitted from a part (indexes, the runtime, package files) are always described.
+    // Files not emitted from a part (the runtime, package files) are always described. The navigation module reads
+    // the types with relationships, the widget among them (their descriptions are its docs).
     const always = new Set(emitAfter(texts, texts, derived).described);
     assert.deepEqual(
       run.described.filter((path) => !always.has(path)),
-      ["src/models/widget.ts"],
+      ["src/models/widget.ts", "src/requests/navigation.ts"],
     );
     assert.deepEqual(run.files, run.uncached);
   });
@@ -92,12 +93,12 @@ for (const [label, derived] of [
     assert.deepEqual(run.files, run.uncached);
   });
 
-  test(`${label}: after a paragraph added to a resource page, no file but its type's module is described`, () => {
+  test(`${label}: after a paragraph added to a resource page, no file but its type's module (and navigation) is described`, () => {
     const run = emitAfter(texts, paragraphEdit(), derived);
     const always = new Set(emitAfter(texts, texts, derived).described);
     assert.deepEqual(
       run.described.filter((path) => !always.has(path)),
-      ["src/models/widget.ts"],
+      ["src/models/widget.ts", "src/requests/navigation.ts"],
     );
     assert.deepEqual(run.files, run.uncached);
   });
@@ -129,6 +130,16 @@ for (const derived of [false, true]) {
       assert.ok(emitAfter(texts, pages, derived).described.includes("api.md"));
   });
 }
+
+test("the navigation module is described again when a relationship's description changes, its docs", () => {
+  const edit = editFixture("v1.0/resources/widget.md", "The parts of the widget. |", "What the widget is made of. |");
+  for (const derived of [false, true]) {
+    const run = emitAfter(texts, edit, derived);
+    assert.ok(run.described.includes("src/requests/navigation.ts"));
+    const navigation = run.files.find((file) => file.path === "src/requests/navigation.ts")!;
+    assert.match(JSON.stringify(navigation.content), /What the widget is made of\./);
+  }
+});
 
 test("a part reads the memo key its object was derived under, not its JSON, when the model has one", () => {
   const model = modelOf(texts, new Map());
