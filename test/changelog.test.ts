@@ -14,6 +14,7 @@ import {
   compareTypes,
   describeChanges,
   diffSurfaces,
+  diffSurfaceTexts,
   nextVersion,
   type ApiChange,
 } from "../src/emit/changelog.js";
@@ -21,7 +22,7 @@ import { emitPackage } from "../src/emit/index.js";
 import { parseSurface, surfacePath, type Surface } from "../src/emit/surface.js";
 import { editFixture, fixtureBaseUrl, fixtureTexts, modelOfTexts, root, tempDir } from "./helpers.js";
 
-function surfaceOf(texts: ReadonlyMap<string, string>): Surface {
+function surfaceTextOf(texts: ReadonlyMap<string, string>): string {
   const emitted = emitPackage(modelOfTexts(texts), {
     packageName: "widget-store",
     packageVersion: "0.1.0",
@@ -32,14 +33,19 @@ function surfaceOf(texts: ReadonlyMap<string, string>): Surface {
   });
   const file = emitted.files.find((candidate) => candidate.path === surfacePath)!;
   assert.ok("content" in file && file.content.kind === "text");
-  return parseSurface(file.content.text)!;
+  return file.content.text;
 }
 
-const before = surfaceOf(fixtureTexts);
+const surfaceOf = (texts: ReadonlyMap<string, string>): Surface => parseSurface(surfaceTextOf(texts))!;
+const beforeText = surfaceTextOf(fixtureTexts);
+const before = parseSurface(beforeText)!;
 
 /** The changes from the fixture docs to `after`, and the version 0.1.0 and 1.2.3 go to. */
 function changesTo(after: ReadonlyMap<string, string>, docsChanged = true) {
-  const changes = diffSurfaces(before, surfaceOf(after));
+  const afterText = surfaceTextOf(after);
+  const changes = diffSurfaces(before, parseSurface(afterText)!);
+  // Compared as texts, entry by entry (the release stage's way), the changes are the same, in the same order.
+  assert.deepEqual(diffSurfaceTexts(beforeText, afterText), changes);
   const bump = (version: string): string | undefined => {
     const kind = bumpOf(changes, docsChanged, version);
     return kind && nextVersion(version, kind);

@@ -24,7 +24,8 @@ export function createDiagnostic(
   ...args: ReadonlyArray<string | number>
 ): Diagnostic {
   const definition = diagnosticDefinitions[name];
-  const message = definition.message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)] ?? ""));
+  let message = "";
+  for (const part of templateOf(name)) message += typeof part === "string" ? part : String(args[part] ?? "");
   return {
     file,
     line: position.line,
@@ -35,6 +36,23 @@ export function createDiagnostic(
     message,
   };
 }
+
+/**
+ * A message template cut into its text and the indexes of its arguments (`{0}`), once per code: a run creates tens
+ * of thousands of diagnostics.
+ */
+function templateOf(name: DiagnosticName): ReadonlyArray<string | number> {
+  let template = templates.get(name);
+  if (!template) {
+    template = diagnosticDefinitions[name].message
+      .split(/\{(\d+)\}/)
+      .map((part, index) => (index % 2 === 1 ? Number(part) : part));
+    templates.set(name, template);
+  }
+  return template;
+}
+
+const templates = new Map<DiagnosticName, ReadonlyArray<string | number>>();
 
 /** Collects the diagnostics of one unit of work (a page, the model, the emitter) instead of printing them. */
 export class DiagnosticBag {

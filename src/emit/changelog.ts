@@ -7,7 +7,15 @@
  * above, breaking -> major, any other API change -> minor, documentation only -> patch; below 1.0.0, breaking ->
  * minor, anything else -> patch.
  */
-import { operationKey, parseSurface, type Surface, type SurfaceEntry } from "./surface.js";
+import {
+  operationKey,
+  parseSurface,
+  surfaceBlocks,
+  surfaceOfBlocks,
+  type Surface,
+  type SurfaceBlocks,
+  type SurfaceEntry,
+} from "./surface.js";
 
 export interface ApiChange {
   readonly kind: "added" | "removed" | "changed";
@@ -19,6 +27,28 @@ export interface ApiChange {
   readonly breaking: boolean;
   /** The page that caused it: the page that documents it now, or, for a removal, the page that documented it. */
   readonly page: string;
+}
+
+/**
+ * `diffSurfaces` of two `api.md` texts (both must be surfaces): an entry of the same lines in both changes nothing, so
+ * only the others are read (an edit of one page changes a few entries of thousands).
+ */
+export function diffSurfaceTexts(before: string, after: string): ApiChange[] {
+  if (before === after) return [];
+  const old = surfaceBlocks(before)!;
+  const now = surfaceBlocks(after)!;
+  const differing = (section: keyof SurfaceBlocks): void => {
+    for (const [key, lines] of old[section]) {
+      const next = now[section].get(key);
+      if (next && next.length === lines.length && next.every((line, index) => line === lines[index])) {
+        old[section].delete(key);
+        now[section].delete(key);
+      }
+    }
+  };
+  differing("types");
+  differing("operations");
+  return diffSurfaces(surfaceOfBlocks(old), surfaceOfBlocks(now));
 }
 
 /** The changes from one surface to the next, types first, each group in name order. */

@@ -93,11 +93,19 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
   // A type's module reads the type as the model gives it: as derived (its memo key), less the members its base types
   // have and without a base type that closed a cycle, which the model settles after deriving it. The model's
   // shapeKey, which every part reads, leaves out the members that are not relationships.
-  const declarationRead = (declaration: ObjectType | EnumType): string =>
-    readOf(declaration, () => JSON.stringify(declaration)) +
-    (declaration.kind === "object"
-      ? JSON.stringify([declaration.baseType ?? null, declaration.properties.map((property) => property.name)])
-      : "");
+  const declarationReads = new Map<ObjectType | EnumType, string>();
+  const declarationRead = (declaration: ObjectType | EnumType): string => {
+    let read = declarationReads.get(declaration);
+    if (read === undefined) {
+      read =
+        readOf(declaration, () => JSON.stringify(declaration)) +
+        (declaration.kind === "object"
+          ? JSON.stringify([declaration.baseType ?? null, declaration.properties.map((property) => property.name)])
+          : "");
+      declarationReads.set(declaration, read);
+    }
+    return read;
+  };
   for (const { declaration, module } of models)
     part(["model", module, declarationRead(declaration)], () => [sourceFile(modelModule(declaration, plan))]);
   // An operation without its examples, which are the test modules' part; one the plan merged, by what it merged.
@@ -120,13 +128,20 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     ]);
     part(["builders", module, ...operations], () => [sourceFile(builderModule(module, nodes, plan))]);
   }
-  const modules: ModuleFile[] = [
-    ...modelIndexes(plan),
-    rootModule(plan),
-    ...emitNavigation(plan),
-    ...emitEntryModules(plan, packageOptions),
-  ];
-  files.push(...modules.map(sourceFile));
+  // The modules of the whole model read its shape, and the root's builder its verbs (like a builder module), the
+  // navigation its relationships' descriptions (by their types, like a type's module).
+  part(["indexes"], () => modelIndexes(plan).map(sourceFile));
+  part(["root", ...[...plan.root.operations.values()].map(operationRead)], () => [sourceFile(rootModule(plan))]);
+  part(
+    [
+      "navigation",
+      ...[...plan.navigationNames.keys()].map((qualifiedName) =>
+        declarationRead(plan.declarations.get(qualifiedName)!),
+      ),
+    ],
+    () => emitNavigation(plan).map(sourceFile),
+  );
+  part(["entry"], () => emitEntryModules(plan, packageOptions).map(sourceFile));
   const testPages = testModules(plan);
   for (const { name, page, examples } of testPages)
     part(
@@ -162,7 +177,6 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
     text("tsconfig.json", tsconfigJson(), "json"),
     text("tsconfig.build.json", tsconfigBuildJson(), "json"),
     text(".gitignore", gitignore(), "as-is"),
-    text(surfacePath, apiSurface(plan, options.packageName), "as-is"),
     text(
       "README.md",
       readme(options, {
@@ -178,6 +192,9 @@ export function emitPackage(model: ApiModel, options: EmitOptions): EmittedPacka
       "markdown",
     ),
   );
+  // The API surface reads the model's shape and its types' members, not their prose: an edited description or a
+  // paragraph added leaves the megabyte of api.md as it was, undescribed.
+  part(["surface", model.typesKey], () => [text(surfacePath, apiSurface(plan, options.packageName), "as-is")]);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, parts, diagnostics: plan.diagnostics, counts: { tests, skipped: examples.length - tests } };
 }

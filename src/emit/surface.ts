@@ -35,6 +35,7 @@ export interface Surface {
 
 const verbOrder: HttpMethod[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 const pageMark = " // ";
+const surfaceTitle = "# API surface of ";
 
 /** The text of `api.md`. */
 export function apiSurface(plan: EmitPlan, packageName: string): string {
@@ -72,7 +73,7 @@ export function apiSurface(plan: EmitPlan, packageName: string): string {
   };
   visit(plan.root, []);
   return [
-    `# API surface of ${packageName}`,
+    `${surfaceTitle}${packageName}`,
     "",
     "Written by docs2ts: every exported type with its members, every documented operation with its parameters, body",
     "and response, one line each, so that a change of the API shows in a diff as a few lines. `// page` names the",
@@ -192,12 +193,33 @@ export function surfaceType(ref: TypeRef, plan: EmitPlan, accepted: boolean): st
 
 /** Reads `api.md` back; undefined when the text is not one. */
 export function parseSurface(text: string): Surface | undefined {
-  if (!text.startsWith("# API surface of ")) return undefined;
-  const types = new Map<string, SurfaceEntry>();
-  const operations = new Map<string, SurfaceEntry>();
-  let section: Map<string, SurfaceEntry> | undefined;
+  const blocks = surfaceBlocks(text);
+  return blocks && surfaceOfBlocks(blocks);
+}
+
+/** Whether a text is an API surface file (`parseSurface` reads it). */
+export function isSurface(text: string): boolean {
+  return text.startsWith(surfaceTitle);
+}
+
+/**
+ * The lines of each type's and operation's entry (its header and member lines), by the key `parseSurface` gives the
+ * entry: what an entry reads, so that two entries of the same lines are the same entry (diffSurfaceTexts leaves them
+ * unread). A key given twice is the last entry's, in the place of the first.
+ */
+export interface SurfaceBlocks {
+  readonly types: Map<string, readonly string[]>;
+  readonly operations: Map<string, readonly string[]>;
+}
+
+/** `api.md` cut into the lines of its entries, members unread; undefined when the text is not one. */
+export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
+  if (!isSurface(text)) return undefined;
+  const types = new Map<string, string[]>();
+  const operations = new Map<string, string[]>();
+  let section: Map<string, string[]> | undefined;
   let inCode = false;
-  let current: { members: Map<string, { line: string; page: string }> } | undefined;
+  let current: string[] | undefined;
   for (const line of text.split("\n")) {
     if (line === "## Types") section = types;
     else if (line === "## Operations") section = operations;
@@ -206,20 +228,41 @@ export function parseSurface(text: string): Surface | undefined {
       continue;
     }
     if (!inCode || !section || line.trim() === "") continue;
-    const mark = line.lastIndexOf(pageMark);
-    const content = mark >= 0 ? line.slice(0, mark) : line;
-    const page = mark >= 0 ? line.slice(mark + pageMark.length) : undefined;
     if (!line.startsWith("  ")) {
-      const members = new Map<string, { line: string; page: string }>();
-      const entry = { header: content, page: page ?? "", members };
-      section.set(section === types ? typeNameOf(content) : operationKey(content), entry);
-      current = { members };
-    } else if (current) {
-      const member = content.trim();
-      current.members.set(memberKeyOf(member), { line: member, page: page ?? "" });
-    }
+      const mark = line.lastIndexOf(pageMark);
+      const content = mark >= 0 ? line.slice(0, mark) : line;
+      current = [line];
+      section.set(section === types ? typeNameOf(content) : operationKey(content), current);
+    } else current?.push(line);
   }
   return { types, operations };
+}
+
+/** The entries of blocks, read. */
+export function surfaceOfBlocks(blocks: SurfaceBlocks): Surface {
+  const entries = (section: ReadonlyMap<string, readonly string[]>) =>
+    new Map([...section].map(([key, lines]) => [key, surfaceEntry(lines)]));
+  return { types: entries(blocks.types), operations: entries(blocks.operations) };
+}
+
+/** An entry from its lines: the header, then a line per member. */
+function surfaceEntry(lines: readonly string[]): SurfaceEntry {
+  const members = new Map<string, { line: string; page: string }>();
+  let header = "";
+  let page = "";
+  lines.forEach((line, index) => {
+    const mark = line.lastIndexOf(pageMark);
+    const content = mark >= 0 ? line.slice(0, mark) : line;
+    const from = mark >= 0 ? line.slice(mark + pageMark.length) : "";
+    if (index === 0) {
+      header = content;
+      page = from;
+      return;
+    }
+    const member = content.trim();
+    members.set(memberKeyOf(member), { line: member, page: from });
+  });
+  return { header, page, members };
 }
 
 /** `interface CallRecords.Session extends Entity` -> `CallRecords.Session`. */

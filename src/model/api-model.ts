@@ -33,6 +33,11 @@ export interface ApiModel {
    */
   readonly shapeKey: string;
   /**
+   * A hash of the types and enums without their prose and lines, but with all their members (names, types, read-only
+   * flags, the pages that document them): with the shapeKey, all that the API surface (api.md) reads of the model.
+   */
+  readonly typesKey: string;
+  /**
    * The memo key each type, enum, operation and example was derived under (operations and examples: with their
    * place in what the derivation gave), when the model was built with a memo. A memo key hashes all its derivation
    * read, so an object of the same key is the same object, given the shapeKey (which covers what the model adds to

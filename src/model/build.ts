@@ -16,7 +16,7 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
   const declarations = buildDeclarations(context);
   checkRequestBodyTables(context, declarations);
   checkLinks(context);
-  const { operations, types, shapeKey } = buildOperations(context, declarations);
+  const { operations, types, shapeKey, typesKey } = buildOperations(context, declarations);
   const diagnostics = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,
   );
@@ -29,6 +29,7 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
     diagnostics,
     coverage: context.coverage,
     shapeKey,
+    typesKey,
     ...(context.memoKeys ? { memoKeys: context.memoKeys } : {}),
   };
 }

@@ -28,12 +28,15 @@ export interface ModelMemo {
   set(key: string, value: unknown): void;
 }
 
-/** What a memoized derivation gave: its value, and what it reported and counted meanwhile. */
+/**
+ * What a memoized derivation gave: its value, and what it reported and counted meanwhile. Each is left out when
+ * there is nothing (most derivations report nothing and count nothing): every run reads the whole memo.
+ */
 interface Derivation {
   /** Left out when undefined: the memo is kept as JSON. */
   readonly value?: unknown;
-  readonly diagnostics: Diagnostic[];
-  readonly coverage: Coverage;
+  readonly diagnostics?: Diagnostic[];
+  readonly coverage?: Coverage;
 }
 
 /** How much of what the pages document made it into the model, for the report. */
@@ -88,7 +91,12 @@ export class ModelContext {
     for (const page of sorted) {
       if (!page.includes) continue;
       const own = options.pageKeys?.get(page.file);
-      const included = this.derive(pageMemoKey(own, "includes", this.filesKey), () => this.resolveIncludes(page.file));
+      const { included, unresolved } = this.derive(pageMemoKey(own, "includes", this.filesKey), () =>
+        this.resolveIncludes(page.file),
+      );
+      // Reported here rather than kept as diagnostics: most pages INCLUDE snippet files no docs set has, and the
+      // memo every run reads keeps a line and a path of each, not a sentence.
+      for (const [line, url] of unresolved) this.report(page.file, "includeUnresolved", { line }, url);
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);
@@ -143,19 +151,20 @@ export class ModelContext {
     return page;
   }
 
-  /** The pages of the docs set the page INCLUDEs; an INCLUDE of a file outside the docs set is reported. */
-  private resolveIncludes(file: string): IncludedTables[] {
+  /** The pages of the docs set the page INCLUDEs, and the line and path of each INCLUDE of a file outside it. */
+  private resolveIncludes(file: string): { included: IncludedTables[]; unresolved: Array<[number, string]> } {
     const page = this.load(file);
     const included: IncludedTables[] = [];
+    const unresolved: Array<[number, string]> = [];
     for (const include of page.includes) {
       const target = include.page && this.resolvePage(include.page);
       if (!target) {
-        this.report(file, "includeUnresolved", { line: include.line }, include.url);
+        unresolved.push([include.line, include.url]);
         continue;
       }
       included.push({ page: target, heading: include.section >= 0 ? page.sections[include.section]!.title : "" });
     }
-    return included;
+    return { included, unresolved };
   }
 
   /**
@@ -244,8 +253,9 @@ export class ModelContext {
 
   /** A derivation's value, with the diagnostics it reported and the rows it counted replayed. */
   private replay<T>(stored: Derivation): T {
-    this.diagnostics.push(...stored.diagnostics);
-    for (const field of coverageFields) this.coverage[field] += stored.coverage[field];
+    const { diagnostics, coverage } = stored;
+    if (diagnostics) for (const diagnostic of diagnostics) this.diagnostics.push(diagnostic);
+    if (coverage) for (const field of coverageFields) this.coverage[field] += coverage[field];
     return stored.value as T;
   }
 
@@ -257,7 +267,12 @@ export class ModelContext {
     const coverage = { ...this.coverage };
     for (const field of coverageFields) coverage[field] -= counted[field];
     const diagnostics = this.diagnostics.slice(reported);
-    return { value, derivation: { ...(value === undefined ? {} : { value }), diagnostics, coverage } };
+    const derivation: Derivation = {
+      ...(value === undefined ? {} : { value }),
+      ...(diagnostics.length > 0 ? { diagnostics } : {}),
+      ...(coverageFields.some((field) => coverage[field] !== 0) ? { coverage } : {}),
+    };
+    return { value, derivation };
   }
 }
 

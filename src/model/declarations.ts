@@ -31,6 +31,11 @@ export interface Declarations {
    * are not relationships: what naming and navigation read of them (names, namespaces, base types, relationships).
    */
   readonly outlineKey: string;
+  /**
+   * A hash of the types and enums without their prose and lines, members whole (names, types, read-only flags, the
+   * pages that document them): with outlineKey, what the API surface reads of them.
+   */
+  readonly typesKey: string;
 }
 
 interface Declared {
@@ -212,9 +217,11 @@ export function buildDeclarations(context: ModelContext): Declarations {
     memoKey(hash, type.baseType, ...type.properties.map((property) => property.name));
   const shapes = new Map(types.map((type, index) => [type.qualifiedName, settled(type, defined[index]!.shape)]));
   const outlines = types.map((type, index) => settled(outlineOf(type), defined[index]!.outline));
+  const enumsKey = shapeKey(enumTypes);
   return {
     shapeOf: shapesOf(types, shapes, enumTypes),
-    outlineKey: memoKey(...outlines, shapeKey(enumTypes)),
+    outlineKey: memoKey(...outlines, enumsKey),
+    typesKey: memoKey(...shapes.values(), enumsKey),
     types: types.sort(byQualifiedName),
     enums: enumTypes.sort(byQualifiedName),
     lookup,

@@ -53,17 +53,23 @@ interface Planned {
 
 /** An index of the operations by method and first path segment, so that an example finds its path quickly. */
 export function operationIndex(operations: readonly Operation[]): ExampleContext["byFirstSegment"] {
-  const index = new Map<string, number[]>();
-  operations.forEach((operation, position) => {
-    const keys = new Set(
-      operation.paths.map((path) => {
-        const first = path.segments[0];
-        return `${operation.method} ${first?.kind === "static" ? first.name.toLowerCase() : "*"}`;
-      }),
-    );
-    for (const key of keys) addTo(index, key, position);
-  });
+  // Built when first asked: a run after an edit plans the examples of a page or two, or none.
+  let built: Map<string, number[]> | undefined;
+  const indexOf = (): Map<string, number[]> => {
+    const index = new Map<string, number[]>();
+    operations.forEach((operation, position) => {
+      const keys = new Set(
+        operation.paths.map((path) => {
+          const first = path.segments[0];
+          return `${operation.method} ${first?.kind === "static" ? first.name.toLowerCase() : "*"}`;
+        }),
+      );
+      for (const key of keys) addTo(index, key, position);
+    });
+    return index;
+  };
   return (method, first) => {
+    const index = (built ??= indexOf());
     const named = index.get(`${method} ${(first ?? "").toLowerCase()}`) ?? [];
     const any = index.get(`${method} *`) ?? [];
     return any.length === 0 ? named : [...named, ...any].sort((a, b) => a - b);

@@ -26,12 +26,12 @@ import { recoverPaths } from "./recover-paths.js";
 import { addTo } from "../util/group.js";
 import { restatesMembers, settleRequestBodies, type BodyNotes } from "./request-bodies.js";
 import { readTypeText } from "./type-refs.js";
-import { addPathMembers } from "./path-members.js";
+import { addPathMembers, titledAsRelationship } from "./path-members.js";
 
 export function buildOperations(
   context: ModelContext,
   declarations: Declarations,
-): { operations: Operation[]; types: ObjectType[]; shapeKey: string } {
+): { operations: Operation[]; types: ObjectType[]; shapeKey: string; typesKey: string } {
   const described: Described[] = [];
   /** The memo key of each operation, with its place in the derivation's list. */
   const derivedUnder = new Map<Described, string>();
@@ -94,8 +94,17 @@ export function buildOperations(
     members: declarations.members,
     listedBy: listedBy(context, declarations),
   });
-  // Members only paths document join their types before examples are checked against them.
-  const pathMembers = addPathMembers(declarations.types, operations, context);
+  // Members only paths document join their types before examples are checked against them: found again only when the
+  // types or the operations' shapes change (the titles as far as they read them; lines are read each run).
+  const pathMembersKey =
+    context.options.memo &&
+    memoKey(
+      "path members",
+      declarations.typesKey,
+      ...described.map(({ shape }) => shape),
+      operations.map((operation) => (titledAsRelationship(operation) ? "1" : "0")).join(""),
+    );
+  const pathMembers = addPathMembers(declarations.types, operations, context, pathMembersKey);
   const types = new Map(pathMembers.types.map((type) => [type.qualifiedName, type]));
   const key = memoKey(
     pathMembers.shapeKey,
@@ -124,6 +133,8 @@ export function buildOperations(
     operations: withExamples,
     types: pathMembers.types,
     shapeKey: memoKey(key, declarations.outlineKey, pathMembers.shapeKey, shapeKey(added), JSON.stringify(bodies)),
+    // The members paths add are the shapeKey's.
+    typesKey: declarations.typesKey,
   };
 }
 

@@ -13,13 +13,99 @@ import { memoKey, type ModelContext } from "./context.js";
 import { typeRefWords } from "./type-refs.js";
 import { addTo } from "../util/group.js";
 
+/**
+ * The members paths add, and the members they make collections, as the memo keeps them: without lines, which each
+ * run reads from the objects they name (a paragraph added above a syntax line moves it).
+ */
+interface FoundMembers {
+  /** By type, in the order found: each member's name and type, and the operation and path (by index) that give it. */
+  readonly gained: Array<[string, Array<[string, TypeRef, number, number]>]>;
+  /** In the order found: the type that declares the member, the member's index among its properties, the path. */
+  readonly listed: Array<[string, number, string]>;
+}
+
+/**
+ * `key`, when given, must hash all that finding the members reads but lines: the types (names, base types, members
+ * and their types), the operations' methods, paths, responses and whether each is titled as a relationship's page.
+ */
 export function addPathMembers(
   types: readonly ObjectType[],
   operations: readonly Operation[],
   context: ModelContext,
+  key?: string,
 ): { types: ObjectType[]; shapeKey: string } {
+  const found = context.derive(key, () => findPathMembers(types, operations));
   const byName = new Map(types.map((type) => [type.qualifiedName, type]));
-  const members = (qualifiedName: string): Map<string, Property> => {
+  const gained = new Map(
+    found.gained.map(([parent, added]) => [
+      parent,
+      added.map(([name, type, operation, at]) => {
+        const path = operations[operation]!.paths[at]!;
+        const source = { file: path.source.file, line: path.source.line };
+        return { property: { name, type, readOnly: false, navigation: true, source }, path: path.template };
+      }),
+    ]),
+  );
+  const listed = new Map(
+    found.listed.map(([owner, index, template]) => [byName.get(owner)!.properties[index]!, template]),
+  );
+
+  const result = types.map((type) => {
+    const added = gained.get(type.qualifiedName) ?? [];
+    const relisted = type.properties.filter((property) => listed.has(property));
+    if (added.length === 0 && relisted.length === 0) return type;
+    for (const property of relisted) {
+      context.report(
+        property.source.file,
+        "collectionFromPath",
+        { line: property.source.line },
+        property.name,
+        listed.get(property)!,
+      );
+    }
+    for (const { property, path } of added) {
+      context.report(
+        property.source.file,
+        "memberFromPath",
+        { line: property.source.line },
+        property.name,
+        type.name,
+        path,
+        typeRefWords(property.type),
+      );
+    }
+    const properties = type.properties.map((property) =>
+      listed.has(property) ? { ...property, type: { kind: "collection" as const, of: property.type } } : property,
+    );
+    const extended: ObjectType = { ...type, properties: [...properties, ...added.map(({ property }) => property)] };
+    const key = context.memoKeys?.get(type);
+    const change = JSON.stringify([added, relisted.map((property) => property.name)]);
+    context.derivedAs(extended, key === undefined ? undefined : memoKey(key, change));
+    return extended;
+  });
+  // What the rest of the model reads of these members, without lines: a paragraph added above a syntax line moves
+  // it, and must not make every example be checked again.
+  const shape = [
+    [...gained].map(([name, added]) => [
+      name,
+      added.map(({ property }) => [property.name, property.type, property.source.file]),
+    ]),
+    [...listed].map(([property]) => [property.source.file, property.name]),
+  ];
+  return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
+}
+
+/** What the paths add to the types, found from the types and operations alone. */
+function findPathMembers(types: readonly ObjectType[], operations: readonly Operation[]): FoundMembers {
+  const byName = new Map(types.map((type) => [type.qualifiedName, type]));
+  // Asked again and again for the same few types (every path through them): read once each.
+  const membersOf = new Map<string, ReadonlyMap<string, Property>>();
+  const members = (qualifiedName: string): ReadonlyMap<string, Property> => {
+    let found = membersOf.get(qualifiedName);
+    if (!found) membersOf.set(qualifiedName, (found = ownAndInherited(qualifiedName)));
+    return found;
+  };
+  const ownAndInherited = (qualifiedName: string): Map<string, Property> => {
     const found = new Map<string, Property>();
     for (let type = byName.get(qualifiedName), guard = 0; type && guard < 64; guard++) {
       for (const property of type.properties) {
@@ -49,9 +135,11 @@ export function addPathMembers(
   for (const operation of operations) {
     for (const path of operation.paths) {
       for (const segment of path.segments) if (segment.kind === "function") called.add(segment.name.toLowerCase());
-      const shape = pathShape(path.segments);
+      // The shape of each path the segments lead through, the whole path's last.
+      let shape = "";
       path.segments.forEach((segment, index) => {
-        if (segment.kind === "key" && index > 0) keyed.add(pathShape(path.segments.slice(0, index)));
+        if (segment.kind === "key" && index > 0) keyed.add(shape);
+        shape = index === 0 ? segmentShape(segment) : `${shape}/${segmentShape(segment)}`;
       });
       // A query (`?$expand=manager`) changes what a path answers: only plain paths say what it is.
       if (operation.method === "GET" && path.query === undefined) {
@@ -105,7 +193,7 @@ export function addPathMembers(
     return position && !position.collection ? position.type : undefined;
   };
 
-  const gained = new Map<string, Array<{ property: Property; path: string }>>();
+  const gained = new Map<string, Array<[string, TypeRef, number, number]>>();
   // A member documented as one entity whose items the docs address by key (`items/{item-id}`) is a collection: the
   // Relationships table left out the word.
   const listed = new Map<Property, string>();
@@ -128,13 +216,11 @@ export function addPathMembers(
       });
     }
   }
-  for (const operation of operations) {
-    // Pages that document a relationship are titled for it (`List joinedTeams`, `Get presence`); a function's page is
-    // titled by its name (`reportRoot: getOffice365ActivationCounts`, `Table: DataBodyRange`).
-    if (operation.method !== "GET" || !/^(list|get)\s/i.test(operation.title)) continue;
+  for (const [index, operation] of operations.entries()) {
+    if (operation.method !== "GET" || !titledAsRelationship(operation)) continue;
     const answer = operation.response.type;
     if (answer?.kind !== "named" || !byName.has(answer.qualifiedName)) continue;
-    for (const path of operation.paths) {
+    for (const [at, path] of operation.paths.entries()) {
       const last = path.segments.at(-1);
       if (last?.kind !== "static" || !/^[A-Za-z_]\w*$/.test(last.name) || called.has(last.name.toLowerCase())) continue;
       const parent = singleObject(path.segments.slice(0, -1));
@@ -142,73 +228,35 @@ export function addPathMembers(
       // A member a derived type documents belongs to it: the path reached it through the base's answer.
       if (members(parent).has(last.name.toLowerCase()) || descendantHas(parent, last.name.toLowerCase())) continue;
       const list = gained.get(parent) ?? [];
-      if (list.some((entry) => entry.property.name.toLowerCase() === last.name.toLowerCase())) continue;
+      if (list.some(([name]) => name.toLowerCase() === last.name.toLowerCase())) continue;
       const collection = operation.response.collection || keyed.has(pathShape(path.segments));
       const type: TypeRef = collection ? { kind: "collection", of: answer } : answer;
-      list.push({
-        property: {
-          name: last.name,
-          type,
-          readOnly: false,
-          navigation: true,
-          source: { file: path.source.file, line: path.source.line },
-        },
-        path: path.template,
-      });
+      list.push([last.name, type, index, at]);
       gained.set(parent, list);
     }
   }
+  const declaredBy = new Map<Property, [string, number]>();
+  for (const type of types)
+    type.properties.forEach((property, index) => declaredBy.set(property, [type.qualifiedName, index]));
+  return {
+    gained: [...gained],
+    listed: [...listed].map(([property, template]) => [...declaredBy.get(property)!, template]),
+  };
+}
 
-  const result = types.map((type) => {
-    const added = gained.get(type.qualifiedName) ?? [];
-    const relisted = type.properties.filter((property) => listed.has(property));
-    if (added.length === 0 && relisted.length === 0) return type;
-    for (const property of relisted) {
-      context.report(
-        property.source.file,
-        "collectionFromPath",
-        { line: property.source.line },
-        property.name,
-        listed.get(property)!,
-      );
-    }
-    for (const { property, path } of added) {
-      context.report(
-        property.source.file,
-        "memberFromPath",
-        { line: property.source.line },
-        property.name,
-        type.name,
-        path,
-        typeRefWords(property.type),
-      );
-    }
-    const properties = type.properties.map((property) =>
-      listed.has(property) ? { ...property, type: { kind: "collection" as const, of: property.type } } : property,
-    );
-    const extended: ObjectType = { ...type, properties: [...properties, ...added.map(({ property }) => property)] };
-    const key = context.memoKeys?.get(type);
-    const change = JSON.stringify([added, relisted.map((property) => property.name)]);
-    context.derivedAs(extended, key === undefined ? undefined : memoKey(key, change));
-    return extended;
-  });
-  // What the rest of the model reads of these members, without lines: a paragraph added above a syntax line moves
-  // it, and must not make every example be checked again.
-  const shape = [
-    [...gained].map(([name, added]) => [
-      name,
-      added.map(({ property }) => [property.name, property.type, property.source.file]),
-    ]),
-    [...listed].map(([property]) => [property.source.file, property.name]),
-  ];
-  return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
+/**
+ * Pages that document a relationship are titled for it (`List joinedTeams`, `Get presence`); a function's page is
+ * titled by its name (`reportRoot: getOffice365ActivationCounts`, `Table: DataBodyRange`).
+ */
+export function titledAsRelationship(operation: Operation): boolean {
+  return /^(list|get)\s/i.test(operation.title);
 }
 
 /** `/users/{id}/joinedTeams` -> `users/{}/joinedteams`: paths that differ in key names or case are one. */
 function pathShape(segments: readonly PathSegment[]): string {
-  return segments
-    .map((segment) =>
-      segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase(),
-    )
-    .join("/");
+  return segments.map(segmentShape).join("/");
+}
+
+function segmentShape(segment: PathSegment): string {
+  return segment.kind === "key" ? "{}" : segment.kind === "itemPath" ? ":{}:" : segment.name.toLowerCase();
 }

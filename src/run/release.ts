@@ -12,13 +12,13 @@ import {
   bumpOf,
   changelogSection,
   describeChanges,
-  diffSurfaces,
+  diffSurfaceTexts,
   firstSection,
   nextVersion,
   prependSection,
   type ApiChange,
 } from "../emit/changelog.js";
-import { parseSurface, surfacePath } from "../emit/surface.js";
+import { isSurface, parseSurface, surfacePath, type Surface } from "../emit/surface.js";
 
 export const manifestPath = "package.json";
 export const changelogPath = "CHANGELOG.md";
@@ -54,11 +54,18 @@ export async function releasePackage(
   input: ReleaseInput,
 ): Promise<{ readonly release: Release; readonly files: ReadonlyMap<string, string> }> {
   const { out, files, held } = input;
-  const previous = readPrevious(out);
+  // An api.md the output holds as the last run wrote it (under the same key) is the previous package's: neither text
+  // is read to tell that the API did not change.
+  const surfaceHeld = !files.has(surfacePath) && held.has(surfacePath);
+  const previous = readPrevious(out, !surfaceHeld);
   const manifest = files.get(manifestPath);
-  const surfaceText = files.get(surfacePath) ?? (await held.get(surfacePath)?.());
-  if (manifest === undefined || surfaceText === undefined) throw new Error("the package has no package.json or api.md");
-  const surface = parseSurface(surfaceText)!;
+  if (manifest === undefined || !(files.has(surfacePath) || surfaceHeld))
+    throw new Error("the package has no package.json or api.md");
+  let text = files.get(surfacePath);
+  const surfaceText = async (): Promise<string> => (text ??= await held.get(surfacePath)!());
+  // Read only where a first section counts its entries: a run after an edit compares the texts, entry by entry.
+  let parsed: Surface | undefined;
+  const surface = async (): Promise<Surface> => (parsed ??= parseSurface(await surfaceText())!);
   const write = (version: string, changelog: string, release: Omit<Release, "version">) => ({
     release: { ...release, version },
     files: new Map([
@@ -70,18 +77,18 @@ export async function releasePackage(
     prependSection(previous?.changelog, section, input.packageName);
   if (!previous) {
     const version = input.packageVersion;
-    return write(version, changelogOf(version, firstSection(version, surface)), {
+    return write(version, changelogOf(version, firstSection(version, await surface())), {
       kind: "first",
       changes: [],
       breaking: 0,
       summary: `${version}, the first version`,
     });
   }
-  const before = previous.surface === undefined ? undefined : parseSurface(previous.surface);
-  if (!before) {
+  const previousSurface = surfaceHeld ? undefined : previous.surface;
+  if (!surfaceHeld && (previousSurface === undefined || !isSurface(previousSurface))) {
     // A package written before docs2ts kept its API surface: its version goes on, its changelog starts.
     const version = previous.version ?? input.packageVersion;
-    const changelog = previous.changelog ?? changelogOf(version, firstSection(version, surface));
+    const changelog = previous.changelog ?? changelogOf(version, firstSection(version, await surface()));
     return write(version, changelog, {
       kind: "first",
       changes: [],
@@ -90,18 +97,20 @@ export async function releasePackage(
       ...(previous.version ? { previousVersion: previous.version } : {}),
     });
   }
-  const changes = previous.surface === surfaceText ? [] : diffSurfaces(before, surface);
+  const surfaceNow = previousSurface === undefined ? undefined : await surfaceText();
+  const changes = previousSurface === undefined ? [] : diffSurfaceTexts(previousSurface, surfaceNow!);
   const previousVersion = previous.version ?? input.packageVersion;
   const outputChanged =
     changes.length > 0 ||
-    previous.surface !== surfaceText ||
+    previousSurface !== surfaceNow ||
     withVersion(manifest, previousVersion) !== previous.manifest ||
     otherFilesChanged(out, files, held);
   const bump = bumpOf(changes, outputChanged, previousVersion);
   const breaking = changes.filter((change) => change.breaking).length;
   if (!bump) {
     // Nothing changed: the version and the changelog stay (one is started where there was none).
-    const changelog = previous.changelog ?? changelogOf(previousVersion, firstSection(previousVersion, surface));
+    const changelog =
+      previous.changelog ?? changelogOf(previousVersion, firstSection(previousVersion, await surface()));
     return write(previousVersion, changelog, {
       kind: "none",
       previousVersion,
@@ -127,8 +136,11 @@ interface PreviousPackage {
   readonly changelog?: string;
 }
 
-/** The previous package's manifest, API surface and changelog; undefined where there is no package docs2ts wrote. */
-function readPrevious(out: string): PreviousPackage | undefined {
+/**
+ * The previous package's manifest, API surface (unless `withSurface` is false) and changelog; undefined where there
+ * is no package docs2ts wrote.
+ */
+function readPrevious(out: string, withSurface: boolean): PreviousPackage | undefined {
   const read = (path: string): string | undefined => {
     try {
       return readFileSync(join(out, path), "utf8");
@@ -145,7 +157,7 @@ function readPrevious(out: string): PreviousPackage | undefined {
     return undefined;
   }
   if (!parsed.docs2ts) return undefined;
-  const surface = read(surfacePath);
+  const surface = withSurface ? read(surfacePath) : undefined;
   const changelog = read(changelogPath);
   return {
     manifest,

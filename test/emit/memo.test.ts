@@ -10,6 +10,7 @@ import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../../sr
 import {
   baseRowEdit,
   descriptionEdit,
+  editFixture,
   fixtureBaseUrl,
   fixtureTexts as texts,
   modelOfTexts as modelOf,
@@ -48,6 +49,11 @@ function emitAfter(before: ReadonlyMap<string, string>, pages: ReadonlyMap<strin
   const memo = memoOf(emitPackage(modelOf(before, modelMemo), options));
   const second = emitPackage(modelOf(pages, modelMemo), { ...options, memo });
   const uncached = emitPackage(modelOf(pages), options);
+  // A file known by its key is the file an emit without the memo describes: its part's key hashes all it reads.
+  assert.deepEqual(
+    second.files.map((file) => [file.path, keyOf(file)]),
+    uncached.files.map((file) => [file.path, keyOf(file)]),
+  );
   return {
     described: second.files.filter((file) => "content" in file).map((file) => file.path),
     known: second.files.filter((file) => "key" in file).length,
@@ -71,11 +77,12 @@ for (const [label, derived] of [
 
   test(`${label}: after a description edit, only the files of the part edited are described`, () => {
     const run = emitAfter(texts, descriptionEdit(), derived);
-    // Files not emitted from a part (indexes, the runtime, package files) are always described.
+    // Files not emitted from a part (the runtime, package files) are always described. The navigation module reads
+    // the types with relationships, the widget among them (their descriptions are its docs).
     const always = new Set(emitAfter(texts, texts, derived).described);
     assert.deepEqual(
       run.described.filter((path) => !always.has(path)),
-      ["src/models/widget.ts"],
+      ["src/models/widget.ts", "src/requests/navigation.ts"],
     );
     assert.deepEqual(run.files, run.uncached);
   });
@@ -86,12 +93,12 @@ for (const [label, derived] of [
     assert.deepEqual(run.files, run.uncached);
   });
 
-  test(`${label}: after a paragraph added to a resource page, no file but its type's module is described`, () => {
+  test(`${label}: after a paragraph added to a resource page, no file but its type's module (and navigation) is described`, () => {
     const run = emitAfter(texts, paragraphEdit(), derived);
     const always = new Set(emitAfter(texts, texts, derived).described);
     assert.deepEqual(
       run.described.filter((path) => !always.has(path)),
-      ["src/models/widget.ts"],
+      ["src/models/widget.ts", "src/requests/navigation.ts"],
     );
     assert.deepEqual(run.files, run.uncached);
   });
@@ -108,6 +115,31 @@ for (const [label, derived] of [
       assert.deepEqual(run.files, run.uncached);
     });
 }
+
+for (const derived of [false, true]) {
+  test(`api.md is known by its key after prose edits, described after an edit of the API it lists (${derived})`, () => {
+    // A description that makes its member read-only changes the API, though it is prose.
+    const readOnlyEdit = editFixture(
+      "v1.0/resources/widget.md",
+      "The name shown to people. |",
+      "The name shown to people. Read-only. |",
+    );
+    for (const pages of [descriptionEdit(), paragraphEdit()])
+      assert.ok(!emitAfter(texts, pages, derived).described.includes("api.md"));
+    for (const pages of [typeEdit(), rowEdit(), baseRowEdit(), relationshipEdit(), readOnlyEdit])
+      assert.ok(emitAfter(texts, pages, derived).described.includes("api.md"));
+  });
+}
+
+test("the navigation module is described again when a relationship's description changes, its docs", () => {
+  const edit = editFixture("v1.0/resources/widget.md", "The parts of the widget. |", "What the widget is made of. |");
+  for (const derived of [false, true]) {
+    const run = emitAfter(texts, edit, derived);
+    assert.ok(run.described.includes("src/requests/navigation.ts"));
+    const navigation = run.files.find((file) => file.path === "src/requests/navigation.ts")!;
+    assert.match(JSON.stringify(navigation.content), /What the widget is made of\./);
+  }
+});
 
 test("a part reads the memo key its object was derived under, not its JSON, when the model has one", () => {
   const model = modelOf(texts, new Map());

@@ -149,3 +149,50 @@ test("after a member of a base type changes, what reads a type derived from it i
     assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(edited));
   }
 });
+
+test("members only paths document are kept with the memo, their lines read again, and found again on a title edit", () => {
+  // A page documents a relationship of the widget that its resource page's tables leave out.
+  const page = "v1.0/api/widget-list-spares.md";
+  const spares = (title: string, above = ""): Map<string, string> =>
+    new Map(texts).set(
+      page,
+      [
+        "---",
+        `title: "${title}"`,
+        'description: "List the spare parts of a widget."',
+        "doc_type: apiPageType",
+        "---",
+        "",
+        `# ${title}`,
+        "",
+        "Namespace: microsoft.graph",
+        "",
+        above,
+        "## HTTP request",
+        "",
+        '<!-- { "blockType": "ignored" } -->',
+        "```http",
+        "GET /widgets/{id}/spares",
+        "```",
+        "",
+        "## Response",
+        "",
+        "If successful, this method returns a `200 OK` response code and a collection of [part](../resources/part.md) objects in the response body.",
+        "",
+      ].join("\n"),
+    );
+  const added = (model: ApiModel) =>
+    model.diagnostics.filter((diagnostic) => diagnostic.name === "memberFromPath").map((d) => `${d.line} ${d.message}`);
+  const memo = new Map<string, unknown>();
+  const first = build(spares("List spares"), memo);
+  assert.equal(added(first.model).length, 1);
+  // Lines moved: the derivation is kept, and the member and its diagnostic stand at the new line.
+  const moved = build(spares("List spares", "A paragraph.\n\nAnother one.\n"), memo);
+  assert.ok(!moved.read.includes("v1.0/resources/widget.md"));
+  assert.deepEqual(withoutMemoKeys(moved.model), modelOfTexts(spares("List spares", "A paragraph.\n\nAnother one.\n")));
+  assert.notDeepEqual(added(moved.model), added(first.model));
+  // A page titled otherwise documents no relationship: the member goes.
+  const retitled = build(spares("Enumerate spares"), memo);
+  assert.deepEqual(added(retitled.model), []);
+  assert.deepEqual(withoutMemoKeys(retitled.model), modelOfTexts(spares("Enumerate spares")));
+});
