@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { deserialize } from "node:v8";
@@ -56,4 +56,12 @@ test("workers keep V8's code cache of the modules they load, and render the same
   // A second worker takes the cache as it is (V8 accepts it: nothing is written again) and renders the same text.
   assert.deepEqual(await renderTwice(), first);
   assert.deepEqual(cacheFiles(), written);
+
+  // A damaged file fails its checksum: the module compiles as without a cache, and the file is written again.
+  const [damaged] = [...written.keys()].sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size);
+  const bytes = readFileSync(join(dir, damaged!));
+  bytes[bytes.length >> 1] ^= 0xff;
+  writeFileSync(join(dir, damaged!), bytes);
+  assert.deepEqual(await renderTwice(), first);
+  assert.notDeepEqual(readFileSync(join(dir, damaged!)), bytes);
 });

@@ -6,14 +6,15 @@
  * (`module.enableCompileCache`); on Node 20 `require` compiles through `vm.Script` with the cached data here.
  *
  * Each module's cache is one file named by the module's path, size and mtime, written whole under a temporary name
- * and renamed into place; V8 itself refuses data of another V8 version, flags or source length, and a file refused
- * is written again.
+ * and renamed into place, with a checksum (V8 checks its data's version, flags and source length, not its bytes); a
+ * file that fails either check is written again.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { dirname, join } from "node:path";
 import { constants, Script } from "node:vm";
+import * as zlib from "node:zlib";
 
 interface CompiledModule {
   readonly script: Script;
@@ -21,6 +22,8 @@ interface CompiledModule {
 }
 
 type CompileFunction = (this: NodeJS.Module, content: string, filename: string) => unknown;
+
+const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 /** The modules compiled without usable cached data, whose cache `saveCodeCache` writes. */
 const uncached: CompiledModule[] = [];
@@ -35,6 +38,8 @@ export function useCodeCache(directory: string): void {
     native(directory);
     return;
   }
+  // The checksum needs zlib.crc32 (Node 20.15 and later); an older Node loads modules as it does by itself.
+  if (!crc32) return;
   const prototype = Module.prototype as unknown as { _compile: CompileFunction };
   const original = prototype._compile;
   prototype._compile = function (content, filename) {
@@ -67,7 +72,10 @@ export function saveCodeCache(): void {
     const temporary = `${cacheFile}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(dirname(cacheFile), { recursive: true });
-      writeFileSync(temporary, script.createCachedData());
+      const data = script.createCachedData();
+      const checksum = Buffer.alloc(4);
+      checksum.writeUInt32LE(crc32!(data));
+      writeFileSync(temporary, Buffer.concat([checksum, data]));
       renameSync(temporary, cacheFile);
     } catch {
       // A cache that cannot be written only costs time.
@@ -83,12 +91,16 @@ function cacheFileOf(directory: string, filename: string): string | undefined {
   return join(directory, `${name.slice(0, 20)}.v8`);
 }
 
+/** The cached data of a module, or undefined where there is none or it fails its checksum. */
 function readCached(cacheFile: string): Buffer | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(cacheFile);
+    bytes = readFileSync(cacheFile);
   } catch {
     return undefined;
   }
+  const data = bytes.subarray(4);
+  return bytes.length > 4 && bytes.readUInt32LE(0) === crc32!(data) ? data : undefined;
 }
 
 /** The `require` a module's code is given, as Node makes it. */
