@@ -108,11 +108,16 @@ export async function generate(
     clock.lap("cache");
 
     const parsed = await parseStage(read.pages, early, cache, jobs);
+    // The texts were the parser's: a page is read again in the rare run that must parse it again.
+    forgetTexts(docs.files);
+    forgetTexts(read.pages);
     clock.lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     const preparing = (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
 
-    const { model, facts } = await modelStage(config, read.pages, parsed.byKey, cache, jobs);
+    const { model, facts } = await modelStage(config, read.pages, parsed, cache, jobs);
+    // Nothing reads the PageModels again: on a big docs set they are most of what a run holds.
+    parsed.models.clear();
     clock.lap("model");
 
     const plan = planStage(model, config, displayInput, cache);
@@ -130,7 +135,7 @@ export async function generate(
     if (render.pending.length > 0) await preparing;
     const rendering = renderStage(render, renderer, options.onFile);
     // Written while the workers render (after a cold parse, megabytes of PageModels to serialize).
-    cache.storePages(read.pages, facts, parsed.byKey);
+    cache.storePages(read.pages, facts, parsed.bytes);
     cache.storeDerived();
     if (cache.enabled) render.keys ??= render.keysOf();
     await rendering;
@@ -241,8 +246,10 @@ function parseEarly(docs: DocsInput, changedOnDisk: ReadonlySet<string> | undefi
 }
 
 interface ParsedPages {
-  /** The pages parsed in this run, by key; the cache holds the others. */
-  readonly byKey: Map<string, ParsedPage>;
+  /** The PageModels of the pages parsed in this run, by key; the cache holds the others. */
+  readonly models: Map<string, PageModel>;
+  /** The same serialized (node:v8), for the cache to keep; none without a cache. */
+  readonly bytes: Map<string, Uint8Array>;
   readonly fromCache: number;
 }
 
@@ -255,9 +262,28 @@ async function parseStage(
 ): Promise<ParsedPages> {
   const missing = pages.filter((page): page is Required<InputPage> => !cache.holdsPage(page));
   const late = missing.filter((page) => !early.pages.has(page));
-  const parsed = [...(await early.parsing), ...(await jobs.parse(late))];
-  const byKey = new Map([...early.pages, ...late].map((page, index) => [page.key, parsed[index]!]));
-  return { byKey, fromCache: pages.length - missing.length };
+  const parsed: ParsedPages = { models: new Map(), bytes: new Map(), fromCache: pages.length - missing.length };
+  keepParsed(parsed, [...early.pages, ...late], [...(await early.parsing), ...(await jobs.parse(late))], cache);
+  return parsed;
+}
+
+function keepParsed(
+  parsed: ParsedPages,
+  pages: readonly InputPage[],
+  results: readonly ParsedPage[],
+  cache: PipelineCache,
+): void {
+  pages.forEach((page, index) => {
+    parsed.models.set(page.key, results[index]!.page);
+    if (cache.enabled) parsed.bytes.set(page.key, results[index]!.bytes);
+  });
+}
+
+/** Drops the text of every page read: the pages keep their file and key, as pages taken on trust from `stat` do. */
+function forgetTexts(pages: InputPage[]): void {
+  pages.forEach((page, index) => {
+    if (page.text !== undefined) pages[index] = { file: page.file, key: page.key };
+  });
 }
 
 // model
@@ -269,13 +295,13 @@ async function parseStage(
 async function modelStage(
   config: Docs2tsConfig,
   pages: readonly InputPage[],
-  parsed: Map<string, ParsedPage>,
+  parsed: ParsedPages,
   cache: PipelineCache,
   jobs: Jobs,
 ): Promise<{ model: ApiModel; facts: PageFacts[] }> {
   const facts = pages.map((page) => {
-    const parsedPage = parsed.get(page.key);
-    return parsedPage ? pageFacts(parsedPage.page) : cache.factsOf(page)!;
+    const parsedPage = parsed.models.get(page.key);
+    return parsedPage ? pageFacts(parsedPage) : cache.factsOf(page)!;
   });
   const byPath = new Map(pages.map((page) => [page.file, page]));
   const pageKeys = new Map(pages.map((page) => [page.file, page.key]));
@@ -284,7 +310,7 @@ async function modelStage(
     let lost = false;
     const load = (path: string): PageModel => {
       const page = byPath.get(path)!;
-      const model = parsed.get(page.key)?.page ?? cache.pageModelOf(page);
+      const model = parsed.models.get(page.key) ?? cache.pageModelOf(page);
       if (model) return model;
       lost = true;
       throw new Error(`the cache has lost the PageModel of ${path}`);
@@ -296,15 +322,14 @@ async function modelStage(
       if (!lost) throw error;
       // The cache lost PageModels it listed: every page it cannot give is read and parsed, and the model built again.
       const again = pages
-        .filter((page) => !parsed.has(page.key) && cache.pageModelOf(page) === undefined)
+        .filter((page) => !parsed.models.has(page.key) && cache.pageModelOf(page) === undefined)
         .map((page) => {
           const read = page.text === undefined ? readPage(config.input, page.file) : (page as Required<InputPage>);
           if (!("text" in read)) throw new Error(`${page.file} could not be read again: ${read.message}`);
           if (read.key !== page.key) throw new Error(`${page.file} changed while docs2ts was reading the docs`);
           return read;
         });
-      const reparsed = await jobs.parse(again);
-      again.forEach((page, index) => parsed.set(page.key, reparsed[index]!));
+      keepParsed(parsed, again, await jobs.parse(again), cache);
     }
   }
 }

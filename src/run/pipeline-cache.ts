@@ -69,11 +69,11 @@ export class PipelineCache {
     return bytes && (deserialize(bytes) as PageModel);
   }
 
-  /** Keeps the facts of every page read, and the PageModels: those parsed now, and those still in use. */
-  storePages(pages: readonly InputPage[], facts: readonly PageFacts[], parsed: ReadonlyMap<string, ParsedPage>): void {
+  /** Keeps the facts of every page read, and the PageModels (serialized): those parsed now, and those still in use. */
+  storePages(pages: readonly InputPage[], facts: readonly PageFacts[], parsed: ReadonlyMap<string, Uint8Array>): void {
     this.pages.retain(
       pages.map((page) => page.key),
-      new Map([...parsed].map(([key, { bytes }]) => [key, bytes])),
+      parsed,
     );
     this.facts.replaceAll(pages.map((page, index) => [page.key, facts[index]!]));
   }
