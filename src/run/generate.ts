@@ -20,7 +20,7 @@ import { Cache } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
-import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
+import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
@@ -123,14 +123,15 @@ export async function generate(
     const plan = planStage(model, config, displayInput, cache);
     clock.lap("emit");
 
-    const render = lookUpFiles(plan, cache, options.holds);
+    // The lookup takes the plan's files over: from here on a description is held only till its file is rendered.
+    const render = lookUpFiles(plan.files.splice(0), cache, options.holds);
     // With nothing to render, the workers are done: stopped now (most likely while loading the printers), they take
     // no more CPU from this thread, and stop while it writes the cache instead of at the end of the run.
     if (render.pending.length === 0) jobs.stopEarly();
     const renderer = jobs.renderer(render.pending);
     clock.lap("cache");
     // write: the files the cache holds go out at once, the others as they are rendered.
-    render.texts.forEach((text, index) => text !== undefined && options.onFile?.(plan.files[index]!.path, text));
+    render.texts.forEach((text, index) => text !== undefined && options.onFile?.(render.paths[index]!, text));
     // With nothing to render (the edit changed nothing the output shows), the printers are not waited for.
     if (render.pending.length > 0) await preparing;
     const rendering = renderStage(render, renderer, options.onFile);
@@ -142,14 +143,13 @@ export async function generate(
     clock.lap("render");
 
     const emittedTexts = new Map<string, string>();
-    plan.files.forEach(
-      (file, index) => render.held.has(file.path) || emittedTexts.set(file.path, render.texts[index]!),
-    );
-    const fileKeys = render.keys && new Map(plan.files.map((file, index) => [file.path, render.keys![index]!]));
-    if (fileKeys) {
+    render.paths.forEach((path, index) => render.held.has(path) || emittedTexts.set(path, render.texts[index]!));
+    const { keys } = render;
+    const fileKeys = keys && new Map(render.paths.map((path, index) => [path, keys[index]!]));
+    if (keys) {
       // The texts of files held were not read: the cache keeps them as stored.
-      const rendered = new Map(render.pending.map((file) => [fileKeys.get(file.path)!, render.textOf(file)]));
-      cache.storeFiles(fileKeys, rendered, plan.parts);
+      const rendered = new Map(render.rendered.map((index) => [keys[index]!, render.texts[index]!]));
+      cache.storeFiles(fileKeys!, rendered, plan.parts);
     }
     clock.lap("cache");
 
@@ -183,8 +183,8 @@ export async function generate(
         pages: facts.length,
         pagesFromCache: parsed.fromCache,
         // The release stage's files (the changelog) are files of the package too.
-        files: new Set([...plan.files.map((file) => file.path), ...files.keys()]).size,
-        filesFromCache: plan.files.length - render.pending.length,
+        files: new Set([...render.paths, ...files.keys()]).size,
+        filesFromCache: render.paths.length - render.rendered.length,
         timings: clock.timings,
       },
     };
@@ -354,25 +354,29 @@ function planStage(model: ApiModel, config: Docs2tsConfig, displayInput: string,
 
 /** The package's files as the cache knows them: texts found, files held, and the files left to render. */
 interface FileLookup {
+  /** The path of each file of the plan, by position. */
+  readonly paths: string[];
   /** The text of each file of the plan, by position: from the cache, or once rendered. */
   readonly texts: Array<string | undefined>;
   /** The files `holds` took: the output holds them as written; their text is looked up only if asked for. */
   readonly held: Map<string, () => Promise<string>>;
-  /** The files to render, described. */
+  /** The files to render, described: the renderer lets go of each once it is rendered. */
   readonly pending: PendingFile[];
+  /** The position in the plan of each file to render. */
+  readonly rendered: number[];
   /** The cache key of each file of the plan; left undefined by a cold run till the files are rendering. */
   keys: string[] | undefined;
+  /** The keys, computed from the plan's files (which the lookup holds till then with the cache on). */
   keysOf(): string[];
-  textOf(file: PendingFile): string;
-  setText(file: PendingFile, text: string): void;
 }
 
-function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
-  const keysOf = (): string[] => plan.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
+function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
+  const keysOf = (described: readonly EmittedFile[]): string[] =>
+    described.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
   // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
-  const keys = cache.holdsFiles ? keysOf() : undefined;
+  const keys = cache.holdsFiles ? keysOf(files) : undefined;
   const held = new Map<string, () => Promise<string>>();
-  const texts = plan.files.map((file, index): string | undefined => {
+  const texts = files.map((file, index): string | undefined => {
     const key = keys?.[index];
     if (key === undefined || !cache.holdsFile(key)) return undefined;
     if (!holds?.(file.path, key)) return cache.fileText(key);
@@ -386,22 +390,26 @@ function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: Generate
   });
   // A file known by its key whose text the cache no longer has is described again.
   const pending: PendingFile[] = [];
-  const positions = new Map<PendingFile, number>();
-  plan.files.forEach((file, index) => {
+  const rendered: number[] = [];
+  files.forEach((file, index) => {
     if (texts[index] !== undefined || held.has(file.path)) return;
-    const described = pendingOf(file);
-    pending.push(described);
-    positions.set(described, index);
+    pending.push(pendingOf(file));
+    rendered.push(index);
   });
+  // Without the cache, no key is asked for: the descriptions are the pending list's alone.
+  let unkeyed = cache.enabled && !keys ? files : undefined;
   return {
+    paths: files.map((file) => file.path),
     texts,
     held,
     pending,
+    rendered,
     keys,
-    keysOf,
-    textOf: (file) => texts[positions.get(file)!]!,
-    setText: (file, text) => {
-      texts[positions.get(file)!] = text;
+    keysOf: () => {
+      if (!unkeyed) throw new Error("the files' keys are computed once, for the cache");
+      const computed = keysOf(unkeyed);
+      unkeyed = undefined;
+      return computed;
     },
   };
 }
@@ -412,8 +420,8 @@ async function renderStage(
   render: ReturnType<Jobs["renderer"]>,
   onFile: GenerateOptions["onFile"],
 ): Promise<void> {
-  await render((file, text) => {
-    lookup.setText(file, text);
+  await render((file, text, index) => {
+    lookup.texts[lookup.rendered[index]!] = text;
     onFile?.(file.path, text);
   });
 }

@@ -9,7 +9,7 @@ import type { PendingFile } from "../../emit/files.js";
 import type { PageModel } from "../../parse/index.js";
 import type { ParsedPage } from "../pipeline-cache.js";
 import type { ProgressEvent } from "../stats.js";
-import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./pool.js";
+import { defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./pool.js";
 
 export class Jobs {
   private readonly workers: number;
@@ -56,8 +56,12 @@ export class Jobs {
     return this.parseOn(pages, this.pool);
   }
 
-  private parseOn(pages: ReadonlyArray<Required<InputPage>>, pool: WorkerPool | undefined): Promise<ParsedPage[]> {
-    return runJobs(
+  private async parseOn(
+    pages: ReadonlyArray<Required<InputPage>>,
+    pool: WorkerPool | undefined,
+  ): Promise<ParsedPage[]> {
+    const parsed = new Array<ParsedPage>(pages.length);
+    await runJobs(
       pages,
       "parse",
       this.progress,
@@ -73,7 +77,9 @@ export class Jobs {
           return { page, bytes: serialize(page) };
         };
       },
+      (_, page, index) => (parsed[index] = page),
     );
+    return parsed;
   }
 
   /** Has the workers load what rendering needs (prettier too, with `formatter`) while this thread does other work. */
@@ -83,9 +89,12 @@ export class Jobs {
 
   /**
    * Sizes the pool for rendering `files` now (before the printers are waited for), and gives the function that
-   * starts rendering them, reporting each text as it comes. The jobs are sent to the workers when it is called.
+   * starts rendering them, reporting each text as it comes, with the file's index in `files`. The jobs are sent to
+   * the workers when it is called. The renderer takes `files` over: each entry is emptied once its text is reported,
+   * so that a description is held only till its file is rendered (on a big docs set, the descriptions of the files
+   * are the most the run holds), and the texts are the caller's to keep or let go.
    */
-  renderer(files: readonly PendingFile[]): (onText: (file: PendingFile, text: string) => void) => Promise<string[]> {
+  renderer(files: PendingFile[]): (onText: (file: PendingFile, text: string, index: number) => void) => Promise<void> {
     const pool = this.poolFor(files.length);
     return (onText) =>
       runJobs(
@@ -97,7 +106,10 @@ export class Jobs {
           const { renderFile } = await import("../../emit/render.js");
           return renderFile;
         },
-        onText,
+        (file, text, index) => {
+          onText(file, text, index);
+          delete files[index];
+        },
       );
   }
 
@@ -114,7 +126,8 @@ export class Jobs {
 
 /**
  * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
- * reports progress and each result as it comes; the results come back in the order of the items.
+ * reports progress and each result, with the item's index, as it comes. Nothing here holds an item or a result
+ * after it is reported: each batch is let go once its results are in.
  */
 async function runJobs<T, R>(
   items: readonly T[],
@@ -122,25 +135,31 @@ async function runJobs<T, R>(
   progress: ((event: ProgressEvent) => void) | undefined,
   onPool: ((batch: T[]) => Promise<R[]>) | undefined,
   onThisThread: () => Promise<(item: T) => R | Promise<R>>,
-  onResult?: (item: T, result: R) => void,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
+  onResult: (item: T, result: R, index: number) => void,
+): Promise<void> {
+  const total = items.length;
   let done = 0;
-  const record = (start: number, batch: R[]): void => {
-    batch.forEach((result, index) => {
-      results[start + index] = result;
-      onResult?.(items[start + index]!, result);
-    });
-    done += batch.length;
-    progress?.({ phase, done, total: items.length });
+  const record = (start: number, batch: readonly T[], results: readonly R[]): void => {
+    results.forEach((result, index) => onResult(batch[index]!, result, start + index));
+    done += results.length;
+    progress?.({ phase, done, total });
   };
-  if (items.length === 0) return results;
+  if (total === 0) return;
   if (!onPool) {
     const job = await onThisThread();
-    for (const [index, item] of items.entries()) record(index, [await job(item)]);
-    return results;
+    for (let index = 0; index < total; index++) {
+      const item = items[index]!;
+      record(index, [item], [await job(item)]);
+    }
+    return;
   }
+  // Every batch is handed to the pool at once (it sends one to each idle worker, so that none waits for this
+  // thread), each held by its own continuation only.
   const size = 40;
-  await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
-  return results;
+  const running: Array<Promise<void>> = [];
+  for (let start = 0; start < total; start += size) {
+    const batch = items.slice(start, start + size);
+    running.push(onPool(batch).then((results) => record(start, batch, results)));
+  }
+  await Promise.all(running);
 }
