@@ -100,7 +100,7 @@ export async function generate(
   const clock = new Stopwatch();
   try {
     // The few pages changed on disk start parsing on the worker already up, while this thread reads the cache.
-    const early = parseEarly(docs, options.changedOnDisk, jobs);
+    const early = parseEarly(docs, options.changedOnDisk, jobs, store.enabled);
     const cache = new PipelineCache(store, config);
 
     const read = readStage(config, docs, cache);
@@ -231,14 +231,19 @@ interface EarlyParse {
  * reads the cache, which will hardly hold them. Many pages changed on disk (a checkout touches them all) may still
  * be in the cache: those wait for it.
  */
-function parseEarly(docs: DocsInput, changedOnDisk: ReadonlySet<string> | undefined, jobs: Jobs): EarlyParse {
+function parseEarly(
+  docs: DocsInput,
+  changedOnDisk: ReadonlySet<string> | undefined,
+  jobs: Jobs,
+  keepBytes: boolean,
+): EarlyParse {
   const changed = docs.files.filter(
     (page): page is Required<InputPage> => page.text !== undefined && changedOnDisk?.has(page.file) === true,
   );
   const early = jobs.started && changed.length <= minimumPoolJobs ? changed : [];
   return {
     pages: new Set(early),
-    parsing: jobs.parseOnStarted(early),
+    parsing: jobs.parseOnStarted(early, keepBytes),
     // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
     // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
     preparing: early.length > 0 ? jobs.prepareRendering(false) : undefined,
@@ -263,19 +268,16 @@ async function parseStage(
   const missing = pages.filter((page): page is Required<InputPage> => !cache.holdsPage(page));
   const late = missing.filter((page) => !early.pages.has(page));
   const parsed: ParsedPages = { models: new Map(), bytes: new Map(), fromCache: pages.length - missing.length };
-  keepParsed(parsed, [...early.pages, ...late], [...(await early.parsing), ...(await jobs.parse(late))], cache);
+  const results = [...(await early.parsing), ...(await jobs.parse(late, cache.enabled))];
+  keepParsed(parsed, [...early.pages, ...late], results);
   return parsed;
 }
 
-function keepParsed(
-  parsed: ParsedPages,
-  pages: readonly InputPage[],
-  results: readonly ParsedPage[],
-  cache: PipelineCache,
-): void {
+function keepParsed(parsed: ParsedPages, pages: readonly InputPage[], results: readonly ParsedPage[]): void {
   pages.forEach((page, index) => {
-    parsed.models.set(page.key, results[index]!.page);
-    if (cache.enabled) parsed.bytes.set(page.key, results[index]!.bytes);
+    const { page: model, bytes } = results[index]!;
+    parsed.models.set(page.key, model);
+    if (bytes) parsed.bytes.set(page.key, bytes);
   });
 }
 
@@ -329,7 +331,7 @@ async function modelStage(
           if (read.key !== page.key) throw new Error(`${page.file} changed while docs2ts was reading the docs`);
           return read;
         });
-      keepParsed(parsed, again, await jobs.parse(again), cache);
+      keepParsed(parsed, again, await jobs.parse(again, cache.enabled));
     }
   }
 }

@@ -14,10 +14,10 @@ import type { InputPage } from "./docs-set.js";
 import type { ModelMemo, PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
 
-/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
+/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache (none without one). */
 export interface ParsedPage {
   readonly page: PageModel;
-  readonly bytes: Uint8Array;
+  readonly bytes?: Uint8Array;
 }
 
 /** The cache keys of the files a part of the model gave. */

@@ -45,6 +45,28 @@ for (const workers of [0, 1]) {
   });
 }
 
+for (const workers of [0, 1]) {
+  test(`parsing keeps the PageModels' bytes only for a cache to keep (${workers} workers)`, async () => {
+    const pages = Array.from({ length: minimumPoolJobs }, (_, index) => {
+      const text = `# Get thing${index}\n`;
+      return { file: `api/thing${index}-get.md`, text, key: String(index) };
+    });
+    const jobs = new Jobs(0, { workers }, undefined);
+    try {
+      const kept = await jobs.parse(pages, true);
+      assert.ok(kept.every(({ page, bytes }) => bytes instanceof Uint8Array && page.file.startsWith("api/thing")));
+      const dropped = await jobs.parse(pages, false);
+      assert.ok(dropped.every((parsed) => !("bytes" in parsed)));
+      assert.deepEqual(
+        dropped.map(({ page }) => page),
+        kept.map(({ page }) => page),
+      );
+    } finally {
+      await jobs.close();
+    }
+  });
+}
+
 test("a run lets go of the pages' texts once they are parsed", async () => {
   const dir = tempDir("holding");
   const docs = join(dir, "docs");

@@ -46,19 +46,23 @@ export class Jobs {
     return this.pool;
   }
 
-  /** Each page's PageModel, and its bytes (node:v8), which the cache keeps as they are. */
-  parse(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
-    return this.parseOn(pages, this.poolFor(pages.length));
+  /**
+   * Each page's PageModel, and with `keepBytes` its bytes (node:v8), which the cache keeps as they are; without a
+   * cache they are let go at once (on a big docs set, tens of megabytes outside the heap).
+   */
+  parse(pages: ReadonlyArray<Required<InputPage>>, keepBytes: boolean): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.poolFor(pages.length), keepBytes);
   }
 
   /** Parses a few pages on the worker already up, without starting more. */
-  parseOnStarted(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
-    return this.parseOn(pages, this.pool);
+  parseOnStarted(pages: ReadonlyArray<Required<InputPage>>, keepBytes: boolean): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.pool, keepBytes);
   }
 
   private async parseOn(
     pages: ReadonlyArray<Required<InputPage>>,
     pool: WorkerPool | undefined,
+    keepBytes: boolean,
   ): Promise<ParsedPage[]> {
     const parsed = new Array<ParsedPage>(pages.length);
     await runJobs(
@@ -68,13 +72,16 @@ export class Jobs {
       pool &&
         (async (batch) => {
           const serialized = await pool.parse(batch.map(({ file, text }) => ({ file, text })));
-          return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
+          return serialized.map((bytes) => ({
+            page: deserialize(bytes) as PageModel,
+            ...(keepBytes ? { bytes } : {}),
+          }));
         }),
       async () => {
         const { parsePageSafely } = await import("../../parse/index.js");
         return ({ file, text }) => {
           const page = parsePageSafely(file, text);
-          return { page, bytes: serialize(page) };
+          return { page, ...(keepBytes ? { bytes: serialize(page) } : {}) };
         };
       },
       (_, page, index) => (parsed[index] = page),
