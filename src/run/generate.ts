@@ -20,7 +20,7 @@ import { Cache } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
-import { fileKey, pendingOf, type PendingFile } from "../emit/files.js";
+import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
 import { buildApiModel, pageFacts, type ApiModel, type PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
@@ -100,7 +100,7 @@ export async function generate(
   const clock = new Stopwatch();
   try {
     // The few pages changed on disk start parsing on the worker already up, while this thread reads the cache.
-    const early = parseEarly(docs, options.changedOnDisk, jobs);
+    const early = parseEarly(docs, options.changedOnDisk, jobs, store.enabled);
     const cache = new PipelineCache(store, config);
 
     const read = readStage(config, docs, cache);
@@ -108,17 +108,23 @@ export async function generate(
     clock.lap("cache");
 
     const parsed = await parseStage(read.pages, early, cache, jobs);
+    // The texts were the parser's: a page is read again in the rare run that must parse it again.
+    forgetTexts(docs.files);
+    forgetTexts(read.pages);
     clock.lap("parse");
     // The workers load the printers while this thread links the pages; a failure shows again when rendering.
     void (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
 
-    const { model, facts } = await modelStage(config, read.pages, parsed.byKey, cache, jobs);
+    const { model, facts } = await modelStage(config, read.pages, parsed, cache, jobs);
+    // Nothing reads the PageModels again: on a big docs set they are most of what a run holds.
+    parsed.models.clear();
     clock.lap("model");
 
     const plan = planStage(model, config, displayInput, cache);
     clock.lap("emit");
 
-    const render = lookUpFiles(plan, cache, options.holds);
+    // The lookup takes the plan's files over: from here on a description is held only till its file is rendered.
+    const render = lookUpFiles(plan.files.splice(0), cache, options.holds);
     // With nothing to render, the workers are done: stopped now (most likely while loading the printers), they take
     // no more CPU from this thread, and stop while it writes the cache instead of at the end of the run.
     if (render.pending.length === 0) jobs.stopEarly();
@@ -127,24 +133,23 @@ export async function generate(
     // The files to render queue on the workers behind their loading of the printers.
     const rendering = renderStage(render, renderer, options.onFile);
     // write: the files the cache holds go out at once, the others as they are rendered.
-    render.texts.forEach((text, index) => text !== undefined && options.onFile?.(plan.files[index]!.path, text));
+    render.texts.forEach((text, index) => text !== undefined && options.onFile?.(render.paths[index]!, text));
     // Written while the workers render, or load the printers first (after a cold parse, megabytes of PageModels to
     // serialize; after an edit, the derivations that changed).
-    cache.storePages(read.pages, facts, parsed.byKey);
+    cache.storePages(read.pages, facts, parsed.bytes);
     cache.storeDerived();
     if (cache.enabled) render.keys ??= render.keysOf();
     await rendering;
     clock.lap("render");
 
     const emittedTexts = new Map<string, string>();
-    plan.files.forEach(
-      (file, index) => render.held.has(file.path) || emittedTexts.set(file.path, render.texts[index]!),
-    );
-    const fileKeys = render.keys && new Map(plan.files.map((file, index) => [file.path, render.keys![index]!]));
-    if (fileKeys) {
+    render.paths.forEach((path, index) => render.held.has(path) || emittedTexts.set(path, render.texts[index]!));
+    const { keys } = render;
+    const fileKeys = keys && new Map(render.paths.map((path, index) => [path, keys[index]!]));
+    if (keys) {
       // The texts of files held were not read: the cache keeps them as stored.
-      const rendered = new Map(render.pending.map((file) => [fileKeys.get(file.path)!, render.textOf(file)]));
-      cache.storeFiles(fileKeys, rendered, plan.parts);
+      const rendered = new Map(render.rendered.map((index) => [keys[index]!, render.texts[index]!]));
+      cache.storeFiles(fileKeys!, rendered, plan.parts);
     }
     clock.lap("cache");
 
@@ -178,8 +183,8 @@ export async function generate(
         pages: facts.length,
         pagesFromCache: parsed.fromCache,
         // The release stage's files (the changelog) are files of the package too.
-        files: new Set([...plan.files.map((file) => file.path), ...files.keys()]).size,
-        filesFromCache: plan.files.length - render.pending.length,
+        files: new Set([...render.paths, ...files.keys()]).size,
+        filesFromCache: render.paths.length - render.rendered.length,
         timings: clock.timings,
       },
     };
@@ -226,14 +231,19 @@ interface EarlyParse {
  * reads the cache, which will hardly hold them. Many pages changed on disk (a checkout touches them all) may still
  * be in the cache: those wait for it.
  */
-function parseEarly(docs: DocsInput, changedOnDisk: ReadonlySet<string> | undefined, jobs: Jobs): EarlyParse {
+function parseEarly(
+  docs: DocsInput,
+  changedOnDisk: ReadonlySet<string> | undefined,
+  jobs: Jobs,
+  keepBytes: boolean,
+): EarlyParse {
   const changed = docs.files.filter(
     (page): page is Required<InputPage> => page.text !== undefined && changedOnDisk?.has(page.file) === true,
   );
   const early = jobs.started && changed.length <= minimumPoolJobs ? changed : [];
   return {
     pages: new Set(early),
-    parsing: jobs.parseOnStarted(early),
+    parsing: jobs.parseOnStarted(early, keepBytes),
     // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
     // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
     preparing: early.length > 0 ? jobs.prepareRendering(false) : undefined,
@@ -241,8 +251,10 @@ function parseEarly(docs: DocsInput, changedOnDisk: ReadonlySet<string> | undefi
 }
 
 interface ParsedPages {
-  /** The pages parsed in this run, by key; the cache holds the others. */
-  readonly byKey: Map<string, ParsedPage>;
+  /** The PageModels of the pages parsed in this run, by key; the cache holds the others. */
+  readonly models: Map<string, PageModel>;
+  /** The same serialized (node:v8), for the cache to keep; none without a cache. */
+  readonly bytes: Map<string, Uint8Array>;
   readonly fromCache: number;
 }
 
@@ -255,9 +267,25 @@ async function parseStage(
 ): Promise<ParsedPages> {
   const missing = pages.filter((page): page is Required<InputPage> => !cache.holdsPage(page));
   const late = missing.filter((page) => !early.pages.has(page));
-  const parsed = [...(await early.parsing), ...(await jobs.parse(late))];
-  const byKey = new Map([...early.pages, ...late].map((page, index) => [page.key, parsed[index]!]));
-  return { byKey, fromCache: pages.length - missing.length };
+  const parsed: ParsedPages = { models: new Map(), bytes: new Map(), fromCache: pages.length - missing.length };
+  const results = [...(await early.parsing), ...(await jobs.parse(late, cache.enabled))];
+  keepParsed(parsed, [...early.pages, ...late], results);
+  return parsed;
+}
+
+function keepParsed(parsed: ParsedPages, pages: readonly InputPage[], results: readonly ParsedPage[]): void {
+  pages.forEach((page, index) => {
+    const { page: model, bytes } = results[index]!;
+    parsed.models.set(page.key, model);
+    if (bytes) parsed.bytes.set(page.key, bytes);
+  });
+}
+
+/** Drops the text of every page read: the pages keep their file and key, as pages taken on trust from `stat` do. */
+function forgetTexts(pages: InputPage[]): void {
+  pages.forEach((page, index) => {
+    if (page.text !== undefined) pages[index] = { file: page.file, key: page.key };
+  });
 }
 
 // model
@@ -269,13 +297,13 @@ async function parseStage(
 async function modelStage(
   config: Docs2tsConfig,
   pages: readonly InputPage[],
-  parsed: Map<string, ParsedPage>,
+  parsed: ParsedPages,
   cache: PipelineCache,
   jobs: Jobs,
 ): Promise<{ model: ApiModel; facts: PageFacts[] }> {
   const facts = pages.map((page) => {
-    const parsedPage = parsed.get(page.key);
-    return parsedPage ? pageFacts(parsedPage.page) : cache.factsOf(page)!;
+    const parsedPage = parsed.models.get(page.key);
+    return parsedPage ? pageFacts(parsedPage) : cache.factsOf(page)!;
   });
   const byPath = new Map(pages.map((page) => [page.file, page]));
   const pageKeys = new Map(pages.map((page) => [page.file, page.key]));
@@ -284,7 +312,7 @@ async function modelStage(
     let lost = false;
     const load = (path: string): PageModel => {
       const page = byPath.get(path)!;
-      const model = parsed.get(page.key)?.page ?? cache.pageModelOf(page);
+      const model = parsed.models.get(page.key) ?? cache.pageModelOf(page);
       if (model) return model;
       lost = true;
       throw new Error(`the cache has lost the PageModel of ${path}`);
@@ -296,15 +324,14 @@ async function modelStage(
       if (!lost) throw error;
       // The cache lost PageModels it listed: every page it cannot give is read and parsed, and the model built again.
       const again = pages
-        .filter((page) => !parsed.has(page.key) && cache.pageModelOf(page) === undefined)
+        .filter((page) => !parsed.models.has(page.key) && cache.pageModelOf(page) === undefined)
         .map((page) => {
           const read = page.text === undefined ? readPage(config.input, page.file) : (page as Required<InputPage>);
           if (!("text" in read)) throw new Error(`${page.file} could not be read again: ${read.message}`);
           if (read.key !== page.key) throw new Error(`${page.file} changed while docs2ts was reading the docs`);
           return read;
         });
-      const reparsed = await jobs.parse(again);
-      again.forEach((page, index) => parsed.set(page.key, reparsed[index]!));
+      keepParsed(parsed, again, await jobs.parse(again, cache.enabled));
     }
   }
 }
@@ -329,25 +356,29 @@ function planStage(model: ApiModel, config: Docs2tsConfig, displayInput: string,
 
 /** The package's files as the cache knows them: texts found, files held, and the files left to render. */
 interface FileLookup {
+  /** The path of each file of the plan, by position. */
+  readonly paths: string[];
   /** The text of each file of the plan, by position: from the cache, or once rendered. */
   readonly texts: Array<string | undefined>;
   /** The files `holds` took: the output holds them as written; their text is looked up only if asked for. */
   readonly held: Map<string, () => Promise<string>>;
-  /** The files to render, described. */
+  /** The files to render, described: the renderer lets go of each once it is rendered. */
   readonly pending: PendingFile[];
+  /** The position in the plan of each file to render. */
+  readonly rendered: number[];
   /** The cache key of each file of the plan; left undefined by a cold run till the files are rendering. */
   keys: string[] | undefined;
+  /** The keys, computed from the plan's files (which the lookup holds till then with the cache on). */
   keysOf(): string[];
-  textOf(file: PendingFile): string;
-  setText(file: PendingFile, text: string): void;
 }
 
-function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
-  const keysOf = (): string[] => plan.files.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
+function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: GenerateOptions["holds"]): FileLookup {
+  const keysOf = (described: readonly EmittedFile[]): string[] =>
+    described.map((file) => ("key" in file ? file.key : fileKey(file, cache.version)));
   // A cache holding no file (a cold run) has none to look up: every file renders, and the keys wait till then.
-  const keys = cache.holdsFiles ? keysOf() : undefined;
+  const keys = cache.holdsFiles ? keysOf(files) : undefined;
   const held = new Map<string, () => Promise<string>>();
-  const texts = plan.files.map((file, index): string | undefined => {
+  const texts = files.map((file, index): string | undefined => {
     const key = keys?.[index];
     if (key === undefined || !cache.holdsFile(key)) return undefined;
     if (!holds?.(file.path, key)) return cache.fileText(key);
@@ -361,22 +392,26 @@ function lookUpFiles(plan: EmittedPackage, cache: PipelineCache, holds: Generate
   });
   // A file known by its key whose text the cache no longer has is described again.
   const pending: PendingFile[] = [];
-  const positions = new Map<PendingFile, number>();
-  plan.files.forEach((file, index) => {
+  const rendered: number[] = [];
+  files.forEach((file, index) => {
     if (texts[index] !== undefined || held.has(file.path)) return;
-    const described = pendingOf(file);
-    pending.push(described);
-    positions.set(described, index);
+    pending.push(pendingOf(file));
+    rendered.push(index);
   });
+  // Without the cache, no key is asked for: the descriptions are the pending list's alone.
+  let unkeyed = cache.enabled && !keys ? files : undefined;
   return {
+    paths: files.map((file) => file.path),
     texts,
     held,
     pending,
+    rendered,
     keys,
-    keysOf,
-    textOf: (file) => texts[positions.get(file)!]!,
-    setText: (file, text) => {
-      texts[positions.get(file)!] = text;
+    keysOf: () => {
+      if (!unkeyed) throw new Error("the files' keys are computed once, for the cache");
+      const computed = keysOf(unkeyed);
+      unkeyed = undefined;
+      return computed;
     },
   };
 }
@@ -387,8 +422,8 @@ async function renderStage(
   render: ReturnType<Jobs["renderer"]>,
   onFile: GenerateOptions["onFile"],
 ): Promise<void> {
-  await render((file, text) => {
-    lookup.setText(file, text);
+  await render((file, text, index) => {
+    lookup.texts[lookup.rendered[index]!] = text;
     onFile?.(file.path, text);
   });
 }

@@ -109,8 +109,10 @@ export class OutputStaging {
   private readonly kept = new Map<string, { readonly entry: OutputRecord[string]; readonly inode?: number }>();
   private journaled = false;
   private readonly stagedDirectories = new Set<string>();
-  private readonly writes: Array<Promise<void>> = [];
+  /** Files staged and not yet written: where each goes, and its text, let go once written. */
+  private readonly unwritten: Array<{ readonly target: string; readonly content: string }> = [];
   private inFlight = 0;
+  /** Who waits for every file staged to be written. */
   private readonly waiting: Array<() => void> = [];
   private failure: Error | undefined;
   private changed = 0;
@@ -162,7 +164,8 @@ export class OutputStaging {
       return;
     }
     this.changed++;
-    this.writes.push(this.write(target, content));
+    this.unwritten.push({ target, content });
+    this.writeNext();
   }
 
   /** Where `path` goes in the staging directory, its directory made (once). */
@@ -184,7 +187,7 @@ export class OutputStaging {
    */
   async commit(files: ReadonlyMap<string, string>, { held = new Map(), keys }: HeldFiles = {}): Promise<WriteResult> {
     for (const [path, content] of files) this.add(path, content);
-    await Promise.all(this.writes);
+    await this.allWritten();
     const { out, staging } = this;
     const paths = [...files.keys(), ...held.keys()];
     const packaged = new Set(paths);
@@ -273,18 +276,30 @@ export class OutputStaging {
     if (!this.journaled) rmSync(this.staging, { recursive: true, force: true });
   }
 
-  /** Writes in the background, a few files at a time (each creation is a round trip to the file system). */
-  private async write(target: string, content: string): Promise<void> {
-    while (this.inFlight >= maximumWrites) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.inFlight++;
-    try {
-      if (!this.failure) await writeFile(target, content);
-    } catch (error) {
-      this.failure ??= error as Error;
-    } finally {
-      this.inFlight--;
-      this.waiting.shift()?.();
+  /**
+   * Writes in the background, a few files at a time (each creation is a round trip to the file system), in the
+   * order staged; nothing holds a file's text once it is written.
+   */
+  private writeNext(): void {
+    while (this.inFlight < maximumWrites && this.unwritten.length > 0) {
+      const { target, content } = this.unwritten.shift()!;
+      this.inFlight++;
+      (this.failure ? Promise.resolve() : writeFile(target, content))
+        .catch((error: unknown) => {
+          this.failure ??= error as Error;
+        })
+        .finally(() => {
+          this.inFlight--;
+          this.writeNext();
+          if (this.inFlight === 0) for (const resolve of this.waiting.splice(0)) resolve();
+        });
     }
+  }
+
+  /** Resolves once every file staged so far is written (or failed to be). */
+  private allWritten(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 }
 

@@ -14,10 +14,10 @@ import type { InputPage } from "./docs-set.js";
 import type { ModelMemo, PageFacts } from "../model/index.js";
 import type { PageModel } from "../parse/index.js";
 
-/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache. */
+/** A page parsed in this run: its PageModel, and the PageModel serialized for the cache (none without one). */
 export interface ParsedPage {
   readonly page: PageModel;
-  readonly bytes: Uint8Array;
+  readonly bytes?: Uint8Array;
 }
 
 /** The cache keys of the files a part of the model gave. */
@@ -71,11 +71,11 @@ export class PipelineCache {
     return bytes && (deserialize(bytes) as PageModel);
   }
 
-  /** Keeps the facts of every page read, and the PageModels: those parsed now, and those still in use. */
-  storePages(pages: readonly InputPage[], facts: readonly PageFacts[], parsed: ReadonlyMap<string, ParsedPage>): void {
+  /** Keeps the facts of every page read, and the PageModels (serialized): those parsed now, and those still in use. */
+  storePages(pages: readonly InputPage[], facts: readonly PageFacts[], parsed: ReadonlyMap<string, Uint8Array>): void {
     this.pages.retain(
       pages.map((page) => page.key),
-      new Map([...parsed].map(([key, { bytes }]) => [key, bytes])),
+      parsed,
     );
     this.facts.replaceAll(pages.map((page, index) => [page.key, facts[index]!]));
   }

@@ -10,7 +10,7 @@ import type { PageModel } from "../../parse/index.js";
 import type { ParsedPage } from "../pipeline-cache.js";
 import type { ProgressEvent } from "../stats.js";
 import type { Cache } from "../cache.js";
-import { batches, defaultWorkerCount, minimumPoolJobs, WorkerPool, type WorkerOptions } from "./pool.js";
+import { defaultWorkerCount, minimumPoolJobs, WorkerPool, type WorkerOptions } from "./pool.js";
 
 export class Jobs {
   private readonly workers: number;
@@ -51,34 +51,47 @@ export class Jobs {
     return this.pool;
   }
 
-  /** Each page's PageModel, and its bytes (node:v8), which the cache keeps as they are. */
-  parse(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
-    return this.parseOn(pages, this.poolFor(pages.length));
+  /**
+   * Each page's PageModel, and with `keepBytes` its bytes (node:v8), which the cache keeps as they are; without a
+   * cache they are let go at once (on a big docs set, tens of megabytes outside the heap).
+   */
+  parse(pages: ReadonlyArray<Required<InputPage>>, keepBytes: boolean): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.poolFor(pages.length), keepBytes);
   }
 
   /** Parses a few pages on the worker already up, without starting more. */
-  parseOnStarted(pages: ReadonlyArray<Required<InputPage>>): Promise<ParsedPage[]> {
-    return this.parseOn(pages, this.pool);
+  parseOnStarted(pages: ReadonlyArray<Required<InputPage>>, keepBytes: boolean): Promise<ParsedPage[]> {
+    return this.parseOn(pages, this.pool, keepBytes);
   }
 
-  private parseOn(pages: ReadonlyArray<Required<InputPage>>, pool: WorkerPool | undefined): Promise<ParsedPage[]> {
-    return runJobs(
+  private async parseOn(
+    pages: ReadonlyArray<Required<InputPage>>,
+    pool: WorkerPool | undefined,
+    keepBytes: boolean,
+  ): Promise<ParsedPage[]> {
+    const parsed = new Array<ParsedPage>(pages.length);
+    await runJobs(
       pages,
       "parse",
       this.progress,
       pool &&
         (async (batch) => {
           const serialized = await pool.parse(batch.map(({ file, text }) => ({ file, text })));
-          return serialized.map((bytes) => ({ page: deserialize(bytes) as PageModel, bytes }));
+          return serialized.map((bytes) => ({
+            page: deserialize(bytes) as PageModel,
+            ...(keepBytes ? { bytes } : {}),
+          }));
         }),
       async () => {
         const { parsePageSafely } = await import("../../parse/index.js");
         return ({ file, text }) => {
           const page = parsePageSafely(file, text);
-          return { page, bytes: serialize(page) };
+          return { page, ...(keepBytes ? { bytes: serialize(page) } : {}) };
         };
       },
+      (_, page, index) => (parsed[index] = page),
     );
+    return parsed;
   }
 
   /** Has the workers load what rendering needs (prettier too, with `formatter`) while this thread does other work. */
@@ -88,9 +101,12 @@ export class Jobs {
 
   /**
    * Sizes the pool for rendering `files` now (before the printers are waited for), and gives the function that
-   * starts rendering them, reporting each text as it comes. The jobs are sent to the workers when it is called.
+   * starts rendering them, reporting each text as it comes, with the file's index in `files`. The jobs are sent to
+   * the workers when it is called. The renderer takes `files` over: each entry is emptied once its text is reported,
+   * so that a description is held only till its file is rendered (on a big docs set, the descriptions of the files
+   * are the most the run holds), and the texts are the caller's to keep or let go.
    */
-  renderer(files: readonly PendingFile[]): (onText: (file: PendingFile, text: string) => void) => Promise<string[]> {
+  renderer(files: PendingFile[]): (onText: (file: PendingFile, text: string, index: number) => void) => Promise<void> {
     const pool = this.poolFor(files.length);
     return (onText) =>
       runJobs(
@@ -102,7 +118,10 @@ export class Jobs {
           const { renderFile } = await import("../../emit/render.js");
           return renderFile;
         },
-        onText,
+        (file, text, index) => {
+          onText(file, text, index);
+          delete files[index];
+        },
       );
   }
 
@@ -119,7 +138,8 @@ export class Jobs {
 
 /**
  * Runs a job over every item, in batches on the pool when there is one, else one by one on this thread, and
- * reports progress and each result as it comes; the results come back in the order of the items.
+ * reports progress and each result, with the item's index, as it comes. Nothing here holds an item or a result
+ * after it is reported: each batch is let go once its results are in.
  */
 async function runJobs<T, R>(
   items: readonly T[],
@@ -127,27 +147,33 @@ async function runJobs<T, R>(
   progress: ((event: ProgressEvent) => void) | undefined,
   onPool: ((batch: T[]) => Promise<R[]>) | undefined,
   onThisThread: () => Promise<(item: T) => R | Promise<R>>,
-  onResult?: (item: T, result: R) => void,
-): Promise<R[]> {
-  const results = new Array<R>(items.length);
+  onResult: (item: T, result: R, index: number) => void,
+): Promise<void> {
+  const total = items.length;
   let done = 0;
-  const record = (start: number, batch: R[]): void => {
-    batch.forEach((result, index) => {
-      results[start + index] = result;
-      onResult?.(items[start + index]!, result);
-    });
-    done += batch.length;
-    progress?.({ phase, done, total: items.length });
+  const record = (start: number, batch: readonly T[], results: readonly R[]): void => {
+    results.forEach((result, index) => onResult(batch[index]!, result, start + index));
+    done += results.length;
+    progress?.({ phase, done, total });
   };
-  if (items.length === 0) return results;
+  if (total === 0) return;
   if (!onPool) {
     const job = await onThisThread();
-    for (const [index, item] of items.entries()) record(index, [await job(item)]);
-    return results;
+    for (let index = 0; index < total; index++) {
+      const item = items[index]!;
+      record(index, [item], [await job(item)]);
+    }
+    return;
   }
+  // Every batch is handed to the pool at once (it sends one to each idle worker, so that none waits for this
+  // thread), each held by its own continuation only.
   const size = 40;
-  await Promise.all(batches(items, size).map(async (batch, index) => record(index * size, await onPool(batch))));
-  return results;
+  const running: Array<Promise<void>> = [];
+  for (let start = 0; start < total; start += size) {
+    const batch = items.slice(start, start + size);
+    running.push(onPool(batch).then((results) => record(start, batch, results)));
+  }
+  await Promise.all(running);
 }
 
 /** The options of the workers a run starts: the run's cache keeps their code cache. */

@@ -143,10 +143,3 @@ function startWorker(workerData: WorkerOptions): Worker {
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
-
-/** Splits work into batches of about `size` items, so that messages stay few and workers stay busy. */
-export function batches<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
