@@ -60,7 +60,8 @@ test("workers keep V8's code cache of the modules they load, and render the same
   // A damaged file fails its checksum: the module compiles as without a cache, and the file is written again.
   const [damaged] = [...written.keys()].sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size);
   const bytes = readFileSync(join(dir, damaged!));
-  bytes[bytes.length >> 1] ^= 0xff;
+  const middle = bytes.length >> 1;
+  bytes[middle] = bytes[middle]! ^ 0xff;
   writeFileSync(join(dir, damaged!), bytes);
   assert.deepEqual(await renderTwice(), first);
   assert.notDeepEqual(readFileSync(join(dir, damaged!)), bytes);
