@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { serialize } from "node:v8";
+import { serialize, setFlagsFromString } from "node:v8";
 import { UsageError, type FilesOutcome, type GenerateOptions, type GenerateResult } from "../api.js";
 import { ConfigError, displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
@@ -64,6 +64,7 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
   try {
     const scope = cacheScope(config);
     const listed = listDocsFiles(config.input);
+    boundHeapGrowth(listed.length);
     // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) ownPool(1);
@@ -403,3 +404,17 @@ interface KeptReport {
   readonly run: string;
   readonly report: Report;
 }
+
+/**
+ * A docs set this big, with pages in the tens of thousands, collects each heap (this thread's and every worker's) once
+ * it has grown by 30%. On a machine with a few gigabytes, V8 lets a heap grow to up to four times what it held after
+ * its last full collection before collecting again, and such a run is mostly short-lived garbage: at 50,000 pages the
+ * process peaked at 1.86 GB over some 500 MB live, 1.1 GB with this. A smaller docs set is left to V8's pacing, which
+ * is faster (a sixth of a cold run of the Graph v1.0 docs, 3,341 pages): it fits either way. V8 reads the setting at
+ * each collection, so it holds from here on, for the workers started after too.
+ */
+function boundHeapGrowth(pages: number): void {
+  if (pages >= largeDocsSet) setFlagsFromString("--heap-growing-percent=30");
+}
+
+const largeDocsSet = 20_000;
