@@ -9,23 +9,8 @@ import { test } from "node:test";
 import { main } from "../src/cli.js";
 import { generate, UsageError } from "../src/index.js";
 import { configSchema } from "../src/run/config.js";
+import { cli } from "./run-cli.js";
 import { fixtureBaseUrl, fixtureDocs, root, tempDir } from "./helpers.js";
-
-async function cli(
-  args: string[],
-  cwd: string,
-  signal?: AbortSignal,
-): Promise<{ code: number; out: string; err: string }> {
-  const run = { code: 0, out: "", err: "" };
-  run.code = await main(
-    args,
-    cwd,
-    { out: { write: (text: string) => (run.out += text) }, err: { write: (text: string) => (run.err += text) } },
-    undefined,
-    signal,
-  );
-  return run;
-}
 
 test("src/index.ts exports the library API and nothing else", async () => {
   assert.deepEqual(Object.keys(await import("../src/index.js")).sort(), ["UsageError", "generate"]);

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { main } from "../src/cli.js";
+import { cli } from "./run-cli.js";
 import {
   bumpOf,
   changelogSection,
@@ -230,16 +230,6 @@ test("the changelog section lists breaking changes first, and the summary says w
     ].join("\n"),
   );
 });
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, cwd, {
-    out: { write: (text: string) => (out += text) },
-    err: { write: (text: string) => (err += text) },
-  });
-  return { code, out, err };
-}
 
 test("on docs-input: a property row added is 0.1.0 -> 0.1.1, one removed 0.1.1 -> 0.2.0, no change nothing", async () => {
   const dir = tempDir("release");

@@ -7,19 +7,9 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { main } from "../src/cli.js";
 import { OutputStaging, packOutputRecord, unpackOutputRecord, writeOutput } from "../src/run/output.js";
+import { cli } from "./run-cli.js";
 import { fixtureBaseUrl, fixtureDocs, listFiles, tempDir } from "./helpers.js";
-
-async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const code = await main(args, cwd, {
-    out: { write: (text: string) => (out += text) },
-    err: { write: (text: string) => (err += text) },
-  });
-  return { code, out, err };
-}
 
 const fixtureArgs = (out: string): string[] => [
   "--input",
