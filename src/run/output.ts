@@ -76,6 +76,64 @@ export function unpackOutputRecord(packed: PackedOutputRecord): OutputRecord {
   return record;
 }
 
+/**
+ * What `stat` showed of the output early in a run (surveyOutput), for `commit` to take instead of a `stat` of every
+ * file it keeps: the files no longer as the record has them, and each directory's stamp. A file changes in the output
+ * either in place (an editor: its own stat changes) or by a rename into its directory (another run's commit: the
+ * directory's stamp changes), so a file the survey found as recorded, in a directory still as surveyed, is as
+ * recorded. Only an edit in place in the seconds between the survey and the commit goes unseen, and the next run's
+ * survey finds it.
+ */
+export interface OutputSurvey {
+  /** The recorded files whose size or time differ from the record, or that are gone. */
+  readonly differing: string[];
+  /** The stamp of each directory of the output (package-relative, "." for the output itself), taken before the files. */
+  readonly directories: Array<[string, string]>;
+}
+
+/**
+ * Surveys the files `record` lists. A worker does this while the calling thread builds the model, yielding now and
+ * then so that a job the run waits for (a page to parse) is not kept waiting behind it.
+ */
+export async function surveyOutput(
+  out: string,
+  record: Pick<PackedOutputRecord, "paths" | "sizes" | "mtimes">,
+): Promise<OutputSurvey> {
+  const { paths, sizes, mtimes } = record;
+  const directories = [...new Set(paths.map((path) => dirname(path)))].map((directory): [string, string] => [
+    directory,
+    directoryStamp(out, directory),
+  ]);
+  const differing: string[] = [];
+  for (let index = 0; index < paths.length; index++) {
+    if (index % surveySlice === surveySlice - 1) await new Promise(setImmediate);
+    const stats = statSync(within(out, paths[index]!), { throwIfNoEntry: false });
+    if (!stats?.isFile() || stats.size !== sizes[index] || stats.mtimeMs !== mtimes[index])
+      differing.push(paths[index]!);
+  }
+  return { differing, directories };
+}
+
+/** Files surveyed between two yields: a few milliseconds' worth. */
+const surveySlice = 256;
+
+/** A directory's inode and times: any file renamed into it or out of it, or the directory replaced, changes them. */
+function directoryStamp(out: string, directory: string): string {
+  const stats = statSync(directory === "." ? out : within(out, directory), { throwIfNoEntry: false });
+  return stats ? `${stats.ino}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
+}
+
+/** The files of a survey still as it found them: each directory's stamp is taken again (a dozen, not thousands). */
+function surveyedFiles(out: string, survey: OutputSurvey): (path: string) => boolean {
+  const unchanged = new Set(
+    survey.directories
+      .filter(([directory, stamp]) => stamp !== "" && directoryStamp(out, directory) === stamp)
+      .map(([directory]) => directory),
+  );
+  const differing = new Set(survey.differing);
+  return (path) => unchanged.has(dirname(path)) && !differing.has(path);
+}
+
 /** Files of the package whose texts the caller did not look up: the output holds them (OutputStaging.hold). */
 export interface HeldFiles {
   /** The text of each, by path, asked for only when the file turns out changed since the last run. */
@@ -117,10 +175,17 @@ export class OutputStaging {
   private failure: Error | undefined;
   private changed = 0;
 
+  /**
+   * `survey`, when given, is what `stat` showed of the files of `previous` early in the run (surveyOutput, on a
+   * worker): `commit` then takes it for the files it keeps rather than `stat` each again.
+   */
   constructor(
     readonly out: string,
     private readonly previous: OutputRecord = {},
+    private readonly survey?: Promise<OutputSurvey>,
   ) {
+    // A survey that failed only leaves commit to stat every file.
+    void survey?.catch(() => undefined);
     guardOutputDirectory(out);
     const parent = dirname(out);
     mkdirSync(parent, { recursive: true });
@@ -197,9 +262,13 @@ export class OutputStaging {
       const extra = [...this.hashes.keys()].filter((path) => !packaged.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
       mkdirSync(staging, { recursive: true });
+      const survey = await this.survey?.catch(() => undefined);
+      const asSurveyed = survey ? surveyedFiles(out, survey) : () => false;
       // A file kept that is not as recorded (edited since the last run, or replaced by another run since this one
       // looked) is written after all, unless it holds the same text.
       for (const [path, { entry, inode }] of this.kept) {
+        const recorded = this.previous[path];
+        if (recorded?.size === entry.size && recorded.mtimeMs === entry.mtimeMs && asSurveyed(path)) continue;
         const current = within(out, path);
         const stats = statSync(current, { throwIfNoEntry: false });
         if (stats && (inode ?? stats.ino) === stats.ino && stats.size === entry.size && stats.mtimeMs === entry.mtimeMs)

@@ -23,6 +23,7 @@ import {
   packOutputRecord,
   unpackOutputRecord,
   type OutputRecord,
+  type OutputSurvey,
   type PackedOutputRecord,
 } from "./output.js";
 import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
@@ -75,6 +76,11 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
     // The pages are read only when `stat` does not show them as the last run left them.
     const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
     const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
+    // Unless the pages are as the last run left them (the output then most likely is too, which outputMatches
+    // checks), the worker surveys the output while this thread builds the model: commit takes the survey instead
+    // of a stat of every file it keeps.
+    const survey = stored && pool && !sameStamp && !options.check ? pool.survey(config.out, stored.record) : undefined;
+    void survey?.catch(() => undefined);
     const read = sameStamp ? undefined : readInput(config, version, listed, known);
     const upToDate =
       previous &&
@@ -107,7 +113,7 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
       const input = read ?? readInput(config, version, listed);
       const { generate: runPipeline } = await import("./generate.js");
       // Files are staged as they are rendered; nothing replaces the output before the run has succeeded.
-      const staging = options.check ? undefined : stage(config.out, outLabel, previous?.record);
+      const staging = options.check ? undefined : stage(config.out, outLabel, previous?.record, survey);
       const staged = await withStaging(staging, outLabel, async () => {
         const generated = await runPipeline(
           config,
@@ -278,9 +284,14 @@ export function defaultCacheDirectory(cwd: string): string {
   }
 }
 
-function stage(out: string, outLabel: string, previous: OutputRecord | undefined): OutputStaging {
+function stage(
+  out: string,
+  outLabel: string,
+  previous: OutputRecord | undefined,
+  survey: Promise<OutputSurvey> | undefined,
+): OutputStaging {
   try {
-    return new OutputStaging(out, previous);
+    return new OutputStaging(out, previous, survey);
   } catch (error) {
     if (error instanceof OutputError) throw new UsageError(`${sentence(error.message)}.`);
     throw new UsageError(`The output ${outLabel} cannot be written: ${reason(error)}.`);

@@ -8,14 +8,23 @@ import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PendingFile } from "../../emit/files.js";
+import type { OutputSurvey, PackedOutputRecord } from "../output.js";
 
 export type Job =
   | { readonly id: number; readonly kind: "parse"; readonly pages: Array<{ file: string; text: string }> }
   | { readonly id: number; readonly kind: "prepare"; readonly formatter: boolean }
-  | { readonly id: number; readonly kind: "render"; readonly files: PendingFile[] };
+  | { readonly id: number; readonly kind: "render"; readonly files: PendingFile[] }
+  | {
+      readonly id: number;
+      readonly kind: "survey";
+      readonly out: string;
+      readonly record: Pick<PackedOutputRecord, "paths" | "sizes" | "mtimes">;
+    };
 
-/** A parse job's result: each PageModel serialized (node:v8), for the cache to keep as it is. */
-export type Reply = { readonly id: number; readonly result?: Uint8Array[] | string[]; readonly error?: string };
+/** What a job gives: PageModels serialized (node:v8, for the cache to keep as they are), texts, or a survey. */
+type JobResult = Uint8Array[] | string[] | OutputSurvey;
+
+export type Reply = { readonly id: number; readonly result?: JobResult; readonly error?: string };
 
 /** What every worker of a pool is started with. */
 export interface WorkerOptions {
@@ -36,12 +45,18 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly queue: Array<{
     job: Job;
-    resolve: (result: Uint8Array[] | string[]) => void;
+    resolve: (result: JobResult) => void;
     reject: (error: Error) => void;
   }> = [];
   private readonly pending = new Map<
     number,
-    { worker: Worker; resolve: (result: Uint8Array[] | string[]) => void; reject: (error: Error) => void }
+    {
+      worker: Worker;
+      resolve: (result: JobResult) => void;
+      reject: (error: Error) => void;
+      /** A job sent beside the queue: its worker was not taken from the idle ones, nor goes back to them. */
+      beside?: boolean;
+    }
   >();
   private nextId = 0;
   private closing: Promise<void> | undefined;
@@ -79,6 +94,23 @@ export class WorkerPool {
     return this.submit({ id: this.nextId++, kind: "render", files }) as Promise<string[]>;
   }
 
+  /**
+   * A survey of the output against the record of the run that wrote it (output.ts), taken on a worker while the
+   * caller builds the model: a `stat` of every file, thousands of them, that commit would otherwise take.
+   */
+  survey(out: string, record: Pick<PackedOutputRecord, "paths" | "sizes" | "mtimes">): Promise<OutputSurvey> {
+    const { paths, sizes, mtimes } = record;
+    const worker = this.workers[0];
+    if (this.closing || !worker) return Promise.reject(new Error("the worker pool is closed"));
+    // Beside the queue: the worker takes it in slices between other jobs, and stays free for the pages to parse,
+    // which this thread may not hand out till it next waits (a survey queued like them would hold them back).
+    const job: Job = { id: this.nextId++, kind: "survey", out, record: { paths, sizes, mtimes } };
+    return new Promise<JobResult>((resolve, reject) => {
+      this.pending.set(job.id, { worker, resolve, reject, beside: true });
+      worker.postMessage(job);
+    }) as Promise<OutputSurvey>;
+  }
+
   /** Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model. */
   prepareRendering(formatter: boolean): Promise<unknown> {
     return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare", formatter })));
@@ -95,7 +127,7 @@ export class WorkerPool {
     return this.closing;
   }
 
-  private submit(job: Job): Promise<Uint8Array[] | string[]> {
+  private submit(job: Job): Promise<JobResult> {
     if (this.closing) return Promise.reject(new Error("the worker pool is closed"));
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
@@ -116,9 +148,10 @@ export class WorkerPool {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    this.idle.push(worker);
     if (reply.error !== undefined) pending.reject(new Error(reply.error));
     else pending.resolve(reply.result!);
+    if (pending.beside) return;
+    this.idle.push(worker);
     this.dispatch();
   }
 

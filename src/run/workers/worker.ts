@@ -1,10 +1,12 @@
 /**
  * A worker thread of the pool: parses pages and renders files, loading the parser or ts-morph and prettier only
- * when first asked to. Both jobs are pure functions of what the message carries.
+ * when first asked to, and surveys the output. Each job is a function of what the message carries (and, for the
+ * survey, of the output on disk).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { serialize } from "node:v8";
 import { saveCodeCache, useCodeCache } from "./code-cache.js";
+import { surveyOutput, type OutputSurvey } from "../output.js";
 import type { Job, Reply, WorkerOptions } from "./pool.js";
 
 const { codeCache } = (workerData ?? {}) as WorkerOptions;
@@ -31,7 +33,8 @@ parentPort!.on("message", (job: Job) => {
 let parser: Promise<typeof import("../../parse/index.js")> | undefined;
 let renderer: Promise<typeof import("../../emit/render.js")> | undefined;
 
-async function run(job: Job): Promise<Uint8Array[] | string[]> {
+async function run(job: Job): Promise<Uint8Array[] | string[] | OutputSurvey> {
+  if (job.kind === "survey") return await surveyOutput(job.out, job.record);
   if (job.kind === "parse") {
     const { parsePageSafely } = await (parser ??= import("../../parse/index.js"));
     // Serialized here, so that the calling thread keeps the bytes for the cache instead of serializing again.

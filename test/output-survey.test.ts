@@ -1,0 +1,126 @@
+/**
+ * The survey of the output a worker takes early in a run (surveyOutput), which commit takes instead of a `stat` of
+ * every file it keeps: a file changed before the survey, or replaced by a rename after it, is still written again.
+ */
+import assert from "node:assert/strict";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "node:test";
+import { OutputStaging, packOutputRecord, surveyOutput, writeOutput, type OutputRecord } from "../src/run/output.js";
+import { WorkerPool } from "../src/run/workers/pool.js";
+import { tempDir } from "./helpers.js";
+
+const manifest = '{"docs2ts":{}}\n';
+const files = new Map([
+  ["package.json", manifest],
+  ["src/a.ts", "a\n"],
+  ["src/b.ts", "b\n"],
+  ["src/models/c.ts", "c\n"],
+]);
+
+/** An output as a run with the cache leaves it: each file recorded with its key (`key <path>`). */
+async function writtenOutput(prefix: string): Promise<{ dir: string; out: string; record: OutputRecord }> {
+  const dir = tempDir(prefix);
+  const out = join(dir, "pkg");
+  const written = await writeOutput(out, files);
+  const record = Object.fromEntries(
+    Object.entries(written.record).map(([path, entry]) => [path, { ...entry, key: `key ${path}` }]),
+  );
+  return { dir, out, record };
+}
+
+/**
+ * Commits the package again with every file but package.json held by its key, as an edit run that finds them all in
+ * the cache does; gives the paths whose text commit asked for.
+ */
+async function commitHeld(out: string, record: OutputRecord, survey: ReturnType<typeof surveyOutput>) {
+  const staging = new OutputStaging(out, record, survey);
+  const asked: string[] = [];
+  const held = new Map<string, () => Promise<string>>();
+  for (const [path, text] of files) {
+    if (path === "package.json") continue;
+    assert.ok(staging.hold(path, `key ${path}`));
+    held.set(path, async () => {
+      asked.push(path);
+      return text;
+    });
+  }
+  await staging.commit(new Map([["package.json", manifest]]), { held });
+  return asked.sort();
+}
+
+test("a survey lists the files no longer as recorded, and stamps each directory", async () => {
+  const { out, record } = await writtenOutput("survey");
+  writeFileSync(join(out, "src", "a.ts"), "a, edited\n");
+  rmSync(join(out, "src", "models", "c.ts"));
+  const survey = await surveyOutput(out, packOutputRecord(record));
+  assert.deepEqual(survey.differing, ["src/a.ts", "src/models/c.ts"]);
+  assert.deepEqual(
+    survey.directories.map(([directory]) => directory),
+    [".", "src", "src/models"],
+  );
+  assert.ok(survey.directories.every(([, stamp]) => stamp !== ""));
+});
+
+test("commit takes a survey that found every file as recorded, and asks for no text", async () => {
+  const { out, record } = await writtenOutput("survey-kept");
+  const asked = await commitHeld(out, record, surveyOutput(out, packOutputRecord(record)));
+  assert.deepEqual(asked, []);
+  for (const [path, text] of files) assert.equal(readFileSync(join(out, path), "utf8"), text);
+});
+
+test("a file edited before the survey is written again", async () => {
+  const { out, record } = await writtenOutput("survey-edited");
+  writeFileSync(join(out, "src", "a.ts"), "a, edited\n");
+  const asked = await commitHeld(out, record, surveyOutput(out, packOutputRecord(record)));
+  assert.deepEqual(asked, ["src/a.ts"]);
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a\n");
+});
+
+test("a file another run renames into the output after the survey is written again", async () => {
+  const { dir, out, record } = await writtenOutput("survey-renamed");
+  const survey = await surveyOutput(out, packOutputRecord(record));
+  // Another run's commit in place: its file renamed over this one's.
+  writeFileSync(join(dir, "b.ts"), "b, from another run\n");
+  renameSync(join(dir, "b.ts"), join(out, "src", "b.ts"));
+  const asked = await commitHeld(out, record, Promise.resolve(survey));
+  // Every file of the directory the rename changed is checked; the one replaced is written again.
+  assert.deepEqual(asked, ["src/b.ts"]);
+  assert.equal(readFileSync(join(out, "src", "b.ts"), "utf8"), "b\n");
+});
+
+test("an output another run replaces whole after the survey is checked file by file", async () => {
+  const { out, record } = await writtenOutput("survey-replaced");
+  const survey = await surveyOutput(out, packOutputRecord(record));
+  // Another run writes the package with one file changed; its staging directory replaces the output.
+  await writeOutput(out, new Map([...files, ["src/models/c.ts", "c, from another run\n"]]));
+  const asked = await commitHeld(out, record, Promise.resolve(survey));
+  assert.deepEqual(asked, ["src/models/c.ts"]);
+  assert.equal(readFileSync(join(out, "src", "models", "c.ts"), "utf8"), "c\n");
+});
+
+test("a survey that failed leaves commit to check every file itself", async () => {
+  const { out, record } = await writtenOutput("survey-failed");
+  writeFileSync(join(out, "src", "a.ts"), "a, edited\n");
+  const asked = await commitHeld(out, record, Promise.reject(new Error("the worker pool is closed")));
+  assert.deepEqual(asked, ["src/a.ts"]);
+  assert.equal(readFileSync(join(out, "src", "a.ts"), "utf8"), "a\n");
+});
+
+test("a worker surveys beside its queue, and finds what this thread finds", async () => {
+  const { out, record } = await writtenOutput("survey-worker");
+  writeFileSync(join(out, "src", "b.ts"), "b, edited\n");
+  const pool = new WorkerPool(1);
+  try {
+    const packed = packOutputRecord(record);
+    const [survey, parsed] = await Promise.all([
+      pool.survey(out, packed),
+      pool.parse([{ file: "api/thing-get.md", text: "# Get thing\n" }]),
+    ]);
+    assert.equal(parsed.length, 1);
+    assert.deepEqual(survey, await surveyOutput(out, packed));
+    assert.deepEqual(survey.differing, ["src/b.ts"]);
+  } finally {
+    await pool.close();
+  }
+});
