@@ -51,6 +51,76 @@ interface Planned {
   readonly addedPath?: OperationPath;
 }
 
+/**
+ * A Planned as the memo keeps it: its JSON bodies as text. Every run reads the whole memo, and the bodies of the
+ * examples, a third of it, are read again only to describe the test files of the pages that changed; kept as text,
+ * each is one string to read rather than a tree of objects, and it is parsed when first read (plannedFrom).
+ */
+interface StoredPlan extends Omit<Planned, "example"> {
+  readonly example: Omit<OperationExample, "test"> & { readonly test?: StoredTest };
+}
+
+type StoredTest = Omit<ExampleTest, "body" | "response"> & {
+  readonly body?: StoredBody;
+  readonly response?: Omit<NonNullable<ExampleTest["response"]>, "body"> & { readonly body?: StoredBody };
+};
+
+type StoredBody = { readonly kind: "json"; readonly json: string } | { readonly kind: "text"; readonly text: string };
+
+function storedPlan(planned: Planned): StoredPlan {
+  const { test, ...example } = planned.example;
+  if (!test) return { ...planned, example };
+  const { response, ...request } = test;
+  return {
+    ...planned,
+    example: {
+      ...example,
+      test: {
+        ...withBody(request, storedBody),
+        ...(response ? { response: withBody(response, storedBody) } : {}),
+      },
+    },
+  };
+}
+
+/** The Planned a StoredPlan keeps, each JSON body parsed when first read. */
+function plannedFrom(stored: StoredPlan): Planned {
+  const { test, ...example } = stored.example;
+  if (!test) return { ...stored, example };
+  const { response, ...request } = test;
+  return {
+    ...stored,
+    example: {
+      ...example,
+      test: { ...withBody(request, bodyFrom), ...(response ? { response: withBody(response, bodyFrom) } : {}) },
+    },
+  };
+}
+
+/** A request or response with its body, if it has one, as `convert` gives it. */
+function withBody<T extends { readonly body?: From }, From, To>(
+  part: T,
+  convert: (body: From) => To,
+): Omit<T, "body"> & { body?: To } {
+  const { body, ...rest } = part;
+  return body === undefined ? rest : { ...rest, body: convert(body) };
+}
+
+function storedBody(body: ExampleBody): StoredBody {
+  return body.kind === "json" ? { kind: "json", json: JSON.stringify(body.value) } : body;
+}
+
+function bodyFrom(stored: StoredBody): ExampleBody {
+  if (stored.kind === "text") return stored;
+  let value: JsonValue | undefined;
+  return {
+    kind: "json",
+    get value(): JsonValue {
+      return (value ??= JSON.parse(stored.json) as JsonValue);
+    },
+  };
+}
+
 /** An index of the operations by method and first path segment, so that an example finds its path quickly. */
 export function operationIndex(operations: readonly Operation[]): ExampleContext["byFirstSegment"] {
   // Built when first asked: a run after an edit plans the examples of a page or two, or none.
@@ -97,13 +167,15 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
         // A response that answers several requests is checked once: by its line.
         const checked = new Set<number>();
         // null, not undefined, for an example with no plan: the memo is kept as JSON.
-        return page.examples.map(
-          (example) => new ExamplePlanner(example, page, own, operations, reading, checked).plan() ?? null,
-        );
+        return page.examples.map((example) => {
+          const planned = new ExamplePlanner(example, page, own, operations, reading, checked).plan();
+          return planned ? storedPlan(planned) : null;
+        });
       },
     );
-    for (const [index, planned] of plans.entries()) {
-      if (!planned) continue;
+    for (const [index, stored] of plans.entries()) {
+      if (!stored) continue;
+      const planned = plannedFrom(stored);
       if (key) context.model.derivedAs(planned.example, `${key} ${index}`);
       const { name, source } = planned.example;
       const first = names.get(name);
