@@ -9,6 +9,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join } from "node:path";
 import { test } from "node:test";
 import { Cache, shardCount, ShardedMap } from "../src/run/cache.js";
+import { resolveConfig } from "../src/run/config.js";
+import { PipelineCache } from "../src/run/pipeline-cache.js";
 import { tempDir } from "./helpers.js";
 
 const value = new Map([["page", { title: "Get a widget", lines: [1, 2, 3] }]]);
@@ -183,4 +185,56 @@ test("a sharded map reads a shard when a key of it is looked up, and keeps store
     if (k === key(7)) continue;
     assert.equal(again.get(k), shardOf(k) === shardOf(key(3)) ? undefined : value);
   }
+});
+
+test("a big file's text is kept in an entry of its own, read back, and removed once no file of the package has it", () => {
+  const root = tempDir("cache-apart");
+  const config = resolveConfig(root, { input: "docs", out: "pkg" });
+  const small = "export {};\n";
+  const big = `${"x".repeat(200 * 1024)}\n`;
+  const keep = (fileKeys: Array<[string, string]>, rendered: Array<[string, string]>): void =>
+    new PipelineCache(Cache.open(root, "one"), config).storeFiles(new Map(fileKeys), new Map(rendered), []);
+  keep(
+    [
+      ["src/index.ts", "k-small"],
+      ["api.md", "k-big"],
+    ],
+    [
+      ["k-small", small],
+      ["k-big", big],
+    ],
+  );
+  const entries = () => readdirSync(join(root, "v-one"));
+  const apart = entries().filter((name) => name.includes("-apart-"));
+  assert.equal(apart.length, 1);
+  assert.ok(apart[0]!.endsWith("-apart-k-big.bin"));
+  // No shard holds the big text: every shard is far smaller than it.
+  for (const name of entries().filter((name) => !name.includes("-apart-")))
+    assert.ok(statSync(join(root, "v-one", name)).size < 100 * 1024, name);
+  const cache = new PipelineCache(Cache.open(root, "one"), config);
+  assert.ok(cache.holdsFile("k-big"));
+  assert.equal(cache.fileText("k-big"), big);
+  assert.equal(cache.fileText("k-small"), small);
+  // api.md changes: the new text is kept apart, the old one goes.
+  const bigger = `${big}more\n`;
+  keep(
+    [
+      ["src/index.ts", "k-small"],
+      ["api.md", "k-bigger"],
+    ],
+    [["k-bigger", bigger]],
+  );
+  assert.deepEqual(
+    entries()
+      .filter((name) => name.includes("-apart-"))
+      .map((name) => name.slice(name.indexOf("-apart-"))),
+    ["-apart-k-bigger.bin"],
+  );
+  const again = new PipelineCache(Cache.open(root, "one"), config);
+  assert.equal(again.fileText("k-bigger"), bigger);
+  assert.equal(again.fileText("k-small"), small);
+  assert.equal(again.holdsFile("k-big"), false);
+  // An entry kept apart that is lost reads as no text: the file is described and rendered again.
+  rmSync(join(root, "v-one", apart[0]!.replace("k-big", "k-bigger")));
+  assert.equal(new PipelineCache(Cache.open(root, "one"), config).fileText("k-bigger"), undefined);
 });

@@ -83,6 +83,20 @@ export class Cache {
     }
   }
 
+  /** The names of the entries that begin with `prefix`. */
+  names(prefix: string): string[] {
+    if (!this.dir) return [];
+    try {
+      return readdirSync(this.dir).filter((name) => name.startsWith(prefix));
+    } catch {
+      return [];
+    }
+  }
+
+  remove(name: string): void {
+    if (this.dir) rmSync(join(this.dir, name), { force: true });
+  }
+
   /** Stores `value` under `name`: written to a temporary file, then renamed over the old entry. */
   write(name: string, value: unknown, format: CacheFormat = "v8"): void {
     if (!this.dir) return;

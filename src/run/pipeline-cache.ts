@@ -4,7 +4,7 @@
  * - parse: a page's PageModel (node:v8 bytes) and its facts, by the page's key (the hash of its path and text);
  * - model: what each derivation made, by the hash of all it read (ModelMemo);
  * - plan: the keys of the files each part of the model gave, by the part's key;
- * - render: a file's text, by the hash of its description.
+ * - render: a file's text, by the hash of its description (a big one in an entry of its own).
  * Each store keeps what this run used or made, and only that. With the cache off, nothing is found and nothing kept.
  */
 import { deserialize } from "node:v8";
@@ -23,6 +23,15 @@ export interface ParsedPage {
 /** The cache keys of the files a part of the model gave. */
 export type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: string }>;
 
+/**
+ * A file's text as its shard holds it: the text, or, for a text of `apartSize` or more, a mark that it is kept in an
+ * entry of its own. A shard is read and written whole when one of its files changes: api.md, a megabyte that changes
+ * with any member of any type, would make that a megabyte or two for a few kilobytes that changed.
+ */
+type StoredText = string | { readonly apart: true };
+
+const apartSize = 128 * 1024;
+
 export class PipelineCache {
   readonly enabled: boolean;
   readonly version: string;
@@ -31,9 +40,12 @@ export class PipelineCache {
   private readonly facts: ShardedMap<PageFacts>;
   private readonly derived: ShardedMap<unknown>;
   private readonly derivedNow = new Map<string, unknown>();
-  private readonly files: ShardedMap<string>;
+  private readonly files: ShardedMap<StoredText>;
   private readonly emitted: ShardedMap<KnownFiles>;
   private readonly emittedNow = new Map<string, KnownFiles>();
+  private readonly store: Cache;
+  /** The names of the entries of texts kept apart begin with this, and end with the file's key. */
+  private readonly apartPrefix: string;
 
   constructor(cache: Cache, config: Docs2tsConfig) {
     const scope = cacheScope(config);
@@ -44,7 +56,9 @@ export class PipelineCache {
     this.pages = ShardedMap.read<Uint8Array>(cache, scope.pages);
     this.facts = ShardedMap.read<PageFacts>(cache, scope.facts, "json", whole);
     this.derived = ShardedMap.read<unknown>(cache, scope.derived, "json", whole);
-    this.files = ShardedMap.read<string>(cache, scope.files);
+    this.files = ShardedMap.read<StoredText>(cache, scope.files);
+    this.store = cache;
+    this.apartPrefix = `${scope.files}-apart-`;
     this.emitted = ShardedMap.read<KnownFiles>(cache, scope.emitted, "json", whole);
   }
 
@@ -125,7 +139,8 @@ export class PipelineCache {
   }
 
   fileText(key: string): string | undefined {
-    return this.files.get(key);
+    const stored = this.files.get(key);
+    return typeof stored === "object" ? this.store.read<string>(`${this.apartPrefix}${key}.bin`) : stored;
   }
 
   /**
@@ -137,7 +152,22 @@ export class PipelineCache {
     rendered: ReadonlyMap<string, string>,
     parts: ReadonlyArray<{ readonly key: string; readonly paths: readonly string[] }>,
   ): void {
-    this.files.retain(fileKeys.values(), rendered);
+    const fresh = new Map<string, StoredText>();
+    for (const [key, text] of rendered) {
+      if (text.length < apartSize) {
+        fresh.set(key, text);
+        continue;
+      }
+      this.store.write(`${this.apartPrefix}${key}.bin`, text);
+      fresh.set(key, { apart: true });
+    }
+    this.files.retain(fileKeys.values(), fresh);
+    // The texts kept apart of files no longer in the package go (only a run that rendered something replaced any).
+    if (rendered.size > 0) {
+      const kept = new Set(fileKeys.values());
+      for (const name of this.store.names(this.apartPrefix))
+        if (!kept.has(name.slice(this.apartPrefix.length, -".bin".length))) this.store.remove(name);
+    }
     for (const part of parts)
       this.emittedNow.set(
         part.key,
