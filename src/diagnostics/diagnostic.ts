@@ -24,8 +24,11 @@ export function createDiagnostic(
   ...args: ReadonlyArray<string | number>
 ): Diagnostic {
   const definition = diagnosticDefinitions[name];
-  let message = "";
-  for (const part of templateOf(name)) message += typeof part === "string" ? part : String(args[part] ?? "");
+  // Joined, not concatenated: `+` would leave each message a tree of string pieces (a few objects per diagnostic,
+  // tens of thousands of them), where the garbage collector moves one flat string.
+  const message = templateOf(name)
+    .map((part) => (typeof part === "string" ? part : String(args[part] ?? "")))
+    .join("");
   return {
     file,
     line: position.line,
