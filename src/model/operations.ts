@@ -95,16 +95,18 @@ export function buildOperations(
     listedBy: listedBy(context, declarations),
   });
   // Members only paths document join their types before examples are checked against them: found again only when the
-  // types or the operations' shapes change (the titles as far as they read them; lines are read each run).
-  const pathMembersKey =
-    context.options.memo &&
-    memoKey(
+  // types they read, the names and base types of all, or the operations' shapes change (the titles as far as they
+  // read them; lines are read each run).
+  const pathMembersMemo = context.options.memo && {
+    readsKey: memoKey(
       "path members",
-      declarations.typesKey,
+      declarations.outlineKey,
       ...described.map(({ shape }) => shape),
       operations.map((operation) => (titledAsRelationship(operation) ? "1" : "0")).join(""),
-    );
-  const pathMembers = addPathMembers(declarations.types, operations, context, pathMembersKey);
+    ),
+    shapeOf: declarations.shapeOf,
+  };
+  const pathMembers = addPathMembers(declarations.types, operations, context, pathMembersMemo || undefined);
   const types = new Map(pathMembers.types.map((type) => [type.qualifiedName, type]));
   const key = memoKey(
     pathMembers.shapeKey,

@@ -25,16 +25,28 @@ interface FoundMembers {
 }
 
 /**
- * `key`, when given, must hash all that finding the members reads but lines: the types (names, base types, members
- * and their types), the operations' methods, paths, responses and whether each is titled as a relationship's page.
+ * How the memo keeps what paths add. Finding the members reads the members of the few types the paths lead through,
+ * and of their derived types where a member may be theirs: it is found again only when one of those changes (each
+ * by `shapeOf`, which hashes a type with its base types), or what `readsKey` hashes: all else it reads but lines (the
+ * names and base types of all types, the operations' methods, paths, responses and whether each is titled as a
+ * relationship's page). A member added to a type no path leads through keeps what was found.
  */
+export interface PathMembersMemo {
+  readonly readsKey: string;
+  readonly shapeOf: (qualifiedName: string) => string;
+}
+
 export function addPathMembers(
   types: readonly ObjectType[],
   operations: readonly Operation[],
   context: ModelContext,
-  key?: string,
+  memo?: PathMembersMemo,
 ): { types: ObjectType[]; shapeKey: string } {
-  const found = context.derive(key, () => findPathMembers(types, operations));
+  const { value: found } = context.deriveReading(
+    memo?.readsKey,
+    (names) => memoKey(memo!.readsKey, ...names.map((name) => `${name} ${memo!.shapeOf(name)}`)),
+    (read) => findPathMembers(types, operations, read),
+  );
   const byName = new Map(types.map((type) => [type.qualifiedName, type]));
   const gained = new Map(
     found.gained.map(([parent, added]) => [
@@ -95,14 +107,24 @@ export function addPathMembers(
   return { types: result, shapeKey: memoKey(JSON.stringify(shape)) };
 }
 
-/** What the paths add to the types, found from the types and operations alone. */
-function findPathMembers(types: readonly ObjectType[], operations: readonly Operation[]): FoundMembers {
+/**
+ * What the paths add to the types, found from the types and operations alone. Each type whose members it reads (with
+ * its base types') is told to `read`; of the others it reads only the names and base types.
+ */
+function findPathMembers(
+  types: readonly ObjectType[],
+  operations: readonly Operation[],
+  read: (qualifiedName: string) => void,
+): FoundMembers {
   const byName = new Map(types.map((type) => [type.qualifiedName, type]));
   // Asked again and again for the same few types (every path through them): read once each.
   const membersOf = new Map<string, ReadonlyMap<string, Property>>();
   const members = (qualifiedName: string): ReadonlyMap<string, Property> => {
     let found = membersOf.get(qualifiedName);
-    if (!found) membersOf.set(qualifiedName, (found = ownAndInherited(qualifiedName)));
+    if (!found) {
+      read(qualifiedName);
+      membersOf.set(qualifiedName, (found = ownAndInherited(qualifiedName)));
+    }
     return found;
   };
   const ownAndInherited = (qualifiedName: string): Map<string, Property> => {
@@ -122,11 +144,13 @@ function findPathMembers(types: readonly ObjectType[], operations: readonly Oper
   }
   const descendantHas = (qualifiedName: string, name: string, depth = 0): boolean =>
     depth < 64 &&
-    (derived.get(qualifiedName) ?? []).some(
-      (type) =>
+    (derived.get(qualifiedName) ?? []).some((type) => {
+      read(type.qualifiedName);
+      return (
         type.properties.some((property) => property.name.toLowerCase() === name) ||
-        descendantHas(type.qualifiedName, name, depth + 1),
-    );
+        descendantHas(type.qualifiedName, name, depth + 1)
+      );
+    });
 
   // What each documented GET path answers, by its shape (keys as `{}`, names in lower case).
   const answers = new Map<string, Array<Operation["response"]>>();

@@ -150,37 +150,38 @@ test("after a member of a base type changes, what reads a type derived from it i
   }
 });
 
+/** The docs set with a page that documents a relationship of the widget its resource page's tables leave out. */
+function spares(title: string, above = "", docs: ReadonlyMap<string, string> = texts): Map<string, string> {
+  return new Map(docs).set(
+    "v1.0/api/widget-list-spares.md",
+    [
+      "---",
+      `title: "${title}"`,
+      'description: "List the spare parts of a widget."',
+      "doc_type: apiPageType",
+      "---",
+      "",
+      `# ${title}`,
+      "",
+      "Namespace: microsoft.graph",
+      "",
+      above,
+      "## HTTP request",
+      "",
+      '<!-- { "blockType": "ignored" } -->',
+      "```http",
+      "GET /widgets/{id}/spares",
+      "```",
+      "",
+      "## Response",
+      "",
+      "If successful, this method returns a `200 OK` response code and a collection of [part](../resources/part.md) objects in the response body.",
+      "",
+    ].join("\n"),
+  );
+}
+
 test("members only paths document are kept with the memo, their lines read again, and found again on a title edit", () => {
-  // A page documents a relationship of the widget that its resource page's tables leave out.
-  const page = "v1.0/api/widget-list-spares.md";
-  const spares = (title: string, above = ""): Map<string, string> =>
-    new Map(texts).set(
-      page,
-      [
-        "---",
-        `title: "${title}"`,
-        'description: "List the spare parts of a widget."',
-        "doc_type: apiPageType",
-        "---",
-        "",
-        `# ${title}`,
-        "",
-        "Namespace: microsoft.graph",
-        "",
-        above,
-        "## HTTP request",
-        "",
-        '<!-- { "blockType": "ignored" } -->',
-        "```http",
-        "GET /widgets/{id}/spares",
-        "```",
-        "",
-        "## Response",
-        "",
-        "If successful, this method returns a `200 OK` response code and a collection of [part](../resources/part.md) objects in the response body.",
-        "",
-      ].join("\n"),
-    );
   const added = (model: ApiModel) =>
     model.diagnostics.filter((diagnostic) => diagnostic.name === "memberFromPath").map((d) => `${d.line} ${d.message}`);
   const memo = new Map<string, unknown>();
@@ -195,4 +196,50 @@ test("members only paths document are kept with the memo, their lines read again
   const retitled = build(spares("Enumerate spares"), memo);
   assert.deepEqual(added(retitled.model), []);
   assert.deepEqual(withoutMemoKeys(retitled.model), modelOfTexts(spares("Enumerate spares")));
+});
+
+test("members only paths document are found again when a type the paths lead through changes, not another", () => {
+  // What the memo keeps of finding them (as a derivation's value): the members found by type, and those made
+  // collections.
+  const found = (derivation: unknown): boolean => {
+    const value = (derivation as { value?: unknown } | undefined)?.value;
+    return typeof value === "object" && value !== null && "gained" in value && "listed" in value;
+  };
+  for (const [edited, again] of [
+    // The widget, which the path leads through: a member added to it may be the one the path documents.
+    [rowEdit(), true],
+    // The sticker, which no path reads.
+    [
+      editFixture(
+        "v1.0/resources/sticker.md",
+        "| text | String | What the sticker says. |\n",
+        "| text | String | What the sticker says. |\n| size | Int32 | How big it is. |\n",
+      ),
+      false,
+    ],
+  ] as const) {
+    const memo = new Map<string, unknown>();
+    build(spares("List spares"), memo);
+    const before = new Set(memo.keys());
+    const docs = spares("List spares", "", edited);
+    const run = build(docs, memo);
+    assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(docs));
+    const derived = [...memo].filter(([key, value]) => !before.has(key) && found(value));
+    assert.equal(derived.length, again ? 1 : 0, again ? "found again" : "kept");
+  }
+  // The member the path documents, added to the widget's table: the path adds nothing any more.
+  const memo = new Map<string, unknown>();
+  build(spares("List spares"), memo);
+  const declared = spares(
+    "List spares",
+    "",
+    editFixture(
+      "v1.0/resources/widget.md",
+      "| displayName | String | The name shown to people. |\n",
+      "| displayName | String | The name shown to people. |\n| spares | [part](part.md) collection | Spare parts. |\n",
+    ),
+  );
+  const run = build(declared, memo);
+  assert.deepEqual(withoutMemoKeys(run.model), modelOfTexts(declared));
+  assert.ok(!run.model.diagnostics.some((diagnostic) => diagnostic.name === "memberFromPath"));
 });
