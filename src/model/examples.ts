@@ -56,43 +56,39 @@ interface Planned {
  * examples, a third of it, are read again only to describe the test files of the pages that changed; kept as text,
  * each is one string to read rather than a tree of objects, and it is parsed when first read (plannedFrom).
  */
-interface StoredPlan extends Omit<Planned, "example"> {
-  readonly example: Omit<OperationExample, "test"> & { readonly test?: StoredTest };
-}
-
-type StoredTest = Omit<ExampleTest, "body" | "response"> & {
-  readonly body?: StoredBody;
-  readonly response?: Omit<NonNullable<ExampleTest["response"]>, "body"> & { readonly body?: StoredBody };
-};
+type StoredPlan = PlanWith<StoredBody>;
 
 type StoredBody = { readonly kind: "json"; readonly json: string } | { readonly kind: "text"; readonly text: string };
 
-function storedPlan(planned: Planned): StoredPlan {
-  const { test, ...example } = planned.example;
-  if (!test) return { ...planned, example };
-  const { response, ...request } = test;
-  return {
-    ...planned,
-    example: {
-      ...example,
-      test: {
-        ...withBody(request, storedBody),
-        ...(response ? { response: withBody(response, storedBody) } : {}),
-      },
-    },
+/** A Planned whose example's bodies are `Body`s. */
+interface PlanWith<Body> extends Omit<Planned, "example"> {
+  readonly example: Omit<OperationExample, "test"> & {
+    readonly test?: Omit<ExampleTest, "body" | "response"> & {
+      readonly body?: Body;
+      readonly response?: Omit<NonNullable<ExampleTest["response"]>, "body"> & { readonly body?: Body };
+    };
   };
+}
+
+function storedPlan(planned: Planned): StoredPlan {
+  return withBodies(planned, storedBody);
 }
 
 /** The Planned a StoredPlan keeps, each JSON body parsed when first read. */
 function plannedFrom(stored: StoredPlan): Planned {
-  const { test, ...example } = stored.example;
-  if (!test) return { ...stored, example };
+  return withBodies(stored, bodyFrom);
+}
+
+/** A plan with the bodies of its example's request and response as `convert` gives them. */
+function withBodies<From, To>(plan: PlanWith<From>, convert: (body: From) => To): PlanWith<To> {
+  const { test, ...example } = plan.example;
+  if (!test) return { ...plan, example };
   const { response, ...request } = test;
   return {
-    ...stored,
+    ...plan,
     example: {
       ...example,
-      test: { ...withBody(request, bodyFrom), ...(response ? { response: withBody(response, bodyFrom) } : {}) },
+      test: { ...withBody(request, convert), ...(response ? { response: withBody(response, convert) } : {}) },
     },
   };
 }
