@@ -60,6 +60,9 @@ type StoredPlan = PlanWith<StoredBody>;
 
 type StoredBody = { readonly kind: "json"; readonly json: string } | { readonly kind: "text"; readonly text: string };
 
+/** A StoredPlan with the hash of its JSON, when the model has a memo (ModelContext.derivedAs). */
+type KeyedPlan = StoredPlan & { readonly key?: string };
+
 /** A Planned whose example's bodies are `Body`s. */
 interface PlanWith<Body> extends Omit<Planned, "example"> {
   readonly example: Omit<OperationExample, "test"> & {
@@ -75,7 +78,7 @@ function storedPlan(planned: Planned): StoredPlan {
 }
 
 /** The Planned a StoredPlan keeps, each JSON body parsed when first read. */
-function plannedFrom(stored: StoredPlan): Planned {
+function plannedFrom({ key: _key, ...stored }: KeyedPlan): Planned {
   return withBodies(stored, bodyFrom);
 }
 
@@ -152,6 +155,7 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
     if (outlines.length === 0) continue;
     const own = byFile.get(file) ?? [];
     const input = context.model.pageInput(file);
+    const keyed = context.model.memoKeys !== undefined;
     // Kept by the types the page's examples read (and what those are now), so that a type edited elsewhere leaves
     // the examples that do not read it as derived.
     const { value: plans, key } = context.model.deriveReading(
@@ -163,16 +167,20 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
         // A response that answers several requests is checked once: by its line.
         const checked = new Set<number>();
         // null, not undefined, for an example with no plan: the memo is kept as JSON.
-        return page.examples.map((example) => {
+        return page.examples.map((example): KeyedPlan | null => {
           const planned = new ExamplePlanner(example, page, own, operations, reading, checked).plan();
-          return planned ? storedPlan(planned) : null;
+          if (!planned) return null;
+          const stored = storedPlan(planned);
+          return keyed ? { ...stored, key: memoKey(JSON.stringify(stored)) } : stored;
         });
       },
     );
     for (const [index, stored] of plans.entries()) {
       if (!stored) continue;
       const planned = plannedFrom(stored);
-      if (key) context.model.derivedAs(planned.example, `${key} ${index}`);
+      // A test module reads an example by the hash of its plan, not by the key of the derivation: an example planned
+      // again because a type it reads changed, and planned as before, leaves its page's test module as described.
+      if (key && stored.key) context.model.derivedAs(planned.example, stored.key);
       const { name, source } = planned.example;
       const first = names.get(name);
       if (first && outlines[index]!.named)

@@ -33,8 +33,12 @@ export function buildOperations(
   declarations: Declarations,
 ): { operations: Operation[]; types: ObjectType[]; shapeKey: string; typesKey: string } {
   const described: Described[] = [];
-  /** The memo key of each operation, with its place in the derivation's list. */
+  /** The key of each operation for what reads it (ModelContext.derivedAs): the hash of its description. */
   const derivedUnder = new Map<Described, string>();
+  // With the memo, each description carries the hash of its JSON, made with it: a file that reads an operation reads
+  // that, so that an operation described again as before (its request body's type changed, say) leaves the file.
+  const keyed = <T extends Described | undefined>(entry: T): T =>
+    entry && context.memoKeys ? { ...entry, key: memoKey(JSON.stringify(entry)) } : entry;
   const unresolved: string[] = [];
   // What describing a page's operations reads besides the page.
   const describeReads = (file: string) => [
@@ -48,11 +52,12 @@ export function buildOperations(
   const describeOwn = (file: string, from: "operations" | "example paths"): number => {
     const key = pageMemoKey(context.pageInput(file), from, ...describeReads(file));
     const ofPage = context.derive(key, () =>
-      from === "operations"
+      (from === "operations"
         ? describePage(context.page(file), context, declarations)
-        : describeFromExamples(context.page(file), context, declarations),
+        : describeFromExamples(context.page(file), context, declarations)
+      ).map(keyed),
     );
-    if (key) ofPage.forEach((entry, index) => derivedUnder.set(entry, `${key} ${index}`));
+    if (key) ofPage.forEach((entry) => entry.key && derivedUnder.set(entry, entry.key));
     described.push(...ofPage);
     return ofPage.length;
   };
@@ -81,10 +86,10 @@ export function buildOperations(
     const key =
       documentedKey && pageMemoKey(context.pageInput(file), "recovered", documentedKey, ...describeReads(file));
     const recovered = context.derive(key, () =>
-      recoverOperation(context.page(file), documentedOperations, context, declarations),
+      keyed(recoverOperation(context.page(file), documentedOperations, context, declarations)),
     );
     if (!recovered) continue;
-    if (key) derivedUnder.set(recovered, key);
+    if (key && recovered.key) derivedUnder.set(recovered, recovered.key);
     described.push(recovered);
   }
   described.sort(({ operation: a }, { operation: b }) =>
@@ -147,6 +152,8 @@ export function buildOperations(
 interface Described extends BodyNotes {
   readonly operation: Operation;
   readonly shape: string;
+  /** With the memo: the hash of the rest of the description, as JSON. */
+  readonly key?: string;
 }
 
 /** The object types whose resource pages list each API page in their Methods table. */

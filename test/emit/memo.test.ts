@@ -116,6 +116,19 @@ for (const [label, derived] of [
     });
 }
 
+test("after a property row added, the test modules of examples planned as before are not described again", () => {
+  // The widget's examples are planned again (they read the widget), and its create and update described again (their
+  // body is a widget): each as before, no body sets the member.
+  for (const derived of [false, true]) {
+    const run = emitAfter(texts, rowEdit(), derived);
+    assert.deepEqual(
+      run.described.filter((path) => path.startsWith("test/examples/") && path !== "test/examples.test.ts"),
+      [],
+    );
+    assert.deepEqual(run.files, run.uncached);
+  }
+});
+
 for (const derived of [false, true]) {
   test(`api.md is known by its key after prose edits, described after an edit of the API it lists (${derived})`, () => {
     // A description that makes its member read-only changes the API, though it is prose.
