@@ -56,8 +56,8 @@ export interface GenerateOptions {
   readonly changedOnDisk?: ReadonlySet<string>;
   /**
    * A pool the caller started before it had the docs set read, so that its worker is up by the time there are
-   * pages to parse: generate uses and grows it, and closes it early when a run has nothing to render; the caller
-   * closes it in any case.
+   * pages to parse: generate uses and grows it, and closes it once the files are rendered (at once when a run has
+   * nothing to render); the caller closes it in any case.
    */
   readonly pool?: WorkerPool;
 }
@@ -140,6 +140,9 @@ export async function generate(
     cache.storeDerived();
     if (cache.enabled) render.keys ??= render.keysOf();
     await rendering;
+    // The workers are done: their threads are taken down (tens of milliseconds with ts-morph loaded) while this thread
+    // writes the cache and the release, rather than after the run.
+    jobs.stopEarly();
     clock.lap("render");
 
     const emittedTexts = new Map<string, string>();

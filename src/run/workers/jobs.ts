@@ -125,7 +125,10 @@ export class Jobs {
       );
   }
 
-  /** Stops the workers now (a run with nothing to render): they take no more CPU from this thread. */
+  /**
+   * Stops the workers now, without waiting for them (a run with nothing to render, or done rendering): they take no
+   * more CPU from this thread, and their threads go down while it finishes the run.
+   */
   stopEarly(): void {
     void this.pool?.close();
   }

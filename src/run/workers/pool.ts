@@ -119,10 +119,16 @@ export class WorkerPool {
   /**
    * Stops the workers, and a closed pool refuses jobs; closing again waits for the same. Jobs under way or queued are
    * dropped unsettled: the pool is closed by a run that waits for none of them (done, or stopped by an error), and
-   * failing them would only make rejections no one handles.
+   * failing them would only make rejections no one handles. A survey under way is refused instead: the pool closes
+   * once the files are rendered, and the commit after may still wait for the survey (then it stats every file).
    */
   close(): Promise<void> {
     this.queue.length = 0;
+    for (const [id, pending] of this.pending) {
+      if (!pending.beside) continue;
+      this.pending.delete(id);
+      pending.reject(new Error("the worker pool is closed"));
+    }
     this.closing ??= Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
     return this.closing;
   }
