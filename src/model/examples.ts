@@ -151,11 +151,12 @@ export function attachExamples(operations: Operation[], context: ExampleContext)
   const examples = operations.map(() => [] as OperationExample[]);
   const added = operations.map(() => [] as OperationPath[]);
   const names = new Map<string, SourceRef>();
+  // With a memo, each plan carries the hash of its JSON: what a test module reads of its example.
+  const keyed = context.model.memoKeys !== undefined;
   for (const { file, examples: outlines } of context.model.pages) {
     if (outlines.length === 0) continue;
     const own = byFile.get(file) ?? [];
     const input = context.model.pageInput(file);
-    const keyed = context.model.memoKeys !== undefined;
     // Kept by the types the page's examples read (and what those are now), so that a type edited elsewhere leaves
     // the examples that do not read it as derived.
     const { value: plans, key } = context.model.deriveReading(
