@@ -22,7 +22,7 @@ export type Job =
     };
 
 /** What a job gives: PageModels serialized (node:v8, for the cache to keep as they are), texts, or a survey. */
-type JobResult = Uint8Array[] | string[] | OutputSurvey;
+export type JobResult = Uint8Array[] | string[] | OutputSurvey;
 
 export type Reply = { readonly id: number; readonly result?: JobResult; readonly error?: string };
 

@@ -6,8 +6,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { serialize } from "node:v8";
 import { saveCodeCache, useCodeCache } from "./code-cache.js";
-import { surveyOutput, type OutputSurvey } from "../output.js";
-import type { Job, Reply, WorkerOptions } from "./pool.js";
+import { surveyOutput } from "../output.js";
+import type { Job, JobResult, Reply, WorkerOptions } from "./pool.js";
 
 const { codeCache } = (workerData ?? {}) as WorkerOptions;
 if (codeCache !== undefined) useCodeCache(codeCache);
@@ -33,7 +33,7 @@ parentPort!.on("message", (job: Job) => {
 let parser: Promise<typeof import("../../parse/index.js")> | undefined;
 let renderer: Promise<typeof import("../../emit/render.js")> | undefined;
 
-async function run(job: Job): Promise<Uint8Array[] | string[] | OutputSurvey> {
+async function run(job: Job): Promise<JobResult> {
   if (job.kind === "survey") return await surveyOutput(job.out, job.record);
   if (job.kind === "parse") {
     const { parsePageSafely } = await (parser ??= import("../../parse/index.js"));
