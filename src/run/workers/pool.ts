@@ -59,6 +59,8 @@ export class WorkerPool {
     }
   >();
   private nextId = 0;
+  /** The surveys under way, each settled either way: the pool stops its workers only once they are. */
+  private readonly surveys = new Set<Promise<unknown>>();
   private closing: Promise<void> | undefined;
 
   /** Starts `size` workers now, so that they load their modules while the caller does other work. */
@@ -105,10 +107,16 @@ export class WorkerPool {
     // Beside the queue: the worker takes it in slices between other jobs, and stays free for the pages to parse,
     // which this thread may not hand out till it next waits (a survey queued like them would hold them back).
     const job: Job = { id: this.nextId++, kind: "survey", out, record: { paths, sizes, mtimes } };
-    return new Promise<JobResult>((resolve, reject) => {
+    const surveyed = new Promise<JobResult>((resolve, reject) => {
       this.pending.set(job.id, { worker, resolve, reject, beside: true });
       worker.postMessage(job);
     }) as Promise<OutputSurvey>;
+    const settled: Promise<unknown> = surveyed.then(
+      () => this.surveys.delete(settled),
+      () => this.surveys.delete(settled),
+    );
+    this.surveys.add(settled);
+    return surveyed;
   }
 
   /** Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model. */
@@ -119,17 +127,15 @@ export class WorkerPool {
   /**
    * Stops the workers, and a closed pool refuses jobs; closing again waits for the same. Jobs under way or queued are
    * dropped unsettled: the pool is closed by a run that waits for none of them (done, or stopped by an error), and
-   * failing them would only make rejections no one handles. A survey under way is refused instead: the pool closes
-   * once the files are rendered, and the commit after may still wait for the survey (then it stats every file).
+   * failing them would only make rejections no one handles. A survey under way is let finish first: the pool closes
+   * once the files are rendered, and the commit after waits for the survey. Most often the worker has sent it already
+   * and only this thread, busy since, has not read it yet.
    */
   close(): Promise<void> {
     this.queue.length = 0;
-    for (const [id, pending] of this.pending) {
-      if (!pending.beside) continue;
-      this.pending.delete(id);
-      pending.reject(new Error("the worker pool is closed"));
-    }
-    this.closing ??= Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
+    const terminate = () => Promise.all(this.workers.map((worker) => worker.terminate())).then(() => undefined);
+    // Without a survey to wait for, the threads go down now, while this thread goes on with the run.
+    this.closing ??= this.surveys.size === 0 ? terminate() : Promise.all(this.surveys).then(terminate);
     return this.closing;
   }
 
