@@ -8,9 +8,10 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { Cache, shardCount, ShardedMap } from "../src/run/cache.js";
+import { Cache, shardCount, ShardedMap, type FetchedEntry } from "../src/run/cache.js";
 import { resolveConfig } from "../src/run/config.js";
 import { PipelineCache } from "../src/run/pipeline-cache.js";
+import { WorkerPool } from "../src/run/workers/pool.js";
 import { tempDir } from "./helpers.js";
 
 const value = new Map([["page", { title: "Get a widget", lines: [1, 2, 3] }]]);
@@ -237,4 +238,52 @@ test("a big file's text is kept in an entry of its own, read back, and removed o
   // An entry kept apart that is lost reads as no text: the file is described and rendered again.
   rmSync(join(root, "v-one", apart[0]!.replace("k-big", "k-bigger")));
   assert.equal(new PipelineCache(Cache.open(root, "one"), config).fileText("k-bigger"), undefined);
+});
+
+test("entries a worker read ahead are read as this thread reads them; one not sent, or damaged, is read here", async () => {
+  const root = tempDir("cache-fetch");
+  const cache = Cache.open(root, "one");
+  cache.write("facts-0.bin", { title: "Get a widget" }, "json");
+  cache.write("pages-keys.bin", value);
+  cache.write("damaged.bin", value);
+  writeFileSync(entryPath(root, "one", "damaged.bin"), "not a cache entry");
+  const pool = new WorkerPool(1);
+  try {
+    const names = ["facts-0.bin", "pages-keys.bin", "damaged.bin", "missing.bin"];
+    const fetched = pool.fetch(cache.directory!, names);
+    // The entries come a few at a time once the worker is up: asked for, the first one tells when they have.
+    const arrived = new Map<string, FetchedEntry>();
+    for (let waited = 0; arrived.size === 0 && waited < 200; waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const entry = fetched("facts-0.bin");
+      if (entry) arrived.set("facts-0.bin", entry);
+    }
+    for (const name of names.slice(1)) {
+      const entry = fetched(name);
+      if (entry) arrived.set(name, entry);
+    }
+    assert.deepEqual([...arrived.keys()], ["facts-0.bin", "pages-keys.bin"], "a damaged or missing entry is not sent");
+    // Removed from disk, the entries the worker read are still read: from what it sent.
+    rmSync(entryPath(root, "one", "facts-0.bin"));
+    rmSync(entryPath(root, "one", "pages-keys.bin"));
+    const reader = Cache.open(root, "one");
+    const taken: string[] = [];
+    reader.readAheadFrom((name) => {
+      const entry = arrived.get(name);
+      arrived.delete(name);
+      if (entry) taken.push(name);
+      return entry;
+    });
+    assert.deepEqual(reader.read("facts-0.bin"), { title: "Get a widget" });
+    assert.deepEqual(reader.read("pages-keys.bin"), value);
+    assert.deepEqual(taken, ["facts-0.bin", "pages-keys.bin"]);
+    // An entry taken once is read from disk the next time: gone now.
+    assert.equal(reader.read("facts-0.bin"), undefined);
+    assert.equal(reader.read("damaged.bin"), undefined);
+    assert.equal(reader.read("missing.bin"), undefined);
+  } finally {
+    await pool.close();
+  }
+  // A closed pool reads nothing ahead.
+  assert.equal(pool.fetch(cache.directory!, ["facts-0.bin"])("facts-0.bin"), undefined);
 });

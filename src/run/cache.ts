@@ -57,23 +57,28 @@ export class Cache {
     return this.dir && join(this.dir, "code");
   }
 
+  /** Where the entries are, for a worker to read them ahead (fetchEntries); none with the cache off. */
+  get directory(): string | undefined {
+    return this.dir;
+  }
+
+  /**
+   * Has `read` take entries from `fetched` (a worker reading them ahead, fetchEntries) where it has them, and read
+   * the others itself.
+   */
+  readAheadFrom(fetched: (name: string) => FetchedEntry | undefined): void {
+    this.fetched = fetched;
+  }
+
+  private fetched: ((name: string) => FetchedEntry | undefined) | undefined;
+
   /** The stored value of `name`, or undefined when there is none, or it is damaged, or another version wrote it. */
   read<T>(name: string): T | undefined {
     if (!this.dir) return undefined;
-    let bytes: Buffer;
+    const entry = this.fetched?.(name) ?? fetchEntry(this.dir, name);
+    if (!entry) return undefined;
     try {
-      bytes = readFileSync(join(this.dir, name));
-    } catch {
-      return undefined;
-    }
-    const payload = bytes.subarray(magicLength + 20);
-    const magic = bytes.subarray(0, magicLength);
-    const format = magic.equals(magics.v8) ? "v8" : magic.equals(magics.json) ? "json" : undefined;
-    if (!format) return undefined;
-    if (!bytes.subarray(magicLength, magicLength + 20).equals(createHash("sha1").update(payload).digest()))
-      return undefined;
-    try {
-      const stored = (format === "v8" ? deserialize(payload) : JSON.parse(jsonText(payload))) as {
+      const stored = ("text" in entry ? JSON.parse(entry.text) : deserialize(entry.bytes)) as {
         version: string;
         value: T;
       };
@@ -125,6 +130,29 @@ function asciiJson(value: unknown): string {
   );
 }
 
+/**
+ * An entry as read from disk and checked (its format and checksum), not yet parsed: the text of a JSON entry, the
+ * bytes of a node:v8 one. Undefined for an entry missing or damaged.
+ */
+export type FetchedEntry = { readonly text: string } | { readonly bytes: Uint8Array };
+
+/** Reads and checks the entry `name` of the cache directory `dir`: on this thread (Cache.read) or on a worker. */
+export function fetchEntry(dir: string, name: string): FetchedEntry | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(join(dir, name));
+  } catch {
+    return undefined;
+  }
+  const payload = bytes.subarray(magicLength + 20);
+  const magic = bytes.subarray(0, magicLength);
+  const format = magic.equals(magics.v8) ? "v8" : magic.equals(magics.json) ? "json" : undefined;
+  if (!format) return undefined;
+  if (!bytes.subarray(magicLength, magicLength + 20).equals(createHash("sha1").update(payload).digest()))
+    return undefined;
+  return format === "json" ? { text: jsonText(payload) } : { bytes: payload };
+}
+
 /** The text of a JSON payload: as latin1 when it is ASCII (as asciiJson writes it), else as UTF-8. */
 function jsonText(payload: Buffer): string {
   return isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
@@ -169,6 +197,13 @@ export class ShardedMap<V> {
     { keyIndex = true }: { readonly keyIndex?: boolean } = {},
   ): ShardedMap<V> {
     return new ShardedMap(cache, name, format, keyIndex);
+  }
+
+  /** The entries of the map `name` that a run reads whole: its index of keys, if it keeps one, else its shards. */
+  static entriesReadWhole(name: string, { keyIndex = true }: { readonly keyIndex?: boolean } = {}): string[] {
+    return keyIndex
+      ? [`${name}-keys.bin`]
+      : Array.from({ length: shardCount }, (_, index) => `${name}-${index}.bin`);
   }
 
   /** Reads every shard now (while the thread would wait anyway), rather than at the first lookup of each. */

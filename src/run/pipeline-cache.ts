@@ -32,6 +32,9 @@ type StoredText = string | { readonly apart: true };
 
 const apartSize = 128 * 1024;
 
+/** A run looks up a few PageModels and file texts, and the facts, derivations and file keys of the whole model. */
+const whole = { keyIndex: false };
+
 export class PipelineCache {
   readonly enabled: boolean;
   readonly version: string;
@@ -47,12 +50,25 @@ export class PipelineCache {
   /** The names of the entries of texts kept apart begin with this, and end with the file's key. */
   private readonly apartPrefix: string;
 
+  /**
+   * The entries a run with the cache reads whole, in the order it reads them (the indexes of the PageModels and the
+   * file texts, the facts, the derivations, the file keys): a worker reads them ahead while this thread starts up.
+   */
+  static entriesRead(config: Docs2tsConfig): string[] {
+    const scope = cacheScope(config);
+    return [
+      ...ShardedMap.entriesReadWhole(scope.pages),
+      ...ShardedMap.entriesReadWhole(scope.files),
+      ...ShardedMap.entriesReadWhole(scope.facts, whole),
+      ...ShardedMap.entriesReadWhole(scope.derived, whole),
+      ...ShardedMap.entriesReadWhole(scope.emitted, whole),
+    ];
+  }
+
   constructor(cache: Cache, config: Docs2tsConfig) {
     const scope = cacheScope(config);
     this.enabled = cache.enabled;
     this.version = cache.version;
-    // A run looks up a few PageModels and file texts, and the facts, derivations and file keys of the whole model.
-    const whole = { keyIndex: false };
     this.pages = ShardedMap.read<Uint8Array>(cache, scope.pages);
     this.facts = ShardedMap.read<PageFacts>(cache, scope.facts, "json", whole);
     this.derived = ShardedMap.read<unknown>(cache, scope.derived, "json", whole);

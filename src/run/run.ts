@@ -15,6 +15,7 @@ import { ConfigError, displayPath, docsLabel, resolveConfig, type Docs2tsConfig 
 import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./stats.js";
 import { Cache, cacheScope } from "./cache.js";
+import { PipelineCache } from "./pipeline-cache.js";
 import {
   diffOutput,
   OutputStaging,
@@ -69,6 +70,9 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
     // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) ownPool(1);
+    // The worker reads the cache entries the pipeline reads whole (twenty megabytes in seven hundred files on the
+    // Graph docs) and checks them, as soon as it is up, while this thread reads the record and stats the pages.
+    if (pool && cache.directory) cache.readAheadFrom(pool.fetch(cache.directory, PipelineCache.entriesRead(config)));
     const stored = cache.read<RunRecord>(scope.run);
     const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);

@@ -6,7 +6,8 @@
 import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
+import type { FetchedEntry } from "../cache.js";
 import type { PendingFile } from "../../emit/files.js";
 import type { OutputSurvey, PackedOutputRecord } from "../output.js";
 
@@ -19,6 +20,14 @@ export type Job =
       readonly kind: "survey";
       readonly out: string;
       readonly record: Pick<PackedOutputRecord, "paths" | "sizes" | "mtimes">;
+    }
+  | {
+      readonly id: number;
+      readonly kind: "fetch";
+      readonly dir: string;
+      readonly names: readonly string[];
+      /** Where the entries go, a few at a time, as `Array<[name, entry]>`: no reply comes on the worker's own port. */
+      readonly port: MessagePort;
     };
 
 /** What a job gives: PageModels serialized (node:v8, for the cache to keep as they are), texts, or a survey. */
@@ -117,6 +126,29 @@ export class WorkerPool {
     );
     this.surveys.add(settled);
     return surveyed;
+  }
+
+  /**
+   * Cache entries read and checked on a worker (cache.ts fetchEntry) while the caller starts the run, sent back a
+   * few at a time on a port of their own. The function gives an entry that has come, taken off that port without
+   * waiting (receiveMessageOnPort), and undefined for one that has not: the caller then reads it itself. A worker
+   * still starting, busy, or closed costs the caller nothing.
+   */
+  fetch(dir: string, names: readonly string[]): (name: string) => FetchedEntry | undefined {
+    const worker = this.workers[0];
+    if (this.closing || !worker) return () => undefined;
+    const { port1, port2 } = new MessageChannel();
+    const job: Job = { id: this.nextId++, kind: "fetch", dir, names, port: port2 };
+    worker.postMessage(job, [port2]);
+    const arrived = new Map<string, FetchedEntry>();
+    return (name) => {
+      if (!arrived.has(name))
+        for (let received = receiveMessageOnPort(port1); received; received = receiveMessageOnPort(port1))
+          for (const [fetched, entry] of received.message as Array<[string, FetchedEntry]>) arrived.set(fetched, entry);
+      const entry = arrived.get(name);
+      arrived.delete(name);
+      return entry;
+    };
   }
 
   /** Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model. */

@@ -1,11 +1,12 @@
 /**
  * A worker thread of the pool: parses pages and renders files, loading the parser or ts-morph and prettier only
- * when first asked to, and surveys the output. Each job is a function of what the message carries (and, for the
- * survey, of the output on disk).
+ * when first asked to, surveys the output, and reads cache entries ahead of the calling thread. Each job is a
+ * function of what the message carries (and, for the survey and the entries, of what is on disk).
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { serialize } from "node:v8";
 import { saveCodeCache, useCodeCache } from "./code-cache.js";
+import { fetchEntry, type FetchedEntry } from "../cache.js";
 import { surveyOutput } from "../output.js";
 import type { Job, JobResult, Reply, WorkerOptions } from "./pool.js";
 
@@ -14,6 +15,7 @@ if (codeCache !== undefined) useCodeCache(codeCache);
 let codeCacheSaved = false;
 
 parentPort!.on("message", (job: Job) => {
+  if (job.kind === "fetch") return fetchEntries(job);
   run(job).then(
     (result) => {
       parentPort!.postMessage({ id: job.id, result } satisfies Reply);
@@ -29,11 +31,28 @@ parentPort!.on("message", (job: Job) => {
   );
 });
 
+/** Reads the cache entries asked for, in order, and sends those found sound on the job's port, a few at a time. */
+function fetchEntries({ dir, names, port }: Extract<Job, { kind: "fetch" }>): void {
+  let batch: Array<[string, FetchedEntry]> = [];
+  for (const name of names) {
+    const entry = fetchEntry(dir, name);
+    if (entry) batch.push([name, entry]);
+    if (batch.length < fetchBatch) continue;
+    port.postMessage(batch);
+    batch = [];
+  }
+  port.postMessage(batch);
+  port.close();
+}
+
+/** Entries sent at once: the caller takes each batch as soon as it looks for an entry of it. */
+const fetchBatch = 16;
+
 // Loaded once: an import per job costs a round trip to the module loader (a thread of its own under tsx).
 let parser: Promise<typeof import("../../parse/index.js")> | undefined;
 let renderer: Promise<typeof import("../../emit/render.js")> | undefined;
 
-async function run(job: Job): Promise<JobResult> {
+async function run(job: Exclude<Job, { kind: "fetch" }>): Promise<JobResult> {
   if (job.kind === "survey") return await surveyOutput(job.out, job.record);
   if (job.kind === "parse") {
     const { parsePageSafely } = await (parser ??= import("../../parse/index.js"));
