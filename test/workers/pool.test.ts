@@ -66,3 +66,17 @@ test("workers keep V8's code cache of the modules they load, and render the same
   assert.deepEqual(await renderTwice(), first);
   assert.notDeepEqual(readFileSync(join(dir, damaged!)), bytes);
 });
+
+test("a worker asked to load the printers while it parses finishes the parse first", async () => {
+  const pool = new WorkerPool(1);
+  try {
+    const settled: string[] = [];
+    // As after a small change: the pages go out, and the printers are asked for at once, beside the queue.
+    const parsed = pool.parse([{ file: "api/thing-get.md", text: "# Get thing\n" }]).then(() => settled.push("parse"));
+    const prepared = pool.prepareRendering(false).then(() => settled.push("prepare"));
+    await Promise.all([parsed, prepared]);
+    assert.deepEqual(settled, ["parse", "prepare"]);
+  } finally {
+    await pool.close();
+  }
+});

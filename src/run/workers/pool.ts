@@ -115,10 +115,11 @@ export class WorkerPool {
     if (this.closing || !worker) return Promise.reject(new Error("the worker pool is closed"));
     // Beside the queue: the worker takes it in slices between other jobs, and stays free for the pages to parse,
     // which this thread may not hand out till it next waits (a survey queued like them would hold them back).
-    const job: Job = { id: this.nextId++, kind: "survey", out, record: { paths, sizes, mtimes } };
-    const surveyed = new Promise<JobResult>((resolve, reject) => {
-      this.pending.set(job.id, { worker, resolve, reject, beside: true });
-      worker.postMessage(job);
+    const surveyed = this.besideOn(worker, {
+      id: this.nextId++,
+      kind: "survey",
+      out,
+      record: { paths, sizes, mtimes },
     }) as Promise<OutputSurvey>;
     const settled: Promise<unknown> = surveyed.then(
       () => this.surveys.delete(settled),
@@ -151,9 +152,16 @@ export class WorkerPool {
     };
   }
 
-  /** Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model. */
+  /**
+   * Has every worker load what rendering needs (prettier too, with `formatter`), while the caller builds the model.
+   * Sent beside the queue, to each worker: a worker parsing the pages of a small change goes on to load the printers
+   * as soon as it is done, not once this thread, busy reading the cache, has taken its pages (a one-page edit's files
+   * then wait for the printers less).
+   */
   prepareRendering(formatter: boolean): Promise<unknown> {
-    return Promise.all(this.workers.map(() => this.submit({ id: this.nextId++, kind: "prepare", formatter })));
+    return Promise.all(
+      this.workers.map((worker) => this.besideOn(worker, { id: this.nextId++, kind: "prepare", formatter })),
+    );
   }
 
   /**
@@ -169,6 +177,15 @@ export class WorkerPool {
     // Without a survey to wait for, the threads go down now, while this thread goes on with the run.
     this.closing ??= this.surveys.size === 0 ? terminate() : Promise.all(this.surveys).then(terminate);
     return this.closing;
+  }
+
+  /** Sends `job` to `worker` now, busy or not; the worker is neither taken from the idle ones nor given back. */
+  private besideOn(worker: Worker, job: Job): Promise<JobResult> {
+    if (this.closing) return Promise.reject(new Error("the worker pool is closed"));
+    return new Promise<JobResult>((resolve, reject) => {
+      this.pending.set(job.id, { worker, resolve, reject, beside: true });
+      worker.postMessage(job);
+    });
   }
 
   private submit(job: Job): Promise<JobResult> {

@@ -14,9 +14,19 @@ const { codeCache } = (workerData ?? {}) as WorkerOptions;
 if (codeCache !== undefined) useCodeCache(codeCache);
 let codeCacheSaved = false;
 
+/**
+ * Where the last parse, prepare or render job ends: each starts once the one before it has ended. A job may come
+ * while the one before is still running (the printers are asked for while the pages of a small change parse), and
+ * the two would otherwise run at once: the parse waiting for the parser to load while loading ts-morph took the
+ * thread for a third of a second. A survey goes on beside them, a slice at a time.
+ */
+let previous: Promise<unknown> = Promise.resolve();
+
 parentPort!.on("message", (job: Job) => {
   if (job.kind === "fetch") return fetchEntries(job);
-  run(job).then(
+  const running = job.kind === "survey" ? run(job) : previous.then(() => run(job));
+  if (job.kind !== "survey") previous = running.catch(() => undefined);
+  running.then(
     (result) => {
       parentPort!.postMessage({ id: job.id, result } satisfies Reply);
       // After the first files rendered (the reply sent first: the caller may be waiting for it), ts-morph has run
