@@ -141,11 +141,18 @@ export class WorkerPool {
     const { port1, port2 } = new MessageChannel();
     const job: Job = { id: this.nextId++, kind: "fetch", dir, names, port: port2 };
     worker.postMessage(job, [port2]);
+    // Taken off the port a batch at a time, only till the entry asked for comes: the entries go in the order the
+    // caller reads them, and one held here while this thread does other work would live through a collection or
+    // two and be copied into the old generation (megabytes of text read once), where one still in the port is not
+    // on the heap at all.
     const arrived = new Map<string, FetchedEntry>();
+    // An entry asked for before it came was read by the caller: when it comes, it is dropped.
+    const asked = new Set<string>();
     return (name) => {
-      if (!arrived.has(name))
-        for (let received = receiveMessageOnPort(port1); received; received = receiveMessageOnPort(port1))
-          for (const [fetched, entry] of received.message as Array<[string, FetchedEntry]>) arrived.set(fetched, entry);
+      asked.add(name);
+      for (let received; !arrived.has(name) && (received = receiveMessageOnPort(port1)); )
+        for (const [fetched, entry] of received.message as Array<[string, FetchedEntry]>)
+          if (fetched === name || !asked.has(fetched)) arrived.set(fetched, entry);
       const entry = arrived.get(name);
       arrived.delete(name);
       return entry;

@@ -55,8 +55,8 @@ function fetchEntries({ dir, names, port }: Extract<Job, { kind: "fetch" }>): vo
   port.close();
 }
 
-/** Entries sent at once: the caller takes each batch as soon as it looks for an entry of it. */
-const fetchBatch = 16;
+/** Entries sent at once: a few, which the caller takes off the port when it asks for the first of them. */
+const fetchBatch = 4;
 
 // Loaded once: an import per job costs a round trip to the module loader (a thread of its own under tsx).
 let parser: Promise<typeof import("../../parse/index.js")> | undefined;
