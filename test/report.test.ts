@@ -23,9 +23,25 @@ test("the totals alone are the whole report's totals", () => {
   assert.equal(report.totals.pages, report.pages.length);
 });
 
+test("the INCLUDE infos are counted without being made, and are among the diagnostics read whole", () => {
+  const includes = result.diagnostics.filter((diagnostic) => diagnostic.code === "DT200");
+  assert.ok(includes.length > 0, "the fixtures INCLUDE files outside the docs set");
+  assert.deepEqual(result.deferred, { DT200: includes.length });
+  assert.ok(!result.reported.some((diagnostic) => diagnostic.code === "DT200"));
+  assert.deepEqual(
+    result.diagnostics.filter((diagnostic) => diagnostic.code !== "DT200"),
+    result.reported,
+  );
+  assert.equal(reportTotals(result).diagnosticsByCode["DT200"], includes.length);
+});
+
 test("a file known only by its diagnostics counts as an unreadable page", () => {
   const unreadable = createDiagnostic("pageUnreadable", "v1.0/api/gone.md", { line: 1 }, "EACCES");
-  const withUnreadable = { ...result, diagnostics: [...result.diagnostics, unreadable] };
+  const withUnreadable = {
+    ...result,
+    diagnostics: [...result.diagnostics, unreadable],
+    reported: [...result.reported, unreadable],
+  };
   const report = buildReport(withUnreadable);
   assert.deepEqual(reportTotals(withUnreadable), report.totals);
   assert.equal(report.totals.pagesByKind["unreadable"], 1);

@@ -64,6 +64,14 @@ export class ModelContext {
   /** The namespace of pages that state none: the one most pages state, or state one below. */
   readonly defaultNamespace: string;
   readonly diagnostics: Diagnostic[] = [];
+  /**
+   * The INCLUDEs of files outside the docs set, by page in path order: an info each (DT200), made only when the
+   * diagnostics are read whole (`includeInfos`). Most pages include snippet files no docs set has: eleven thousand
+   * of them on the Graph v1.0 docs, which a run that prints no infos would otherwise make and sort.
+   */
+  private readonly unresolvedIncludes: Array<readonly [string, ReadonlyArray<readonly [number, string]>]> = [];
+  /** How many infos `includeInfos` gives. */
+  includeInfoCount = 0;
   /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
   private readonly derivedKeys = new Map<object, string>();
   /** The last segment of the base URL's path (`beta`, `v1.0`): a syntax line may repeat it, the client must not. */
@@ -94,9 +102,11 @@ export class ModelContext {
       const { included, unresolved } = this.derive(pageMemoKey(own, "includes", this.filesKey), () =>
         this.resolveIncludes(page.file),
       );
-      // Reported here rather than kept as diagnostics: most pages INCLUDE snippet files no docs set has, and the
-      // memo every run reads keeps a line and a path of each, not a sentence.
-      for (const [line, url] of unresolved) this.report(page.file, "includeUnresolved", { line }, url);
+      // Kept as a line and a path, not a sentence, in the memo every run reads, and made a diagnostic only when read.
+      if (unresolved.length > 0) {
+        this.unresolvedIncludes.push([page.file, unresolved]);
+        this.includeInfoCount += unresolved.length;
+      }
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);
@@ -188,6 +198,13 @@ export class ModelContext {
   /** Notes that `object` of the model was derived under `key` (with a memo and a key, else nothing to note). */
   derivedAs(object: object, key: string | undefined): void {
     if (this.options.memo && key !== undefined) this.derivedKeys.set(object, key);
+  }
+
+  /** The info of each INCLUDE of a file outside the docs set (DT200), in page and line order. */
+  includeInfos(): Diagnostic[] {
+    return this.unresolvedIncludes.flatMap(([file, unresolved]) =>
+      unresolved.map(([line, url]) => createDiagnostic("includeUnresolved", file, { line }, url)),
+    );
   }
 
   report(file: string, name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): void {

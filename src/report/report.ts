@@ -54,12 +54,16 @@ export function buildReport(result: GenerateResult, audit?: MetadataAudit): Repo
 
 /** The report's totals alone (what a run prints in its summary and keeps in its record), without the rest. */
 export function reportTotals(result: GenerateResult, kinds = pageKinds(result)): ReportTotals {
-  const { model, pages, diagnostics } = result;
+  const { model, pages } = result;
   const pagesByKind: Record<string, number> = {};
   for (const kind of kinds.values()) pagesByKind[kind] = (pagesByKind[kind] ?? 0) + 1;
+  // Counted without making the infos deferred (GenerateResult.reported).
   const diagnosticsByCode: Record<string, number> = {};
-  for (const diagnostic of diagnostics)
+  for (const diagnostic of result.reported)
     diagnosticsByCode[diagnostic.code] = (diagnosticsByCode[diagnostic.code] ?? 0) + 1;
+  for (const [code, count] of Object.entries(result.deferred))
+    diagnosticsByCode[code] = (diagnosticsByCode[code] ?? 0) + count;
+  const byCode = Object.fromEntries(Object.entries(diagnosticsByCode).sort(([a], [b]) => (a < b ? -1 : 1)));
 
   const apiPages = pages.filter((page) => page.kind === "api");
   const examples = pages.flatMap((page) => page.examples);
@@ -80,7 +84,7 @@ export function reportTotals(result: GenerateResult, kinds = pageKinds(result)):
     examples: examples.length,
     tests: result.emitted.counts.tests,
     skipped: examples.length - result.emitted.counts.tests,
-    diagnosticsByCode,
+    diagnosticsByCode: byCode,
     coverage: {
       propertyRows: coverage.propertyRows,
       propertyRowsRead: coverage.propertyRowsRead,
@@ -113,7 +117,8 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[]): Report["d
 /** Every page of the report by path, in path order, with its kind: the pages read, and files only diagnosed. */
 function pageKinds(result: GenerateResult): Map<string, PageReport["kind"]> {
   const kinds = new Map<string, PageReport["kind"]>(result.pages.map((page) => [page.file, page.kind]));
-  for (const diagnostic of result.diagnostics)
+  // The deferred infos are of pages read.
+  for (const diagnostic of result.reported)
     if (!kinds.has(diagnostic.file)) kinds.set(diagnostic.file, "unreadable");
   return new Map([...kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -74,8 +74,12 @@ export interface GenerateResult {
   readonly fileKeys: ReadonlyMap<string, string> | undefined;
   /** How this package compares with the one in the output it replaces: its version and what changed. */
   readonly release: Release;
-  /** Every diagnostic of the run, in file and position order. */
+  /** Every diagnostic of the run, in file and position order: made when first read (ApiModel.diagnostics). */
   readonly diagnostics: Diagnostic[];
+  /** The same but the model's `deferred` ones (ApiModel.reported): what a run that prints no infos reads. */
+  readonly reported: Diagnostic[];
+  /** How many diagnostics `diagnostics` holds beyond `reported`, by code. */
+  readonly deferred: Readonly<Record<string, number>>;
   /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
   readonly keys: Record<string, string>;
   readonly stats: RunStats;
@@ -172,6 +176,8 @@ export async function generate(
     const files = new Map([...emittedTexts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
     clock.lap("release");
 
+    const reported = [...read.unreadable, ...model.reported, ...plan.diagnostics].sort(compareDiagnostics);
+    let diagnostics: Diagnostic[] | undefined;
     return {
       pages: facts,
       model,
@@ -180,7 +186,11 @@ export async function generate(
       held: render.held,
       fileKeys,
       release: released.release,
-      diagnostics: [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(compareDiagnostics),
+      get diagnostics(): Diagnostic[] {
+        return (diagnostics ??= [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(compareDiagnostics));
+      },
+      reported,
+      deferred: model.deferred,
       keys: Object.fromEntries(read.pages.map((page) => [page.file, page.key])),
       stats: {
         pages: facts.length,

@@ -149,12 +149,14 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
         generated = {
           ...generated,
           diagnostics: [...generated.diagnostics, ...audited.diagnostics].sort(compareDiagnostics),
+          reported: [...generated.reported, ...audited.diagnostics].sort(compareDiagnostics),
         };
       }
       // Without infos to print or a report to write, the totals and the errors and warnings are all it takes.
       const report = needsReport ? buildReport(generated, audit) : undefined;
       const totals = report?.totals ?? reportTotals(generated);
-      const notices = reportDiagnostics(generated.diagnostics.filter((diagnostic) => diagnostic.severity !== "info"));
+      // The infos deferred are not read: a run that prints none need not make them.
+      const notices = reportDiagnostics(generated.reported.filter((diagnostic) => diagnostic.severity !== "info"));
       const keys = generated.fileKeys ? { keys: generated.fileKeys } : {};
       let files: FilesOutcome;
       if (!written) {
