@@ -11,9 +11,9 @@ import {
   operationKey,
   parseSurface,
   surfaceBlocks,
+  sameEntry,
   surfaceOfBlocks,
   type Surface,
-  type SurfaceBlocks,
   type SurfaceEntry,
 } from "./surface.js";
 
@@ -37,10 +37,10 @@ export function diffSurfaceTexts(before: string, after: string): ApiChange[] {
   if (before === after) return [];
   const old = surfaceBlocks(before)!;
   const now = surfaceBlocks(after)!;
-  const differing = (section: keyof SurfaceBlocks): void => {
-    for (const [key, lines] of old[section]) {
+  const differing = (section: "types" | "operations"): void => {
+    for (const [key, span] of old[section]) {
       const next = now[section].get(key);
-      if (next && next.length === lines.length && next.every((line, index) => line === lines[index])) {
+      if (next && sameEntry(old, span, now, next)) {
         old[section].delete(key);
         now[section].delete(key);
       }

@@ -203,45 +203,98 @@ export function isSurface(text: string): boolean {
 }
 
 /**
- * The lines of each type's and operation's entry (its header and member lines), by the key `parseSurface` gives the
- * entry: what an entry reads, so that two entries of the same lines are the same entry (diffSurfaceTexts leaves them
- * unread). A key given twice is the last entry's, in the place of the first.
+ * Where each type's and operation's entry stands in the text of `api.md`, by the key `parseSurface` gives the entry:
+ * from its header line to the end of its last member line (the lines between that are not its own, blank lines or
+ * fences, are skipped in the same way wherever the span stands). Two entries of the same span text are the same
+ * entry, so diffSurfaceTexts reads neither. A key given twice is the last entry's, in the place of the first.
  */
 export interface SurfaceBlocks {
-  readonly types: Map<string, readonly string[]>;
-  readonly operations: Map<string, readonly string[]>;
+  readonly text: string;
+  readonly types: Map<string, EntrySpan>;
+  readonly operations: Map<string, EntrySpan>;
 }
 
-/** `api.md` cut into the lines of its entries, members unread; undefined when the text is not one. */
+/** An entry's span of the text: [start, end). */
+export interface EntrySpan {
+  readonly start: number;
+  end: number;
+}
+
+/**
+ * `api.md` cut into the spans of its entries, without a string made of each line (a megabyte of text on big docs
+ * sets, compared with the last run's after every edit); undefined when the text is not one.
+ */
 export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
   if (!isSurface(text)) return undefined;
-  const types = new Map<string, string[]>();
-  const operations = new Map<string, string[]>();
-  let section: Map<string, string[]> | undefined;
+  const types = new Map<string, EntrySpan>();
+  const operations = new Map<string, EntrySpan>();
+  let section: Map<string, EntrySpan> | undefined;
   let inCode = false;
-  let current: string[] | undefined;
-  for (const line of text.split("\n")) {
-    if (line === "## Types") section = types;
-    else if (line === "## Operations") section = operations;
+  let current: EntrySpan | undefined;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    const line = start;
+    start = end + 1;
+    if (lineIs(text, line, end, "## Types")) section = types;
+    else if (lineIs(text, line, end, "## Operations")) section = operations;
+    if (text.startsWith("```", line) && end - line >= 3) {
+      inCode = !inCode;
+      continue;
+    }
+    if (!inCode || !section || isBlank(text, line, end)) continue;
+    if (!(text.startsWith("  ", line) && end - line >= 2)) {
+      const header = text.slice(line, end);
+      const mark = header.lastIndexOf(pageMark);
+      const content = mark >= 0 ? header.slice(0, mark) : header;
+      current = { start: line, end };
+      section.set(section === types ? typeNameOf(content) : operationKey(content), current);
+    } else if (current) current.end = end;
+  }
+  return { text, types, operations };
+}
+
+/** The header and member lines of an entry: the lines of its span that surfaceBlocks gave it. */
+function entryLines(text: string, span: EntrySpan): string[] {
+  const [header, ...rest] = text.slice(span.start, span.end).split("\n");
+  const lines = [header!];
+  let inCode = true;
+  for (const line of rest) {
     if (line.startsWith("```")) {
       inCode = !inCode;
       continue;
     }
-    if (!inCode || !section || line.trim() === "") continue;
-    if (!line.startsWith("  ")) {
-      const mark = line.lastIndexOf(pageMark);
-      const content = mark >= 0 ? line.slice(0, mark) : line;
-      current = [line];
-      section.set(section === types ? typeNameOf(content) : operationKey(content), current);
-    } else current?.push(line);
+    if (inCode && line.trim() !== "") lines.push(line);
   }
-  return { types, operations };
+  return lines;
+}
+
+function lineIs(text: string, start: number, end: number, expected: string): boolean {
+  return end - start === expected.length && text.startsWith(expected, start);
+}
+
+/** Whether the line holds nothing but white space (as `trim` reads it). */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 || (code >= 9 && code <= 13)) continue;
+    if (code < 128 || text[index]!.trim() !== "") return false;
+  }
+  return true;
+}
+
+/** Whether two entries have the same text, and so the same lines. */
+export function sameEntry(a: SurfaceBlocks, spanA: EntrySpan, b: SurfaceBlocks, spanB: EntrySpan): boolean {
+  return (
+    spanA.end - spanA.start === spanB.end - spanB.start &&
+    a.text.slice(spanA.start, spanA.end) === b.text.slice(spanB.start, spanB.end)
+  );
 }
 
 /** The entries of blocks, read. */
 export function surfaceOfBlocks(blocks: SurfaceBlocks): Surface {
-  const entries = (section: ReadonlyMap<string, readonly string[]>) =>
-    new Map([...section].map(([key, lines]) => [key, surfaceEntry(lines)]));
+  const entries = (section: ReadonlyMap<string, EntrySpan>) =>
+    new Map([...section].map(([key, span]) => [key, surfaceEntry(entryLines(blocks.text, span))]));
   return { types: entries(blocks.types), operations: entries(blocks.operations) };
 }
 

@@ -7,12 +7,12 @@
  * checksum and the docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live
  * in other directories and are removed.
  */
-import { isAscii } from "node:buffer";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { Docs2tsConfig } from "./config.js";
+import { utf8Text } from "../util/text.js";
 
 /**
  * How an entry is stored: node:v8 (bytes, strings, any structured-clonable value) or JSON, for plain data (objects,
@@ -150,13 +150,9 @@ export function fetchEntry(dir: string, name: string): FetchedEntry | undefined 
   if (!format) return undefined;
   if (!bytes.subarray(magicLength, magicLength + 20).equals(createHash("sha1").update(payload).digest()))
     return undefined;
-  return format === "json" ? { text: jsonText(payload) } : { bytes: payload };
+  return format === "json" ? { text: utf8Text(payload) } : { bytes: payload };
 }
 
-/** The text of a JSON payload: as latin1 when it is ASCII (as asciiJson writes it), else as UTF-8. */
-function jsonText(payload: Buffer): string {
-  return isAscii(payload) ? payload.toString("latin1") : payload.toString("utf8");
-}
 
 /**
  * A map kept as `shardCount` entries (`NAME-0.bin` ...), by the first two hex digits of its keys (hashes), and an index

@@ -19,6 +19,7 @@ import {
   type ApiChange,
 } from "../emit/changelog.js";
 import { isSurface, parseSurface, surfacePath, type Surface } from "../emit/surface.js";
+import { utf8Text } from "../util/text.js";
 
 export const manifestPath = "package.json";
 export const changelogPath = "CHANGELOG.md";
@@ -143,7 +144,7 @@ interface PreviousPackage {
 function readPrevious(out: string, withSurface: boolean): PreviousPackage | undefined {
   const read = (path: string): string | undefined => {
     try {
-      return readFileSync(join(out, path), "utf8");
+      return utf8Text(readFileSync(join(out, path)));
     } catch {
       return undefined;
     }
