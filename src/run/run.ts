@@ -70,9 +70,6 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
     // A docs set big enough for workers gets its first one now, to start up while this thread reads the last run's
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) ownPool(1);
-    // The worker reads the cache entries the pipeline reads whole (twenty megabytes in seven hundred files on the
-    // Graph docs) and checks them, as soon as it is up, while this thread reads the record and stats the pages.
-    if (pool && cache.directory) cache.readAheadFrom(pool.fetch(cache.directory, PipelineCache.entriesRead(config)));
     const stored = cache.read<RunRecord>(scope.run);
     const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);
@@ -80,6 +77,11 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
     // The pages are read only when `stat` does not show them as the last run left them.
     const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
     const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
+    // Unless the pages are as the last run left them, the worker reads the cache entries the pipeline reads whole
+    // (sixteen megabytes in seven hundred files on the Graph docs) and checks them as soon as it is up (it is still
+    // starting), while this thread reads the pages changed.
+    if (pool && !sameStamp && cache.directory)
+      cache.readAheadFrom(pool.fetch(cache.directory, PipelineCache.entriesRead(config)));
     // Unless the pages are as the last run left them (the output then most likely is too, which outputMatches
     // checks), the worker surveys the output while this thread builds the model: commit takes the survey instead
     // of a stat of every file it keeps.
