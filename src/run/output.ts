@@ -51,29 +51,37 @@ export interface PackedOutputRecord {
   readonly keys: Array<string | null>;
 }
 
+// Both ways in one loop, each entry an object literal of one of two shapes (with a key or without), not a spread:
+// every run unpacks the last run's record and packs its own, thousands of files each.
+
 export function packOutputRecord(record: OutputRecord): PackedOutputRecord {
-  const entries = Object.entries(record);
-  return {
-    paths: entries.map(([path]) => path),
-    sizes: entries.map(([, entry]) => entry.size),
-    mtimes: entries.map(([, entry]) => entry.mtimeMs),
-    hashes: entries.map(([, entry]) => entry.hash),
-    keys: entries.map(([, entry]) => entry.key ?? null),
-  };
+  const packed: PackedOutputRecord = { paths: [], sizes: [], mtimes: [], hashes: [], keys: [] };
+  for (const path in record) {
+    const entry = record[path]!;
+    packed.paths.push(path);
+    packed.sizes.push(entry.size);
+    packed.mtimes.push(entry.mtimeMs);
+    packed.hashes.push(entry.hash);
+    packed.keys.push(entry.key ?? null);
+  }
+  return packed;
 }
 
 export function unpackOutputRecord(packed: PackedOutputRecord): OutputRecord {
   const record: Record<string, OutputRecord[string]> = {};
-  packed.paths.forEach((path, index) => {
-    const key = packed.keys[index];
-    record[path] = {
-      size: packed.sizes[index]!,
-      mtimeMs: packed.mtimes[index]!,
-      hash: packed.hashes[index]!,
-      ...(key ? { key } : {}),
-    };
-  });
+  const { paths, sizes, mtimes, hashes, keys } = packed;
+  for (let index = 0; index < paths.length; index++)
+    record[paths[index]!] = recordEntry(sizes[index]!, mtimes[index]!, hashes[index]!, keys[index]);
   return record;
+}
+
+function recordEntry(
+  size: number,
+  mtimeMs: number,
+  hash: string,
+  key: string | null | undefined,
+): OutputRecord[string] {
+  return key ? { size, mtimeMs, hash, key } : { size, mtimeMs, hash };
 }
 
 /**
@@ -306,12 +314,7 @@ export class OutputStaging {
       const key = keys?.get(path);
       const kept = this.kept.get(path);
       const stats = kept ? kept.entry : statSync(within(out, path));
-      record[path] = {
-        size: stats.size,
-        mtimeMs: stats.mtimeMs,
-        hash: kept?.entry.hash ?? this.hashes.get(path)!,
-        ...(key ? { key } : {}),
-      };
+      record[path] = recordEntry(stats.size, stats.mtimeMs, kept?.entry.hash ?? this.hashes.get(path)!, key);
     }
     return { written: paths.length, changed: this.changed, removed: removed.length, record };
   }
