@@ -136,7 +136,7 @@ export async function generate(
     clock.lap("cache");
     // The files to render queue on the workers behind their loading of the printers.
     const rendering = renderStage(render, renderer, options.onFile);
-    // write: the files the cache holds go out at once, the others as they are rendered.
+    // write: the files the cache holds and the texts kept as they are go out at once, the others as they are rendered.
     render.texts.forEach((text, index) => text !== undefined && options.onFile?.(render.paths[index]!, text));
     // Written while the workers render, or load the printers first (after a cold parse, megabytes of PageModels to
     // serialize; after an edit, the derivations that changed).
@@ -378,6 +378,8 @@ interface FileLookup {
   /** The files to render, described: the renderer lets go of each once it is rendered. */
   readonly pending: PendingFile[];
   /** The position in the plan of each file to render. */
+  readonly pendingAt: number[];
+  /** The position in the plan of each file whose text this run made: those to render, and texts kept as they are. */
   readonly rendered: number[];
   /** The cache key of each file of the plan; left undefined by a cold run till the files are rendering. */
   keys: string[] | undefined;
@@ -405,11 +407,20 @@ function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: Generate
   });
   // A file known by its key whose text the cache no longer has is described again.
   const pending: PendingFile[] = [];
+  const pendingAt: number[] = [];
   const rendered: number[] = [];
   files.forEach((file, index) => {
     if (texts[index] !== undefined || held.has(file.path)) return;
-    pending.push(pendingOf(file));
+    const described = pendingOf(file);
     rendered.push(index);
+    // A text kept as it is (api.md, a megabyte after a property row is added) is its own rendering: not sent to a
+    // worker and back.
+    if (described.content.kind === "text" && described.content.format === "as-is") {
+      texts[index] = described.content.text;
+      return;
+    }
+    pending.push(described);
+    pendingAt.push(index);
   });
   // Without the cache, no key is asked for: the descriptions are the pending list's alone.
   let unkeyed = cache.enabled && !keys ? files : undefined;
@@ -418,6 +429,7 @@ function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: Generate
     texts,
     held,
     pending,
+    pendingAt,
     rendered,
     keys,
     keysOf: () => {
@@ -436,7 +448,7 @@ async function renderStage(
   onFile: GenerateOptions["onFile"],
 ): Promise<void> {
   await render((file, text, index) => {
-    lookup.texts[lookup.rendered[index]!] = text;
+    lookup.texts[lookup.pendingAt[index]!] = text;
     onFile?.(file.path, text);
   });
 }
