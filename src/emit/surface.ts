@@ -231,7 +231,7 @@ export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
   let section: Map<string, EntrySpan> | undefined;
   let inCode = false;
   let current: EntrySpan | undefined;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = start;

@@ -118,7 +118,6 @@ export function reportDiagnostics(diagnostics: readonly Diagnostic[]): Report["d
 function pageKinds(result: GenerateResult): Map<string, PageReport["kind"]> {
   const kinds = new Map<string, PageReport["kind"]>(result.pages.map((page) => [page.file, page.kind]));
   // The deferred infos are of pages read.
-  for (const diagnostic of result.reported)
-    if (!kinds.has(diagnostic.file)) kinds.set(diagnostic.file, "unreadable");
+  for (const diagnostic of result.reported) if (!kinds.has(diagnostic.file)) kinds.set(diagnostic.file, "unreadable");
   return new Map([...kinds].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

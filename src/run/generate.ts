@@ -187,7 +187,9 @@ export async function generate(
       fileKeys,
       release: released.release,
       get diagnostics(): Diagnostic[] {
-        return (diagnostics ??= [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(compareDiagnostics));
+        return (diagnostics ??= [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(
+          compareDiagnostics,
+        ));
       },
       reported,
       deferred: model.deferred,

@@ -150,7 +150,7 @@ export class WorkerPool {
     const asked = new Set<string>();
     return (name) => {
       asked.add(name);
-      for (let received; !arrived.has(name) && (received = receiveMessageOnPort(port1)); )
+      for (let received; !arrived.has(name) && (received = receiveMessageOnPort(port1));)
         for (const [fetched, entry] of received.message as Array<[string, FetchedEntry]>)
           if (fetched === name || !asked.has(fetched)) arrived.set(fetched, entry);
       const entry = arrived.get(name);
