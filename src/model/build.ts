@@ -5,11 +5,32 @@
 import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 import type { ApiModel } from "./api-model.js";
-import { ModelContext, type ModelOptions, type PageSource } from "./context.js";
+import { includeInfos, ModelContext, type ModelOptions, type PageSource, type UnresolvedIncludes } from "./context.js";
 import { checkRequestBodyTables } from "./conflicts.js";
 import { buildDeclarations } from "./declarations.js";
 import { checkLinks } from "./links.js";
 import { buildOperations } from "./operations.js";
+
+/**
+ * The model with its diagnostics, the INCLUDE infos made only when `diagnostics` is read. A function of its own, so
+ * that the getter holds what it reads and not the context (on a big docs set, every PageModel a derivation loaded).
+ */
+function withDiagnostics(
+  model: Omit<ApiModel, "diagnostics" | "reported" | "deferred">,
+  reported: Diagnostic[],
+  unresolved: UnresolvedIncludes,
+  count: number,
+): ApiModel {
+  let diagnostics: Diagnostic[] | undefined;
+  return Object.defineProperties(model, {
+    diagnostics: {
+      get: (): Diagnostic[] => (diagnostics ??= [...reported, ...includeInfos(unresolved)].sort(compareDiagnostics)),
+      enumerable: true,
+    },
+    reported: { value: reported, enumerable: true },
+    deferred: { value: count > 0 ? { DT200: count } : {}, enumerable: true },
+  }) as ApiModel;
+}
 
 export function buildApiModel(pages: readonly PageModel[] | PageSource, options: ModelOptions): ApiModel {
   const context = new ModelContext(pages, options);
@@ -20,21 +41,16 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
   const reported = [...context.pages.flatMap((page) => page.diagnostics), ...context.diagnostics].sort(
     compareDiagnostics,
   );
-  let diagnostics: Diagnostic[] | undefined;
-  return {
+  const model = {
     types,
     enums: declarations.enums,
     operations,
     pages: context.pages.map((page) => ({ file: page.file, kind: page.kind })),
     defaultNamespace: context.defaultNamespace,
-    get diagnostics(): Diagnostic[] {
-      return (diagnostics ??= [...reported, ...context.includeInfos()].sort(compareDiagnostics));
-    },
-    reported,
-    deferred: context.includeInfoCount > 0 ? { DT200: context.includeInfoCount } : {},
     coverage: context.coverage,
     shapeKey,
     typesKey,
     ...(context.memoKeys ? { memoKeys: context.memoKeys } : {}),
   };
+  return withDiagnostics(model, reported, context.unresolvedIncludes, context.includeInfoCount);
 }

@@ -69,7 +69,7 @@ export class ModelContext {
    * diagnostics are read whole (`includeInfos`). Most pages include snippet files no docs set has: eleven thousand
    * of them on the Graph v1.0 docs, which a run that prints no infos would otherwise make and sort.
    */
-  private readonly unresolvedIncludes: Array<readonly [string, ReadonlyArray<readonly [number, string]>]> = [];
+  readonly unresolvedIncludes: UnresolvedIncludes = [];
   /** How many infos `includeInfos` gives. */
   includeInfoCount = 0;
   /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
@@ -200,13 +200,6 @@ export class ModelContext {
     if (this.options.memo && key !== undefined) this.derivedKeys.set(object, key);
   }
 
-  /** The info of each INCLUDE of a file outside the docs set (DT200), in page and line order. */
-  includeInfos(): Diagnostic[] {
-    return this.unresolvedIncludes.flatMap(([file, unresolved]) =>
-      unresolved.map(([line, url]) => createDiagnostic("includeUnresolved", file, { line }, url)),
-    );
-  }
-
   report(file: string, name: DiagnosticName, position: Position, ...args: ReadonlyArray<string | number>): void {
     this.diagnostics.push(createDiagnostic(name, file, position, ...args));
   }
@@ -291,6 +284,16 @@ export class ModelContext {
     };
     return { value, derivation };
   }
+}
+
+/** The INCLUDEs of files outside the docs set: the line and path of each, by page. */
+export type UnresolvedIncludes = Array<readonly [string, ReadonlyArray<readonly [number, string]>]>;
+
+/** The info of each INCLUDE of a file outside the docs set (DT200), in page and line order. */
+export function includeInfos(unresolved: UnresolvedIncludes): Diagnostic[] {
+  return unresolved.flatMap(([file, includes]) =>
+    includes.map(([line, url]) => createDiagnostic("includeUnresolved", file, { line }, url)),
+  );
 }
 
 /** A page of the docs set that a page INCLUDEs, and the heading its tables then sit under. */

@@ -176,9 +176,7 @@ export async function generate(
     const files = new Map([...emittedTexts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
     clock.lap("release");
 
-    const reported = [...read.unreadable, ...model.reported, ...plan.diagnostics].sort(compareDiagnostics);
-    let diagnostics: Diagnostic[] | undefined;
-    return {
+    const result = {
       pages: facts,
       model,
       emitted: { diagnostics: plan.diagnostics, counts: plan.counts },
@@ -186,13 +184,6 @@ export async function generate(
       held: render.held,
       fileKeys,
       release: released.release,
-      get diagnostics(): Diagnostic[] {
-        return (diagnostics ??= [...read.unreadable, ...model.diagnostics, ...plan.diagnostics].sort(
-          compareDiagnostics,
-        ));
-      },
-      reported,
-      deferred: model.deferred,
       keys: Object.fromEntries(read.pages.map((page) => [page.file, page.key])),
       stats: {
         pages: facts.length,
@@ -203,9 +194,32 @@ export async function generate(
         timings: clock.timings,
       },
     };
+    return withDiagnostics(result, read.unreadable, plan.diagnostics);
   } finally {
     await jobs.close();
   }
+}
+
+/**
+ * The result with the run's diagnostics, the model's deferred ones made only when `diagnostics` is read. A function
+ * of its own, so that the getter holds what it reads and not the run's stages (the plan, the pages read).
+ */
+function withDiagnostics(
+  result: Omit<GenerateResult, "diagnostics" | "reported" | "deferred">,
+  unreadable: readonly Diagnostic[],
+  planned: readonly Diagnostic[],
+): GenerateResult {
+  const { model } = result;
+  let diagnostics: Diagnostic[] | undefined;
+  return Object.defineProperties(result, {
+    diagnostics: {
+      get: (): Diagnostic[] =>
+        (diagnostics ??= [...unreadable, ...model.diagnostics, ...planned].sort(compareDiagnostics)),
+      enumerable: true,
+    },
+    reported: { value: [...unreadable, ...model.reported, ...planned].sort(compareDiagnostics), enumerable: true },
+    deferred: { value: model.deferred, enumerable: true },
+  }) as GenerateResult;
 }
 
 // read

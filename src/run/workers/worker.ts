@@ -25,7 +25,12 @@ let previous: Promise<unknown> = Promise.resolve();
 parentPort!.on("message", (job: Job) => {
   if (job.kind === "fetch") return fetchEntries(job);
   const running = job.kind === "survey" ? run(job) : previous.then(() => run(job));
-  if (job.kind !== "survey") previous = running.catch(() => undefined);
+  // Settled to nothing: the chain holds no job's result (the PageModels of a batch) once it is sent.
+  if (job.kind !== "survey")
+    previous = running.then(
+      () => undefined,
+      () => undefined,
+    );
   running.then(
     (result) => {
       parentPort!.postMessage({ id: job.id, result } satisfies Reply);
