@@ -108,11 +108,9 @@ export interface DocumentedExchange {
 
 /** The cache key of a file: its path and description, under a version of docs2ts. */
 export function fileKey(file: PendingFile, version: string): string {
-  return createHash("sha1")
-    .update(version)
-    .update("\0")
-    .update(file.path)
-    .update("\0")
-    .update(JSON.stringify(file.content))
-    .digest("hex");
+  const hash = createHash("sha1").update(version).update("\0").update(file.path).update("\0");
+  const { content } = file;
+  // A text is hashed as it is, not as JSON (api.md is a megabyte, escaped line by line); JSON starts with `{`.
+  if (content.kind === "text") return hash.update(`text ${content.format}\0`).update(content.text).digest("hex");
+  return hash.update(JSON.stringify(content)).digest("hex");
 }

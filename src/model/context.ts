@@ -205,14 +205,21 @@ export class ModelContext {
   }
 
   /**
-   * What a pass reads of a page: a hash of its key and of the keys of the pages it includes, or undefined when a
-   * page has no key (then nothing derived from it is memoized).
+   * What a pass reads of a page: its key, or, for a page that includes others, a hash of its key and theirs;
+   * undefined when a page has no key (then nothing derived from it is memoized).
    */
   pageInput(file: string): string | undefined {
     if (this.inputs.has(file)) return this.inputs.get(file);
     const keys = this.options.pageKeys;
-    const inputs = [file, ...(this.included.get(file) ?? [])].map((page) => keys?.get(page));
-    const input = inputs.every((key) => key !== undefined) ? memoKey("page", ...inputs) : undefined;
+    const included = this.included.get(file);
+    // A page's key is a hash of its path and text already: hashed again, for each of thousands of pages, it would
+    // tell no more.
+    const inputs = [file, ...(included ?? [])].map((page) => keys?.get(page));
+    const input = !inputs.every((key) => key !== undefined)
+      ? undefined
+      : included
+        ? memoKey("page", ...inputs)
+        : inputs[0];
     this.inputs.set(file, input);
     return input;
   }

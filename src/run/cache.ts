@@ -7,10 +7,11 @@
  * checksum and the docs2ts version, and one that fails either check is ignored. Entries of other docs2ts versions live
  * in other directories and are removed.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writevSync } from "node:fs";
 import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { threadId } from "node:worker_threads";
 import type { Docs2tsConfig } from "./config.js";
 import { utf8Text } from "../util/text.js";
 
@@ -19,6 +20,9 @@ import { utf8Text } from "../util/text.js";
  * arrays, strings, numbers), which V8 reads back faster: a third less time for what the model derived.
  */
 export type CacheFormat = "v8" | "json";
+
+/** Temporary files written by this thread so far. */
+let temporaryNames = 0;
 
 const magics: Record<CacheFormat, Buffer> = { v8: Buffer.from("docs2ts\u0001"), json: Buffer.from("docs2ts\u0002") };
 const magicLength = 8;
@@ -107,7 +111,8 @@ export class Cache {
     if (!this.dir) return;
     const stored = { version: this.version, value };
     const payload = format === "v8" ? serialize(stored) : Buffer.from(asciiJson(stored), "latin1");
-    const temporary = join(this.dir, `.${name}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    // Unique to this process and write: another process has another pid (a random name cost a call into OpenSSL).
+    const temporary = join(this.dir, `.${name}.${process.pid}.${threadId}.${++temporaryNames}.tmp`);
     try {
       // The magic, the checksum and the payload in one call, without copying the payload (a megabyte for api.md).
       const file = openSync(temporary, "w");
