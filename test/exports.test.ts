@@ -12,6 +12,7 @@ const areas: Record<string, string[]> = {
     "explainCode",
     "explanations",
     "formatDiagnostic",
+    "withDeferredDiagnostics",
   ],
   "../src/parse/index.js": ["parseMarkdown", "parsePage", "parsePageSafely"],
   "../src/model/index.js": ["buildApiModel", "memoKey", "pageFacts"],

@@ -88,6 +88,40 @@ export function formatDiagnostic(
   return `${prefix}${file}:${line}:${col} ${severity} ${code} ${message}`;
 }
 
+/**
+ * Diagnostics of which some are made only when the whole list is read: infos a run that prints none has no use for
+ * (ApiModel, the pipeline's result).
+ */
+export interface DeferringDiagnostics {
+  /** Every diagnostic, in file and position order: made when first read. */
+  readonly diagnostics: Diagnostic[];
+  /** The same but the deferred ones, in file and position order: what a run that prints no infos reads. */
+  readonly reported: Diagnostic[];
+  /** How many diagnostics `diagnostics` holds beyond `reported`, by code. */
+  readonly deferred: Readonly<Record<string, number>>;
+}
+
+/**
+ * `target` with its diagnostics: `reported`, and those `made` gives (`deferred` of them by code) joining them when
+ * `diagnostics` is first read. The getter lives as long as `target`: `made` should close over what it reads alone.
+ */
+export function withDeferredDiagnostics<T extends object>(
+  target: T,
+  reported: Diagnostic[],
+  deferred: Readonly<Record<string, number>>,
+  made: () => readonly Diagnostic[],
+): T & DeferringDiagnostics {
+  let diagnostics: Diagnostic[] | undefined;
+  return Object.defineProperties(target, {
+    diagnostics: {
+      get: (): Diagnostic[] => (diagnostics ??= [...reported, ...made()].sort(compareDiagnostics)),
+      enumerable: true,
+    },
+    reported: { value: reported, enumerable: true },
+    deferred: { value: deferred, enumerable: true },
+  }) as T & DeferringDiagnostics;
+}
+
 const severityOrder: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Deterministic order: by file, then position, then code. */

@@ -10,6 +10,8 @@ export {
   createDiagnostic,
   DiagnosticBag,
   formatDiagnostic,
+  withDeferredDiagnostics,
+  type DeferringDiagnostics,
   type Diagnostic,
   type Position,
 } from "./diagnostic.js";

@@ -4,13 +4,17 @@
  * Names are the documented ones (`deviceComplianceScriptDeviceState`); turning them into TypeScript names is the
  * emitter's job.
  */
-import type { Diagnostic } from "../diagnostics/index.js";
+import type { DeferringDiagnostics } from "../diagnostics/index.js";
 import type { HttpHeader, HttpMethod, JsonValue, PageKind } from "../parse/index.js";
 import type { Coverage } from "./context.js";
 
 export type { Coverage };
 
-export interface ApiModel {
+/**
+ * The model, with the diagnostics of every stage so far, parse included: the infos of INCLUDEs of files outside the
+ * docs set (DT200, eleven thousand on the Graph v1.0 docs) are deferred.
+ */
+export interface ApiModel extends DeferringDiagnostics {
   /** Object types and enums, sorted by qualified name. */
   readonly types: ObjectType[];
   readonly enums: EnumType[];
@@ -22,18 +26,6 @@ export interface ApiModel {
    * namespaces' under their namespace.
    */
   readonly defaultNamespace: string;
-  /**
-   * Diagnostics of every stage so far, parse included, in file and line order: made when first read. A run that
-   * prints no infos reads `reported` and `deferred` instead.
-   */
-  readonly diagnostics: Diagnostic[];
-  /**
-   * The same but the infos of INCLUDEs of files outside the docs set (DT200, one per snippet file a page includes:
-   * eleven thousand on the Graph v1.0 docs), in file and line order.
-   */
-  readonly reported: Diagnostic[];
-  /** How many diagnostics `diagnostics` holds beyond `reported`, by code. */
-  readonly deferred: Readonly<Record<string, number>>;
   readonly coverage: Coverage;
   /**
    * A hash of the model without its prose (descriptions, titles), lines and examples, and without the members of

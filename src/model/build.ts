@@ -2,7 +2,12 @@
  * All PageModels -> ApiModel. The passes run in a fixed order: declarations (types and enums, which every later
  * pass links to), then operations (with path recovery, the members only paths document, and examples). Each pass reports into the shared context.
  */
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import {
+  compareDiagnostics,
+  withDeferredDiagnostics,
+  type DeferringDiagnostics,
+  type Diagnostic,
+} from "../diagnostics/index.js";
 import type { PageModel } from "../parse/index.js";
 import type { ApiModel } from "./api-model.js";
 import { includeInfos, ModelContext, type ModelOptions, type PageSource, type UnresolvedIncludes } from "./context.js";
@@ -12,24 +17,17 @@ import { checkLinks } from "./links.js";
 import { buildOperations } from "./operations.js";
 
 /**
- * The model with its diagnostics, the INCLUDE infos made only when `diagnostics` is read. A function of its own, so
- * that the getter holds what it reads and not the context (on a big docs set, every PageModel a derivation loaded).
+ * The model with its diagnostics, the INCLUDE infos (DT200) made only when `diagnostics` is read. A function of its
+ * own, so that the getter holds the INCLUDEs and not the context (on a big docs set, every PageModel a derivation
+ * loaded).
  */
 function withDiagnostics(
-  model: Omit<ApiModel, "diagnostics" | "reported" | "deferred">,
+  model: Omit<ApiModel, keyof DeferringDiagnostics>,
   reported: Diagnostic[],
   unresolved: UnresolvedIncludes,
-  count: number,
 ): ApiModel {
-  let diagnostics: Diagnostic[] | undefined;
-  return Object.defineProperties(model, {
-    diagnostics: {
-      get: (): Diagnostic[] => (diagnostics ??= [...reported, ...includeInfos(unresolved)].sort(compareDiagnostics)),
-      enumerable: true,
-    },
-    reported: { value: reported, enumerable: true },
-    deferred: { value: count > 0 ? { DT200: count } : {}, enumerable: true },
-  }) as ApiModel;
+  const count = unresolved.reduce((sum, [, includes]) => sum + includes.length, 0);
+  return withDeferredDiagnostics(model, reported, count > 0 ? { DT200: count } : {}, () => includeInfos(unresolved));
 }
 
 export function buildApiModel(pages: readonly PageModel[] | PageSource, options: ModelOptions): ApiModel {
@@ -52,5 +50,5 @@ export function buildApiModel(pages: readonly PageModel[] | PageSource, options:
     typesKey,
     ...(context.memoKeys ? { memoKeys: context.memoKeys } : {}),
   };
-  return withDiagnostics(model, reported, context.unresolvedIncludes, context.includeInfoCount);
+  return withDiagnostics(model, reported, context.unresolvedIncludes);
 }

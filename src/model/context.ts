@@ -70,8 +70,6 @@ export class ModelContext {
    * of them on the Graph v1.0 docs, which a run that prints no infos would otherwise make and sort.
    */
   readonly unresolvedIncludes: UnresolvedIncludes = [];
-  /** How many infos `includeInfos` gives. */
-  includeInfoCount = 0;
   /** What each type, enum, operation and example of the model was derived under (ApiModel.memoKeys). */
   private readonly derivedKeys = new Map<object, string>();
   /** The last segment of the base URL's path (`beta`, `v1.0`): a syntax line may repeat it, the client must not. */
@@ -103,10 +101,7 @@ export class ModelContext {
         this.resolveIncludes(page.file),
       );
       // Kept as a line and a path, not a sentence, in the memo every run reads, and made a diagnostic only when read.
-      if (unresolved.length > 0) {
-        this.unresolvedIncludes.push([page.file, unresolved]);
-        this.includeInfoCount += unresolved.length;
-      }
+      if (unresolved.length > 0) this.unresolvedIncludes.push([page.file, unresolved]);
       if (included.length === 0) continue;
       includes.set(page.file, included);
       this.included.set(page.file, [...new Set(included.map(({ page: file }) => file))]);

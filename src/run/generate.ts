@@ -18,7 +18,12 @@
  */
 import { Cache } from "./cache.js";
 import type { Docs2tsConfig } from "./config.js";
-import { compareDiagnostics, type Diagnostic } from "../diagnostics/index.js";
+import {
+  compareDiagnostics,
+  withDeferredDiagnostics,
+  type DeferringDiagnostics,
+  type Diagnostic,
+} from "../diagnostics/index.js";
 import { readInput, readPage, type DocsInput, type InputPage } from "./docs-set.js";
 import { fileKey, pendingOf, type EmittedFile, type PendingFile } from "../emit/files.js";
 import { emitPackage, type EmittedPackage } from "../emit/index.js";
@@ -62,7 +67,8 @@ export interface GenerateOptions {
   readonly pool?: WorkerPool;
 }
 
-export interface GenerateResult {
+/** What a run made, with every diagnostic of the run: the model's deferred ones are deferred here too. */
+export interface GenerateResult extends DeferringDiagnostics {
   readonly pages: PageFacts[];
   readonly model: ApiModel;
   readonly emitted: Pick<EmittedPackage, "diagnostics" | "counts">;
@@ -74,12 +80,6 @@ export interface GenerateResult {
   readonly fileKeys: ReadonlyMap<string, string> | undefined;
   /** How this package compares with the one in the output it replaces: its version and what changed. */
   readonly release: Release;
-  /** Every diagnostic of the run, in file and position order: made when first read (ApiModel.diagnostics). */
-  readonly diagnostics: Diagnostic[];
-  /** The same but the model's `deferred` ones (ApiModel.reported): what a run that prints no infos reads. */
-  readonly reported: Diagnostic[];
-  /** How many diagnostics `diagnostics` holds beyond `reported`, by code. */
-  readonly deferred: Readonly<Record<string, number>>;
   /** The key of every page read, by path, for the next run to take on trust from the pages' stat. */
   readonly keys: Record<string, string>;
   readonly stats: RunStats;
@@ -202,24 +202,19 @@ export async function generate(
 
 /**
  * The result with the run's diagnostics, the model's deferred ones made only when `diagnostics` is read. A function
- * of its own, so that the getter holds what it reads and not the run's stages (the plan, the pages read).
+ * of its own, so that the getter holds the model and not the run's stages (the plan, the pages read).
  */
 function withDiagnostics(
-  result: Omit<GenerateResult, "diagnostics" | "reported" | "deferred">,
+  result: Omit<GenerateResult, keyof DeferringDiagnostics>,
   unreadable: readonly Diagnostic[],
   planned: readonly Diagnostic[],
 ): GenerateResult {
   const { model } = result;
-  let diagnostics: Diagnostic[] | undefined;
-  return Object.defineProperties(result, {
-    diagnostics: {
-      get: (): Diagnostic[] =>
-        (diagnostics ??= [...unreadable, ...model.diagnostics, ...planned].sort(compareDiagnostics)),
-      enumerable: true,
-    },
-    reported: { value: [...unreadable, ...model.reported, ...planned].sort(compareDiagnostics), enumerable: true },
-    deferred: { value: model.deferred, enumerable: true },
-  }) as GenerateResult;
+  const reported = [...unreadable, ...model.reported, ...planned].sort(compareDiagnostics);
+  return withDeferredDiagnostics(result, reported, model.deferred, () => {
+    const shown = new Set(model.reported);
+    return model.diagnostics.filter((diagnostic) => !shown.has(diagnostic));
+  });
 }
 
 // read
