@@ -5,6 +5,8 @@
  */
 /** A string literal: `"a"`, or `'say "hi"'` (prettier picks the quote that needs fewer escapes). */
 export function printString(value: string): string {
+  // Most strings need neither escapes nor a choice of quote (api.md prints tens of thousands of them).
+  if (plainString.test(value)) return `"${value}"`;
   const doubles = value.split('"').length - 1;
   const singles = value.split("'").length - 1;
   const json = JSON.stringify(value);
@@ -17,6 +19,9 @@ export function printString(value: string): string {
     );
   return `'${content}'`;
 }
+
+/** Printable ASCII but quotes and the backslash: JSON.stringify keeps these as they are. */
+const plainString = /^[ !#-&(-[\]-~]*$/;
 
 /** A number literal the way prettier normalizes it (`1e21`, not `1e+21`). */
 export function printNumber(value: number): string {

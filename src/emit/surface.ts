@@ -39,40 +39,24 @@ const surfaceTitle = "# API surface of ";
 
 /** The text of `api.md`. */
 export function apiSurface(plan: EmitPlan, packageName: string): string {
-  const types: Array<[string, string[]]> = [];
+  const types: Array<{ readonly name: string; readonly lines: string[] }> = [];
   for (const declaration of plan.declarations.values()) {
     const name = exportedName(plan, declaration.qualifiedName);
-    const page = declaration.source.file;
     if (declaration.kind === "enum") {
-      types.push([
-        name,
-        [
-          `type ${name} =${pageMark}${page}`,
-          ...declaration.members.map((member) => `  | ${printString(member.name)}`).sort(),
-        ],
-      ]);
+      const members = declaration.members.map((member) => `  | ${printString(member.name)}`).sort();
+      types.push({ name, lines: [`type ${name} =${pageMark}${declaration.source.file}`, ...members] });
       continue;
     }
-    types.push([name, objectTypeLines(declaration, name, plan)]);
+    types.push({ name, lines: objectTypeLines(declaration, name, plan) });
   }
   for (const [body, { name, node }] of plan.bodyNames) {
     if (body.kind !== "parameters") continue;
     const operation = [...node.operations.values()].find((candidate) => candidate.requestBody === body);
-    types.push([name, bodyLines(body, name, operation?.source.file ?? "", plan)]);
+    types.push({ name, lines: bodyLines(body, name, operation?.source.file ?? "", plan) });
   }
-  types.sort((a, b) => compare(a[0], b[0]));
-  const operations: string[] = [];
-  // The OData functions on the way to a path: their parameters are the operation's.
-  const visit = (node: NavigationNode, functions: readonly NavigationNode[]): void => {
-    const through = node.segment.kind === "function" ? [...functions, node] : functions;
-    for (const method of verbOrder) {
-      const operation = node.operations.get(method);
-      if (operation) operations.push(...operationLines(node, through, method, operation, plan));
-    }
-    for (const next of [...node.children.values()].sort((a, b) => compare(a.path, b.path))) visit(next, through);
-  };
-  visit(plan.root, []);
-  return [
+  types.sort((a, b) => compare(a.name, b.name));
+  // A megabyte of lines on big docs sets: pushed one by one into the lines of the file, never spread or copied.
+  const lines = [
     `${surfaceTitle}${packageName}`,
     "",
     "Written by docs2ts: every exported type with its members, every documented operation with its parameters, body",
@@ -82,33 +66,39 @@ export function apiSurface(plan: EmitPlan, packageName: string): string {
     "## Types",
     "",
     "```ts",
-    ...types.flatMap(([, lines]) => lines),
-    "```",
-    "",
-    "## Operations",
-    "",
-    "```ts",
-    ...operations,
-    "```",
-    "",
-  ].join("\n");
+  ];
+  for (const type of types) for (const line of type.lines) lines.push(line);
+  lines.push("```", "", "## Operations", "", "```ts");
+  // The OData functions on the way to a path: their parameters are the operation's.
+  const visit = (node: NavigationNode, functions: readonly NavigationNode[]): void => {
+    const through = node.segment.kind === "function" ? [...functions, node] : functions;
+    for (const method of verbOrder) {
+      const operation = node.operations.get(method);
+      if (operation) operationLines(lines, node, through, method, operation, plan);
+    }
+    if (node.children.size === 0) return;
+    for (const next of [...node.children.values()].sort((a, b) => compare(a.path, b.path))) visit(next, through);
+  };
+  visit(plan.root, []);
+  lines.push("```", "");
+  return lines.join("\n");
 }
 
 function objectTypeLines(type: ObjectType, name: string, plan: EmitPlan): string[] {
   const base = type.baseType ? ` extends ${exportedName(plan, type.baseType)}` : "";
   const page = type.source.file;
-  const members = type.properties
-    .filter((property) => !(type.baseType && property.name === "@odata.type"))
-    .map((property) => ({
-      key: propertyKey(property.name),
-      line: `${property.readOnly ? "readonly " : ""}${propertyKey(property.name)}?: ${tsNullable(surfaceType(property.type, plan, true))}`,
-      page: property.source.file,
-    }))
-    .sort((a, b) => compare(a.key, b.key));
-  return [
-    `interface ${name}${base}${pageMark}${page}`,
-    ...members.map((member) => `  ${member.line}${member.page === page ? "" : `${pageMark}${member.page}`}`),
-  ];
+  const members: Array<{ readonly key: string; readonly line: string }> = [];
+  for (const property of type.properties) {
+    if (type.baseType && property.name === "@odata.type") continue;
+    const key = propertyKey(property.name);
+    const from = property.source.file === page ? "" : `${pageMark}${property.source.file}`;
+    const readOnly = property.readOnly ? "readonly " : "";
+    members.push({ key, line: `  ${readOnly}${key}?: ${tsNullable(surfaceType(property.type, plan, true))}${from}` });
+  }
+  members.sort((a, b) => compare(a.key, b.key));
+  const lines = [`interface ${name}${base}${pageMark}${page}`];
+  for (const member of members) lines.push(member.line);
+  return lines;
 }
 
 function bodyLines(body: Extract<RequestBody, { kind: "parameters" }>, name: string, page: string, plan: EmitPlan) {
@@ -127,18 +117,20 @@ function bodyLines(body: Extract<RequestBody, { kind: "parameters" }>, name: str
   ];
 }
 
+/** Adds an operation's header line and its member lines (in order) to `lines`. */
 function operationLines(
+  lines: string[],
   node: NavigationNode,
   functions: readonly NavigationNode[],
   method: HttpMethod,
   operation: Operation,
   plan: EmitPlan,
-): string[] {
-  const lines: string[] = [];
+): void {
+  const members: string[] = [];
   for (const function_ of functions)
     for (const [name, seen] of function_.parameters) {
       const optional = seen.count < function_.variants ? "?" : "";
-      lines.push(
+      members.push(
         `parameter ${function_.member}.${memberKey(name)}${optional}: ${functionParameterType(seen, new Set())}`,
       );
     }
@@ -146,14 +138,12 @@ function operationLines(
     if (parameter.in !== "query" || /^\$(select|expand|filter|orderby|top|skip|search|count)$/i.test(parameter.name))
       continue;
     const type = parameter.type?.kind === "primitive" ? parameter.type.name : "string";
-    lines.push(`query ${memberKey(parameter.name)}?: ${type}`);
+    members.push(`query ${memberKey(parameter.name)}?: ${type}`);
   }
-  if (method === "POST" || method === "PUT" || method === "PATCH") lines.push(bodyLine(operation.requestBody, plan));
-  lines.push(`response: ${operation.response.status} ${responseText(operation, plan)}`);
-  return [
-    `${method} ${node.path || "/"}${pageMark}${operation.source.file}`,
-    ...lines.sort().map((line) => `  ${line}`),
-  ];
+  if (method === "POST" || method === "PUT" || method === "PATCH") members.push(bodyLine(operation.requestBody, plan));
+  members.push(`response: ${operation.response.status} ${responseText(operation, plan)}`);
+  lines.push(`${method} ${node.path || "/"}${pageMark}${operation.source.file}`);
+  for (const member of members.sort()) lines.push(`  ${member}`);
 }
 
 function bodyLine(body: RequestBody | undefined, plan: EmitPlan): string {

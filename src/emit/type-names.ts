@@ -163,8 +163,22 @@ export function planTypeNames(model: ApiModel, defaultNamespace: string, scope: 
 
 /** The type as the package's index exports it: `User`, `CallRecords.Session`. */
 export function exportedName(naming: TypeNaming, qualifiedName: string): string {
-  return [...naming.typeNamespaces.get(qualifiedName)!, naming.typeNames.get(qualifiedName)!].join(".");
+  // Asked for again for every member that names the type (api.md alone asks tens of thousands of times); the names
+  // are settled once planTypeNames returns.
+  let names = exportedNames.get(naming.typeNames);
+  if (!names) exportedNames.set(naming.typeNames, (names = new Map()));
+  let name = names.get(qualifiedName);
+  if (name === undefined) {
+    const namespace = naming.typeNamespaces.get(qualifiedName)!;
+    const own = naming.typeNames.get(qualifiedName)!;
+    name = namespace.length === 0 ? own : `${namespace.join(".")}.${own}`;
+    names.set(qualifiedName, name);
+  }
+  return name;
 }
+
+/** The exported names asked for, by the naming's map of names (a plan is spread into objects that share it). */
+const exportedNames = new WeakMap<ReadonlyMap<string, string>, Map<string, string>>();
 
 /** The model's base types are object types and never loop (model/declarations.ts breaks what would). */
 function derivedTypesOf(types: readonly ObjectType[]): Map<string, string[]> {

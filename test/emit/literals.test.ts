@@ -24,6 +24,8 @@ test("strings take the quote that needs fewer escapes, and mean the same", async
     "déjà vu",
     "\u2028",
     "",
+    // Every ASCII character between two letters: most strings are printed without looking at their quotes.
+    ...Array.from({ length: 128 }, (_, code) => `a${String.fromCharCode(code)}b`),
   ]) {
     const code = printString(value);
     await prettierKeeps(code);
