@@ -228,7 +228,7 @@ export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
     start = end + 1;
     if (lineIs(text, line, end, "## Types")) section = types;
     else if (lineIs(text, line, end, "## Operations")) section = operations;
-    if (text.startsWith("```", line) && end - line >= 3) {
+    if (isFence(text, line, end)) {
       inCode = !inCode;
       continue;
     }
@@ -244,19 +244,27 @@ export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
   return { text, types, operations };
 }
 
-/** The header and member lines of an entry: the lines of its span that surfaceBlocks gave it. */
+/**
+ * The header and member lines of an entry: the lines of its span that surfaceBlocks gave it, by the same rules (a
+ * fence opens or closes the code, blank lines and lines outside the code are not the entry's).
+ */
 function entryLines(text: string, span: EntrySpan): string[] {
-  const [header, ...rest] = text.slice(span.start, span.end).split("\n");
-  const lines = [header!];
+  const lines: string[] = [];
   let inCode = true;
-  for (const line of rest) {
-    if (line.startsWith("```")) {
-      inCode = !inCode;
-      continue;
-    }
-    if (inCode && line.trim() !== "") lines.push(line);
+  for (let start = span.start; start <= span.end;) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 || newline > span.end ? span.end : newline;
+    const line = start;
+    start = end + 1;
+    if (line !== span.start && isFence(text, line, end)) inCode = !inCode;
+    else if (inCode && !isBlank(text, line, end)) lines.push(text.slice(line, end));
   }
   return lines;
+}
+
+/** Whether the line opens or closes a code block. */
+function isFence(text: string, start: number, end: number): boolean {
+  return end - start >= 3 && text.startsWith("```", start);
 }
 
 function lineIs(text: string, start: number, end: number, expected: string): boolean {
