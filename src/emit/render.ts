@@ -1,35 +1,26 @@
 /**
- * A planned file (files.ts) -> its text: structures printed by ts-morph, test modules by its code writer, both
- * laid out as prettier would (fit.ts), other text formatted by prettier. This is the expensive part of emitting
- * (ts-morph loads TypeScript, prettier formats), so it runs in the worker threads, and only for files whose
- * description changed since the last run.
+ * A planned file (files.ts) -> its text: structures printed with ts-morph's code writer (print-structure.ts), test
+ * modules written with it, both laid out as prettier would (fit.ts), other text formatted by prettier. This runs in
+ * the worker threads, and only for files whose description changed since the last run.
  */
-import { createRequire } from "node:module";
 import { fitToPrintWidth, type FormatSource } from "./fit.js";
 import type { PendingFile } from "./files.js";
-import { StructureKind } from "./structure-kinds.js";
+import { CodeBlockWriter, printSourceFile } from "./print-structure.js";
 import { writeTestModule } from "./test-module.js";
 
 /** The formatting every generated file gets, whatever the project's own prettier configuration says. */
 export const prettierOptions = { printWidth: 100 } as const;
 
-// Loaded once, on first use: a process that renders nothing (a warm run) never loads them, and an import per
-// file costs a round trip to the module loader (a thread of its own under tsx).
-let tsMorph: Promise<typeof import("ts-morph")> | undefined;
+// Loaded once, on first use: a file in a hundred needs prettier, and a process that renders nothing never loads it.
 let prettierModule: Promise<typeof import("prettier")> | undefined;
-// ts-morph is CommonJS: required rather than imported, it loads in two thirds of the CPU, without the pass over
-// its sources that finds the exports an import needs.
-const requireModule = createRequire(import.meta.url);
-const loadTsMorph = (): Promise<typeof import("ts-morph")> =>
-  (tsMorph ??= Promise.resolve().then(() => requireModule("ts-morph") as typeof import("ts-morph")));
 const loadPrettier = (): Promise<typeof import("prettier")> => (prettierModule ??= import("prettier"));
 
 /**
- * Loads what rendering needs, so that a worker can do it while it would otherwise wait: ts-morph, and prettier with
- * `formatter` (else it loads when a file first needs it, which a file in a hundred does).
+ * With `formatter`, loads prettier ahead of the files that will need it, so that a worker can do it while it would
+ * otherwise wait (the files of a cold run); the few files of a small change seldom need it.
  */
 export async function prepareRendering(formatter: boolean): Promise<void> {
-  await Promise.all([loadTsMorph(), ...(formatter ? [loadPrettier()] : [])]);
+  if (formatter) await loadPrettier();
 }
 
 /** `file`'s text; the TypeScript that needs prettier's layout goes through `formatTypeScript`. */
@@ -44,12 +35,9 @@ export async function renderFile(
       if (content.format === "as-is") return content.text;
       // The runtime's modules are written prettier-clean (templates.test.ts), so fitting them changes nothing.
       return content.format === "typescript" ? fit(content.text) : format(content.text, content.format);
-    case "structure": {
-      const { printStructure } = await loadTsMorph();
-      return fit(printStructure({ ...content.structure, kind: StructureKind.SourceFile }, { indentNumberOfSpaces: 2 }));
-    }
+    case "structure":
+      return fit(printSourceFile(content.structure));
     case "tests": {
-      const { CodeBlockWriter } = await loadTsMorph();
       const writer = new CodeBlockWriter({ indentNumberOfSpaces: 2 });
       writeTestModule(writer, content.module);
       return fit(writer.toString());

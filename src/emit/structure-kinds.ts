@@ -1,7 +1,7 @@
 /**
- * The ts-morph StructureKind values the emitters use, restated so that building structures does not load ts-morph
- * (and with it TypeScript, 0.7 s): structures are built on the main thread for every run, printed (in a worker)
- * only when their file changed. test/emit/structure-kinds.test.ts holds these to ts-morph's own values.
+ * The ts-morph StructureKind values the emitters use, restated so that neither building structures (on the main
+ * thread, every run) nor printing them (print-structure.ts, in a worker) loads ts-morph, and with it TypeScript
+ * (0.7 s). test/emit/structure-kinds.test.ts holds these to ts-morph's own values.
  */
 import type {
   ModuleDeclarationKind as ModuleKinds,

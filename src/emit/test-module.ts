@@ -4,7 +4,7 @@
  * `replay` helper of test/support.ts. Runs where files are rendered (a worker), from plain data. The code is
  * written in prettier's layout (objects one member a line), so that only overlong lines need formatting (fit.ts).
  */
-import type { CodeBlockWriter } from "ts-morph";
+import type CodeBlockWriter from "code-block-writer";
 import type { TestCase, TestModule, TsValue } from "./files.js";
 import { printKey, printPrimitive, printString } from "./literals.js";
 

@@ -23,9 +23,9 @@ export async function bundle(root, outdir, entries) {
     platform: "node",
     target: "node20",
     // The parser's dependencies (unified, remark, micromark, yaml: a hundred small modules) go into the bundle: a
-    // worker then loads them in about 30 ms instead of 125. ts-morph (one CommonJS file around TypeScript) and
-    // prettier (which loads its own plugins) stay where npm put them.
-    external: ["ts-morph", "prettier"],
+    // worker then loads them in about 30 ms instead of 125. Prettier (which loads its own plugins) stays where npm
+    // put it.
+    external: ["prettier"],
     // yaml is CommonJS, and requires node's builtins.
     banner: {
       js: 'import { createRequire as docs2tsRequire } from "node:module"; const require = docs2tsRequire(import.meta.url);',

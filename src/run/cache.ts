@@ -56,11 +56,6 @@ export class Cache {
     return this.dir !== undefined;
   }
 
-  /** Where workers keep V8's code cache of the modules they load (workers/code-cache.ts); none with the cache off. */
-  get codeDirectory(): string | undefined {
-    return this.dir && join(this.dir, "code");
-  }
-
   /** Where the entries are, for a worker to read them ahead (fetchEntries); none with the cache off. */
   get directory(): string | undefined {
     return this.dir;

@@ -116,7 +116,8 @@ export async function generate(
     forgetTexts(docs.files);
     forgetTexts(read.pages);
     clock.lap("parse");
-    // The workers load the printers while this thread links the pages; a failure shows again when rendering.
+    // The workers load the printers and prettier while this thread links the pages; a failure shows again when
+    // rendering.
     void (early.preparing ?? jobs.prepareRendering(true))?.catch(() => undefined);
 
     const { model, facts } = await modelStage(config, read.pages, parsed, cache, jobs);
@@ -129,8 +130,8 @@ export async function generate(
 
     // The lookup takes the plan's files over: from here on a description is held only till its file is rendered.
     const render = lookUpFiles(plan.files.splice(0), cache, options.holds);
-    // With nothing to render, the workers are done: stopped now (most likely while loading the printers), they take
-    // no more CPU from this thread, and stop while it writes the cache instead of at the end of the run.
+    // With nothing to render, the workers are done: stopped now, they take no more CPU from this thread, and stop
+    // while it writes the cache instead of at the end of the run.
     if (render.pending.length === 0) jobs.stopEarly();
     const renderer = jobs.renderer(render.pending);
     clock.lap("cache");
@@ -144,8 +145,8 @@ export async function generate(
     cache.storeDerived();
     if (cache.enabled) render.keys ??= render.keysOf();
     await rendering;
-    // The workers are done: their threads are taken down (tens of milliseconds with ts-morph loaded) while this thread
-    // writes the cache and the release, rather than after the run.
+    // The workers are done: their threads are taken down (tens of milliseconds) while this thread writes the cache
+    // and the release, rather than after the run.
     jobs.stopEarly();
     clock.lap("render");
 
@@ -246,7 +247,7 @@ function readStage(config: Docs2tsConfig, docs: DocsInput, cache: PipelineCache)
 interface EarlyParse {
   readonly pages: ReadonlySet<InputPage>;
   readonly parsing: Promise<ParsedPage[]>;
-  /** The worker's loading of ts-morph, queued after those pages. */
+  /** The worker's loading of the printers, queued after those pages. */
   readonly preparing: Promise<unknown> | undefined;
 }
 
@@ -268,7 +269,7 @@ function parseEarly(
   return {
     pages: new Set(early),
     parsing: jobs.parseOnStarted(early, keepBytes),
-    // After those few pages the worker loads ts-morph, while this thread is still reading the cache. Prettier waits
+    // After those few pages the worker loads the printers, while this thread is still reading the cache. Prettier waits
     // till a file needs it: the few files such a change renders seldom do, and loading it is CPU this thread lacks.
     preparing: early.length > 0 ? jobs.prepareRendering(false) : undefined,
   };

@@ -28,7 +28,6 @@ import {
   type PackedOutputRecord,
 } from "./output.js";
 import { minimumPoolJobs, WorkerPool } from "./workers/pool.js";
-import { workerOptions } from "./workers/jobs.js";
 import { docs2tsVersion } from "./version.js";
 import type { MetadataAudit } from "../audit/audit-types.js";
 import type { ServiceMetadata } from "../audit/csdl.js";
@@ -62,7 +61,7 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
   const needsReport = context.needsReport || options.report !== undefined || options.html !== undefined;
   const outLabel = displayPath(cwd, config.out);
   let pool = context.pool;
-  const ownPool = (size: number): WorkerPool | undefined => (pool ??= new WorkerPool(size, workerOptions(cache)));
+  const ownPool = (size: number): WorkerPool | undefined => (pool ??= new WorkerPool(size));
   try {
     const scope = cacheScope(config);
     const listed = listDocsFiles(config.input);

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { createRequire } from "node:module";
 import { test } from "node:test";
 import * as prettier from "prettier";
 import type { PendingFile } from "../../src/emit/files.js";
 import { prettierOptions, renderFile, renderFiles } from "../../src/emit/render.js";
+import { StructureKind } from "../../src/emit/structure-kinds.js";
 
 /** A module whose lines no rule of own-layout.ts knows: prettier lays each out. */
 const needingPrettier = (name: string): string =>
@@ -50,4 +52,29 @@ test("a file prettier cannot read fails as it fails alone, not with the error of
     (error: Error) => error.message,
   );
   await assert.rejects(renderFiles([good, broken, good]), (error: Error) => error.message === alone);
+});
+
+test("structures and test modules render without loading ts-morph or the TypeScript compiler", async () => {
+  const files: PendingFile[] = [
+    {
+      path: "src/thing.ts",
+      content: {
+        kind: "structure",
+        structure: { statements: [{ kind: StructureKind.Interface, name: "Thing", isExported: true }] },
+      },
+    },
+    {
+      path: "test/examples/thing.test.ts",
+      content: { kind: "tests", module: { page: "api/thing-get.md", fromIndex: [], cases: [] } },
+    },
+  ];
+  const [structure, tests] = await renderFiles(files);
+  assert.equal(structure, "export interface Thing {}\n");
+  assert.match(tests!, /Tests generated from the examples of api\/thing-get\.md/);
+  // A worker that renders a file would otherwise load 9 MB of TypeScript first (print-structure.ts).
+  const loaded = Object.keys(createRequire(import.meta.url).cache);
+  assert.deepEqual(
+    loaded.filter((path) => /[\\/](ts-morph|@ts-morph|typescript)[\\/]/.test(path)),
+    [],
+  );
 });

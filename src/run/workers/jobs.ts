@@ -9,14 +9,12 @@ import type { PendingFile } from "../../emit/files.js";
 import type { PageModel } from "../../parse/index.js";
 import type { ParsedPage } from "../pipeline-cache.js";
 import type { ProgressEvent } from "../stats.js";
-import type { Cache } from "../cache.js";
-import { defaultWorkerCount, minimumPoolJobs, WorkerPool, type WorkerOptions } from "./pool.js";
+import { defaultWorkerCount, minimumPoolJobs, WorkerPool } from "./pool.js";
 
 export class Jobs {
   private readonly workers: number;
   private readonly callersPool: WorkerPool | undefined;
   private pool: WorkerPool | undefined;
-  private readonly workerOptions: WorkerOptions;
 
   /**
    * A docs set this big takes a while to read from the cache and link: one worker starts at once (unless the caller
@@ -26,15 +24,12 @@ export class Jobs {
    */
   constructor(
     pages: number,
-    options: { readonly workers?: number; readonly pool?: WorkerPool; readonly cache?: Cache },
+    options: { readonly workers?: number; readonly pool?: WorkerPool },
     private readonly progress: ((event: ProgressEvent) => void) | undefined,
   ) {
     this.workers = options.workers ?? defaultWorkerCount();
     this.callersPool = options.pool;
-    this.workerOptions = workerOptions(options.cache);
-    this.pool =
-      options.pool ??
-      (this.workers > 0 && pages >= minimumPoolJobs ? new WorkerPool(1, this.workerOptions) : undefined);
+    this.pool = options.pool ?? (this.workers > 0 && pages >= minimumPoolJobs ? new WorkerPool(1) : undefined);
   }
 
   /** Whether a worker is up already (started by the caller, or for a big docs set). */
@@ -45,7 +40,7 @@ export class Jobs {
   /** The pool, started or grown for this many jobs when they are enough to be worth it. */
   private poolFor(jobs: number): WorkerPool | undefined {
     if (this.workers > 0 && jobs >= minimumPoolJobs) {
-      this.pool ??= new WorkerPool(0, this.workerOptions);
+      this.pool ??= new WorkerPool(0);
       this.pool.grow(Math.min(this.workers, Math.ceil(jobs / minimumPoolJobs)));
     }
     return this.pool;
@@ -177,10 +172,4 @@ async function runJobs<T, R>(
     running.push(onPool(batch).then((results) => record(start, batch, results)));
   }
   await Promise.all(running);
-}
-
-/** The options of the workers a run starts: the run's cache keeps their code cache. */
-export function workerOptions(cache: Cache | undefined): WorkerOptions {
-  const codeCache = cache?.codeDirectory;
-  return codeCache === undefined ? {} : { codeCache };
 }

@@ -35,12 +35,6 @@ export type JobResult = Uint8Array[] | string[] | OutputSurvey;
 
 export type Reply = { readonly id: number; readonly result?: JobResult; readonly error?: string };
 
-/** What every worker of a pool is started with. */
-export interface WorkerOptions {
-  /** A directory for V8's code cache of the modules workers load (code-cache.ts); none without the run's cache. */
-  readonly codeCache?: string;
-}
-
 /** Below this many pages to parse or files to render, the work is done on the calling thread. */
 export const minimumPoolJobs = 64;
 
@@ -73,10 +67,7 @@ export class WorkerPool {
   private closing: Promise<void> | undefined;
 
   /** Starts `size` workers now, so that they load their modules while the caller does other work. */
-  constructor(
-    size: number,
-    private readonly options: WorkerOptions = {},
-  ) {
+  constructor(size: number) {
     this.grow(size);
   }
 
@@ -87,7 +78,7 @@ export class WorkerPool {
   /** Starts more workers, up to `size` in all; they take jobs as soon as they are started. */
   grow(size: number): void {
     while (!this.closing && this.workers.length < size) {
-      const worker = startWorker(this.options);
+      const worker = startWorker();
       worker.on("message", (reply: Reply) => this.settle(worker, reply));
       worker.on("error", (error) => this.fail(worker, error));
       this.workers.push(worker);
@@ -236,11 +227,11 @@ export class WorkerPool {
  * A worker running worker.ts. From dist/ it is plain JavaScript; from src/ under tsx, the worker registers tsx
  * itself first (a loader registered on the main thread does not reach worker threads in Node 20).
  */
-function startWorker(workerData: WorkerOptions): Worker {
+function startWorker(): Worker {
   const extension = extname(fileURLToPath(import.meta.url));
   const url = new URL(`./worker${extension}`, import.meta.url);
-  if (extension !== ".ts") return new Worker(url, { workerData });
+  if (extension !== ".ts") return new Worker(url);
   const tsx = import.meta.resolve("tsx/esm/api");
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return new Worker(bootstrap, { eval: true });
 }

@@ -1,24 +1,19 @@
 /**
- * A worker thread of the pool: parses pages and renders files, loading the parser or ts-morph and prettier only
+ * A worker thread of the pool: parses pages and renders files, loading the parser, the printers and prettier only
  * when first asked to, surveys the output, and reads cache entries ahead of the calling thread. Each job is a
  * function of what the message carries (and, for the survey and the entries, of what is on disk).
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import { serialize } from "node:v8";
-import { saveCodeCache, useCodeCache } from "./code-cache.js";
 import { fetchEntry, type FetchedEntry } from "../cache.js";
 import { surveyOutput } from "../output.js";
-import type { Job, JobResult, Reply, WorkerOptions } from "./pool.js";
-
-const { codeCache } = (workerData ?? {}) as WorkerOptions;
-if (codeCache !== undefined) useCodeCache(codeCache);
-let codeCacheSaved = false;
+import type { Job, JobResult, Reply } from "./pool.js";
 
 /**
  * Where the last parse, prepare or render job ends: each starts once the one before it has ended. A job may come
  * while the one before is still running (the printers are asked for while the pages of a small change parse), and
- * the two would otherwise run at once: the parse waiting for the parser to load while loading ts-morph took the
- * thread for a third of a second. A survey goes on beside them, a slice at a time.
+ * the two would otherwise run at once: the parse waiting for the parser to load while loading prettier took the
+ * thread. A survey goes on beside them, a slice at a time.
  */
 let previous: Promise<unknown> = Promise.resolve();
 
@@ -32,15 +27,7 @@ parentPort!.on("message", (job: Job) => {
       () => undefined,
     );
   running.then(
-    (result) => {
-      parentPort!.postMessage({ id: job.id, result } satisfies Reply);
-      // After the first files rendered (the reply sent first: the caller may be waiting for it), ts-morph has run
-      // the functions rendering needs, and their bytecode goes into the cache with the rest.
-      if (job.kind === "render" && !codeCacheSaved) {
-        codeCacheSaved = true;
-        saveCodeCache();
-      }
-    },
+    (result) => parentPort!.postMessage({ id: job.id, result } satisfies Reply),
     (error: unknown) =>
       parentPort!.postMessage({ id: job.id, error: (error as Error)?.stack ?? String(error) } satisfies Reply),
   );
