@@ -297,7 +297,7 @@ function indexSignature(writer: CodeBlockWriter, structure: OptionalKind<IndexSi
     docs(writer, structure.docs);
     modifiers(writer, structure);
     writer.write(`[${structure.keyName || "key"}: ${structure.keyType || "string"}]`);
-    returnType(writer, structure.returnType, false);
+    typed(writer, ":", structure.returnType);
     writer.write(";");
   });
 }
@@ -308,7 +308,7 @@ function propertySignature(writer: CodeBlockWriter, structure: OptionalKind<Prop
     modifiers(writer, structure);
     writer.write(structure.name);
     writer.conditionalWrite(structure.hasQuestionToken, "?");
-    typed(writer, ":", structure.type, false);
+    typed(writer, ":", structure.type);
     initializer(writer, structure.initializer);
     writer.write(";");
   });
@@ -321,7 +321,7 @@ function methodSignature(writer: CodeBlockWriter, structure: OptionalKind<Method
     writer.conditionalWrite(structure.hasQuestionToken, "?");
     typeParameters(writer, structure.typeParameters);
     parameters(writer, structure.parameters);
-    returnType(writer, structure.returnType, false);
+    typed(writer, ":", structure.returnType);
     writer.write(";");
   });
 }
@@ -332,7 +332,7 @@ function typeAlias(writer: CodeBlockWriter, structure: OptionalKind<TypeAliasDec
     modifiers(writer, structure);
     writer.write(`type ${structure.name}`);
     typeParameters(writer, structure.typeParameters);
-    typed(writer, " =", structure.type, false);
+    typed(writer, " =", structure.type);
     writer.write(";");
   });
 }
@@ -368,7 +368,7 @@ function functionDeclaration(
     if (structure.name != null && !isBlank(structure.name)) writer.write(` ${structure.name}`);
     typeParameters(writer, structure.typeParameters);
     parameters(writer, structure.parameters);
-    returnType(writer, structure.returnType, false);
+    typed(writer, ":", structure.returnType);
     if (ambient || structure.hasDeclareKeyword) writer.write(";");
     else writer.space().inlineBlock(() => statements(writer, structure.statements, false));
   });
@@ -397,7 +397,7 @@ function variableDeclaration(writer: CodeBlockWriter, structure: OptionalKind<Va
   node(writer, structure, () => {
     writer.write(structure.name);
     writer.conditionalWrite(structure.hasExclamationToken, "!");
-    typed(writer, ":", structure.type, false);
+    typed(writer, ":", structure.type);
     initializer(writer, structure.initializer);
   });
 }
@@ -417,16 +417,11 @@ function modifiers(writer: CodeBlockWriter, structure: Modifiers): void {
   if (structure.hasAccessorKeyword) writer.write("accessor ");
 }
 
-function typed(writer: CodeBlockWriter, separator: string, type: Text | undefined, always: boolean): void {
-  if (type == null && !always) return;
+/** `separator type`: a member's or a variable's type, a return type, an alias's type; `any` for none with `orAny`. */
+function typed(writer: CodeBlockWriter, separator: string, type: Text | undefined, orAny = false): void {
+  if (type == null && !orAny) return;
   const text = textOf(writer, type ?? "any");
   if (!isBlank(text)) writer.hangingIndent(() => writer.write(`${separator} ${text}`));
-}
-
-function returnType(writer: CodeBlockWriter, type: Text | undefined, always: boolean): void {
-  if (type == null && !always) return;
-  const text = textOf(writer, type ?? "void");
-  if (!isBlank(text)) writer.hangingIndent(() => writer.write(`: ${text}`));
 }
 
 function initializer(writer: CodeBlockWriter, value: Text | undefined): void {
@@ -504,7 +499,7 @@ function parameter(writer: CodeBlockWriter, structure: OptionalKind<ParameterDec
     writer.conditionalWrite(structure.isRestParameter, "...");
     writer.write(structure.name);
     writer.conditionalWrite(structure.hasQuestionToken, "?");
-    typed(writer, ":", structure.type, structure.hasQuestionToken ?? false);
+    typed(writer, ":", structure.type, structure.hasQuestionToken);
     initializer(writer, structure.initializer);
   });
 }
