@@ -76,20 +76,12 @@ class UnprintableStructure extends Error {
 function node(writer: CodeBlockWriter, item: Trivia | string | WriterFunction, print: () => void): void {
   const structure: Trivia = typeof item === "object" ? item : {};
   if (structure.leadingTrivia) {
-    trivia(writer, structure.leadingTrivia);
+    multilineText(writer, structure.leadingTrivia);
     if (writer.isInComment()) writer.closeComment();
   }
   writer.closeComment();
   print();
-  if (structure.trailingTrivia != null) trivia(writer, structure.trailingTrivia);
-}
-
-function trivia(writer: CodeBlockWriter, text: Text | Text[]): void {
-  if (!Array.isArray(text)) return textOrWriter(writer, text);
-  text.forEach((part, index) => {
-    textOrWriter(writer, part);
-    if (index !== text.length - 1) writer.newLineIfLastNot();
-  });
+  if (structure.trailingTrivia != null) multilineText(writer, structure.trailingTrivia);
 }
 
 function textOrWriter(writer: CodeBlockWriter, text: Text | undefined): void {
@@ -624,7 +616,10 @@ function jsDocTag(writer: CodeBlockWriter, structure: OptionalKind<JSDocTagStruc
   });
 }
 
-/** A string, a writer function, or lines (ts-morph's printTextFromStringOrWriter). */
+/**
+ * A string, a writer function, or lines, each on a line of its own: ts-morph's printTextFromStringOrWriter, and what
+ * its NodePrinter does with a node's leading and trailing trivia.
+ */
 function multilineText(writer: CodeBlockWriter, text: Text | readonly Text[]): void {
   if (typeof text === "string" || typeof text === "function") return textOrWriter(writer, text);
   text.forEach((line, index) => {

@@ -63,7 +63,13 @@ test("what the printer knows beyond today's emitters prints as ts-morph prints i
       namedImports: ["Part", { name: "Gadget", alias: "Thing" }],
       moduleSpecifier: "./parts.js",
     },
-    { kind: StructureKind.ImportDeclaration, namespaceImport: "store", moduleSpecifier: "./store.js" },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namespaceImport: "store",
+      moduleSpecifier: "./store.js",
+      leadingTrivia: ["// One line of trivia,", "// and another."],
+      trailingTrivia: [" // after,", "// and below."],
+    },
     { kind: StructureKind.ImportDeclaration, moduleSpecifier: "./side-effect.js" },
     {
       kind: StructureKind.ImportDeclaration,
