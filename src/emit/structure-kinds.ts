@@ -15,7 +15,6 @@ export const StructureKind = {
   ImportDeclaration: 16 as Kinds.ImportDeclaration,
   Interface: 19 as Kinds.Interface,
   Module: 29 as Kinds.Module,
-  SourceFile: 36 as Kinds.SourceFile,
   TypeAlias: 38 as Kinds.TypeAlias,
   VariableStatement: 41 as Kinds.VariableStatement,
 } as const;

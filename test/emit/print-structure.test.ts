@@ -7,7 +7,13 @@
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { test } from "node:test";
-import { printStructure, type OptionalKind, type SourceFileStructure, type StatementStructures } from "ts-morph";
+import {
+  printStructure,
+  StructureKind as TsMorphKind,
+  type OptionalKind,
+  type SourceFileStructure,
+  type StatementStructures,
+} from "ts-morph";
 import { pendingOf } from "../../src/emit/files.js";
 import { emitPackage } from "../../src/emit/index.js";
 import { printSourceFile } from "../../src/emit/print-structure.js";
@@ -19,7 +25,7 @@ import { join } from "node:path";
 type File = OptionalKind<SourceFileStructure>;
 
 const theirs = (file: File): string =>
-  printStructure({ ...file, kind: StructureKind.SourceFile }, { indentNumberOfSpaces: 2 });
+  printStructure({ ...file, kind: TsMorphKind.SourceFile }, { indentNumberOfSpaces: 2 });
 
 /** Every structure file of the package generated from `docs`, with its path. */
 function structuresOf(docs: string): Array<{ path: string; structure: File }> {
