@@ -192,6 +192,55 @@ test("an optional parameter made required is breaking, and names the operation's
   assert.deepEqual([below1, above1], ["0.2.0", "2.0.0"]);
 });
 
+test("compared where they differ, two surfaces give the changes that reading both whole gives, whatever lines differ", () => {
+  // Lines deleted, added (members, headers, blank lines, fences, headings, prose), edited and swapped, one to three
+  // at a time anywhere in the text: differingBlocks cuts both where they differ, or whole where it cannot.
+  let seed = 18;
+  const random = (below: number): number => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let mixed = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return (((mixed ^ (mixed >>> 14)) >>> 0) % below) as number;
+  };
+  const lines = beforeText.split("\n");
+  let compared = 0;
+  for (let trial = 0; trial < 600; trial++) {
+    const edited = [...lines];
+    for (let edit = 0, edits = 1 + random(3); edit < edits; edit++) {
+      const at = 1 + random(edited.length - 1);
+      const added = [
+        "  addedMember?: string | null",
+        `interface Added${trial}x${edit} // v1.0/resources/added.md`,
+        `GET /added${trial}x${edit} // v1.0/api/added.md`,
+        "",
+        "```",
+        "## Operations",
+        "A line of prose.",
+      ];
+      switch (random(4)) {
+        case 0:
+          edited.splice(at, 1);
+          break;
+        case 1:
+          edited.splice(at, 0, added[random(added.length)]!);
+          break;
+        case 2:
+          edited[at] = `${edited[at]} | number`;
+          break;
+        default:
+          if (at + 1 < edited.length) [edited[at], edited[at + 1]] = [edited[at + 1]!, edited[at]!];
+      }
+    }
+    const afterText = edited.join("\n");
+    const whole = diffSurfaces(parseSurface(beforeText)!, parseSurface(afterText)!);
+    assert.deepEqual(diffSurfaceTexts(beforeText, afterText), whole, `trial ${trial}`);
+    assert.deepEqual(diffSurfaceTexts(afterText, beforeText), diffSurfaces(parseSurface(afterText)!, before));
+    if (whole.length > 0) compared++;
+  }
+  // Most edits change the API: the comparison is of changes, not of empty lists.
+  assert.ok(compared > 400, `${compared} trials changed the API`);
+});
+
 test("a docs text change leaves the API as it is: a patch; no change at all: no version", () => {
   const edited = changesTo(
     editFixture("v1.0/resources/widget.md", "The name shown to people.", "The name people see."),

@@ -8,9 +8,9 @@
  * minor, anything else -> patch.
  */
 import {
+  differingBlocks,
   operationKey,
   parseSurface,
-  surfaceBlocks,
   sameEntry,
   surfaceOfBlocks,
   type Surface,
@@ -30,13 +30,13 @@ export interface ApiChange {
 }
 
 /**
- * `diffSurfaces` of two `api.md` texts (both must be surfaces): an entry of the same lines in both changes nothing, so
- * only the others are read (an edit of one page changes a few entries of thousands).
+ * `diffSurfaces` of two `api.md` texts (both must be surfaces): only the entries where the texts differ are cut
+ * (differingBlocks), and of those, an entry of the same lines in both changes nothing, so only the others are read
+ * (an edit of one page changes a few entries of thousands).
  */
 export function diffSurfaceTexts(before: string, after: string): ApiChange[] {
   if (before === after) return [];
-  const old = surfaceBlocks(before)!;
-  const now = surfaceBlocks(after)!;
+  const [old, now] = differingBlocks(before, after)!;
   const differing = (section: "types" | "operations"): void => {
     for (const [key, span] of old[section]) {
       const next = now[section].get(key);

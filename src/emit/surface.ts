@@ -216,12 +216,66 @@ export interface EntrySpan {
  */
 export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
   if (!isSurface(text)) return undefined;
+  return { text, ...entrySpans(text, 0, text.length, { section: undefined, inCode: false }) };
+}
+
+/**
+ * The blocks of two surfaces where they differ: the entries of the lines from where their texts first differ (back
+ * to the header of that entry) to where they last differ (on to the next header). The entries around those lines
+ * are the same in both, and an edit of one page changes a few entries of thousands: a megabyte is compared, not
+ * scanned line by line. Where a fence or a section heading differs, every entry after it is read otherwise: both
+ * are then cut whole. A key given twice, once among the lines cut and once after them, is read from the lines cut
+ * (surfaceBlocks takes the last; docs2ts writes no key twice). Undefined unless both are surfaces.
+ */
+export function differingBlocks(before: string, after: string): [SurfaceBlocks, SurfaceBlocks] | undefined {
+  if (!isSurface(before) || !isSurface(after)) return undefined;
+  const prefix = commonPrefixLength(before, after);
+  const suffix = commonSuffixLength(before, after, Math.min(before.length, after.length) - prefix);
+  const marksBefore = landmarks(before);
+  const marksAfter = landmarks(after);
+  // The text before `start` is the same in both, and so is the state a scan reaches there.
+  let start = lineStartAt(before, prefix);
+  while (start > 0 && !isHeader(before, start, marksBefore)) start = lineStartAt(before, start - 1);
+  // From the first line start past the last difference on, the texts are the same (shifted by `shift`).
+  const shift = after.length - before.length;
+  let end = lineEndAt(before, before.length - suffix);
+  while (end < before.length && !isHeader(before, end, marksBefore)) end = lineEndAt(before, end);
+  // A line at `start` that is no header in `after` belongs to the entry before it there, and a fence or heading
+  // that differs changes how the lines after `end` read: then both are cut whole.
+  const stateBefore = stateAt(end, marksBefore);
+  const stateAfter = stateAt(end + shift, marksAfter);
+  if (
+    (start > 0 && !isHeader(after, start, marksAfter)) ||
+    stateBefore.inCode !== stateAfter.inCode ||
+    stateBefore.section !== stateAfter.section
+  )
+    return [surfaceBlocks(before)!, surfaceBlocks(after)!];
+  const initial = stateAt(start, marksBefore);
+  return [
+    { text: before, ...entrySpans(before, start, end, initial) },
+    { text: after, ...entrySpans(after, start, end + shift, initial) },
+  ];
+}
+
+/** Where a scan of the entries stands before a line: in which section, and whether inside a code block. */
+interface ScanState {
+  readonly section: "types" | "operations" | undefined;
+  readonly inCode: boolean;
+}
+
+/** The spans of the entries whose header lines start in [from, to), the scan starting in `state` at `from`. */
+function entrySpans(
+  text: string,
+  from: number,
+  to: number,
+  state: ScanState,
+): Pick<SurfaceBlocks, "types" | "operations"> {
   const types = new Map<string, EntrySpan>();
   const operations = new Map<string, EntrySpan>();
-  let section: Map<string, EntrySpan> | undefined;
-  let inCode = false;
+  let section = state.section === "types" ? types : state.section === "operations" ? operations : undefined;
+  let inCode = state.inCode;
   let current: EntrySpan | undefined;
-  for (let start = 0; start <= text.length;) {
+  for (let start = from; start < to || (start === to && to === text.length);) {
     const newline = text.indexOf("\n", start);
     const end = newline < 0 ? text.length : newline;
     const line = start;
@@ -241,7 +295,81 @@ export function surfaceBlocks(text: string): SurfaceBlocks | undefined {
       section.set(section === types ? typeNameOf(content) : operationKey(content), current);
     } else if (current) current.end = end;
   }
-  return { text, types, operations };
+  return { types, operations };
+}
+
+/** The lines of a surface that change a scan's state: its fences and its section headings (a handful), in order. */
+interface Landmarks {
+  readonly fences: readonly number[];
+  readonly sections: ReadonlyArray<{ readonly line: number; readonly section: "types" | "operations" }>;
+}
+
+function landmarks(text: string): Landmarks {
+  const lineStart = (at: number) => at === 0 || text.charCodeAt(at - 1) === 10;
+  const fences: number[] = [];
+  for (let at = text.indexOf("```"); at >= 0; at = text.indexOf("```", at + 3)) if (lineStart(at)) fences.push(at);
+  const sections: Array<{ line: number; section: "types" | "operations" }> = [];
+  for (let at = text.indexOf("## "); at >= 0; at = text.indexOf("## ", at + 3)) {
+    if (!lineStart(at)) continue;
+    const newline = text.indexOf("\n", at);
+    const end = newline < 0 ? text.length : newline;
+    if (lineIs(text, at, end, "## Types")) sections.push({ line: at, section: "types" });
+    else if (lineIs(text, at, end, "## Operations")) sections.push({ line: at, section: "operations" });
+  }
+  return { fences, sections };
+}
+
+/** The state of a scan from the text's start when it comes to the line starting at `line` (`through`: after it). */
+function stateAt(line: number, { fences, sections }: Landmarks, through = false): ScanState {
+  const before = (at: number) => at < line || (through && at === line);
+  const fencesBefore = fences.filter(before).length;
+  const section = sections.filter(({ line: at }) => before(at)).at(-1)?.section;
+  return { section, inCode: fencesBefore % 2 === 1 };
+}
+
+/** Whether the line starting at `line` is an entry's header, as a scan from the text's start reads it. */
+function isHeader(text: string, line: number, marks: Landmarks): boolean {
+  const newline = text.indexOf("\n", line);
+  const end = newline < 0 ? text.length : newline;
+  if (isFence(text, line, end) || isBlank(text, line, end)) return false;
+  if (text.startsWith("  ", line) && end - line >= 2) return false;
+  const { section, inCode } = stateAt(line, marks, true);
+  return inCode && section !== undefined;
+}
+
+/** The start of the line that holds `at`. */
+function lineStartAt(text: string, at: number): number {
+  return at <= 0 ? 0 : text.lastIndexOf("\n", at - 1) + 1;
+}
+
+/** The start of the line after the one that holds `at` (the text's length for its last line). */
+function lineEndAt(text: string, at: number): number {
+  const newline = text.indexOf("\n", at);
+  return newline < 0 ? text.length : newline + 1;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  // Halved till the slices agree: a comparison of flat strings is a memory compare, a loop of char codes is not.
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (a.slice(low, middle) === b.slice(low, middle)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+function commonSuffixLength(a: string, b: string, limit: number): number {
+  let low = 0;
+  let high = limit;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (a.slice(a.length - middle, a.length - low) === b.slice(b.length - middle, b.length - low)) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 /**
