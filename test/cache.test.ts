@@ -240,6 +240,41 @@ test("a big file's text is kept in an entry of its own, read back, and removed o
   assert.equal(new PipelineCache(Cache.open(root, "one"), config).fileText("k-bigger"), undefined);
 });
 
+test("a big text its description gives as it is (api.md) is not kept: the cache knows its key, and has no text for it", () => {
+  const root = tempDir("cache-described");
+  const config = resolveConfig(root, { input: "docs", out: "pkg" });
+  const big = `${"x".repeat(200 * 1024)}\n`;
+  const bigRendered = `${"y".repeat(200 * 1024)}\n`;
+  new PipelineCache(Cache.open(root, "one"), config).storeFiles(
+    new Map([
+      ["api.md", "k-surface"],
+      ["src/requests/me.ts", "k-rendered"],
+      [".gitignore", "k-small"],
+    ]),
+    new Map([
+      ["k-surface", big],
+      ["k-rendered", bigRendered],
+      ["k-small", "node_modules/\n"],
+    ]),
+    [],
+    new Set(["k-surface", "k-small"]),
+  );
+  const entries = readdirSync(join(root, "v-one"));
+  assert.deepEqual(
+    entries.filter((name) => name.includes("-apart-")).map((name) => name.slice(name.indexOf("-apart-"))),
+    ["-apart-k-rendered.bin"],
+  );
+  for (const name of entries)
+    assert.ok(statSync(join(root, "v-one", name)).size < 100 * 1024 || name.includes("-apart-"));
+  const cache = new PipelineCache(Cache.open(root, "one"), config);
+  // Known, so that a run whose output holds it as written neither describes nor reads it.
+  assert.ok(cache.holdsFile("k-surface"));
+  assert.equal(cache.fileText("k-surface"), undefined);
+  assert.equal(cache.fileText("k-rendered"), bigRendered);
+  // A small text is kept whatever it is.
+  assert.equal(cache.fileText("k-small"), "node_modules/\n");
+});
+
 test("entries a worker read ahead are read as this thread reads them; one not sent, or damaged, is read here", async () => {
   const root = tempDir("cache-fetch");
   const cache = Cache.open(root, "one");

@@ -157,7 +157,7 @@ export async function generate(
     if (keys) {
       // The texts of files held were not read: the cache keeps them as stored.
       const rendered = new Map(render.rendered.map((index) => [keys[index]!, render.texts[index]!]));
-      cache.storeFiles(fileKeys!, rendered, plan.parts);
+      cache.storeFiles(fileKeys!, rendered, plan.parts, new Set(render.asDescribed.map((index) => keys[index]!)));
     }
     clock.lap("cache");
 
@@ -393,6 +393,8 @@ interface FileLookup {
   readonly pendingAt: number[];
   /** The position in the plan of each file whose text this run made: those to render, and texts kept as they are. */
   readonly rendered: number[];
+  /** The position in the plan of each text kept as it is (api.md): its description is its text. */
+  readonly asDescribed: number[];
   /** The cache key of each file of the plan; left undefined by a cold run till the files are rendering. */
   keys: string[] | undefined;
   /** The keys, computed from the plan's files (which the lookup holds till then with the cache on). */
@@ -421,6 +423,7 @@ function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: Generate
   const pending: PendingFile[] = [];
   const pendingAt: number[] = [];
   const rendered: number[] = [];
+  const asDescribed: number[] = [];
   files.forEach((file, index) => {
     if (texts[index] !== undefined || held.has(file.path)) return;
     const described = pendingOf(file);
@@ -429,6 +432,7 @@ function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: Generate
     // worker and back.
     if (described.content.kind === "text" && described.content.format === "as-is") {
       texts[index] = described.content.text;
+      asDescribed.push(index);
       return;
     }
     pending.push(described);
@@ -443,6 +447,7 @@ function lookUpFiles(files: EmittedFile[], cache: PipelineCache, holds: Generate
     pending,
     pendingAt,
     rendered,
+    asDescribed,
     keys,
     keysOf: () => {
       if (!unkeyed) throw new Error("the files' keys are computed once, for the cache");

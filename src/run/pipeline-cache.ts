@@ -25,10 +25,13 @@ export type KnownFiles = ReadonlyArray<{ readonly path: string; readonly key: st
 
 /**
  * A file's text as its shard holds it: the text, or, for a text of `apartSize` or more, a mark that it is kept in an
- * entry of its own. A shard is read and written whole when one of its files changes: api.md, a megabyte that changes
- * with any member of any type, would make that a megabyte or two for a few kilobytes that changed.
+ * entry of its own (a shard is read and written whole when one of its files changes: a megabyte or two for a few
+ * kilobytes that changed), or, for a text as big that its description gives as it is, a mark that it is not kept.
+ * That is api.md: a megabyte that changes with any member of any type, which the output holds as written and the
+ * run reads only where the output lost it, then describing it again (tens of milliseconds, once) rather than writing
+ * a megabyte to the cache after every edit that changes a type.
  */
-type StoredText = string | { readonly apart: true };
+type StoredText = string | { readonly apart: true } | { readonly describedAgain: true };
 
 const apartSize = 128 * 1024;
 
@@ -154,24 +157,32 @@ export class PipelineCache {
     return this.files.has(key);
   }
 
+  /** The text of the file of `key`; undefined where the cache has lost it, or does not keep it. */
   fileText(key: string): string | undefined {
     const stored = this.files.get(key);
-    return typeof stored === "object" ? this.store.read<string>(`${this.apartPrefix}${key}.bin`) : stored;
+    if (typeof stored !== "object") return stored;
+    return "apart" in stored ? this.store.read<string>(`${this.apartPrefix}${key}.bin`) : undefined;
   }
 
   /**
    * Keeps the texts of the package's files (the ones rendered now are given; the others stay as stored) and, per
-   * part of the model, the keys of its files.
+   * part of the model, the keys of its files. Of the big texts, those `asDescribed` (by key: texts their description
+   * gives as they are) are not kept.
    */
   storeFiles(
     fileKeys: ReadonlyMap<string, string>,
     rendered: ReadonlyMap<string, string>,
     parts: ReadonlyArray<{ readonly key: string; readonly paths: readonly string[] }>,
+    asDescribed: ReadonlySet<string> = new Set(),
   ): void {
     const fresh = new Map<string, StoredText>();
     for (const [key, text] of rendered) {
       if (text.length < apartSize) {
         fresh.set(key, text);
+        continue;
+      }
+      if (asDescribed.has(key)) {
+        fresh.set(key, { describedAgain: true });
         continue;
       }
       this.store.write(`${this.apartPrefix}${key}.bin`, text);
