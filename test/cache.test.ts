@@ -322,3 +322,36 @@ test("entries a worker read ahead are read as this thread reads them; one not se
   // A closed pool reads nothing ahead.
   assert.equal(pool.fetch(cache.directory!, ["facts-0.bin"])("facts-0.bin"), undefined);
 });
+
+test("a worker parsing the pages of an edit reads ahead after them, and leaves out the entries this thread came to", async () => {
+  const root = tempDir("cache-fetch-parse");
+  const cache = Cache.open(root, "one");
+  const names = Array.from({ length: 10 }, (_, index) => `facts-${index}.bin`);
+  for (const [index, name] of names.entries()) cache.write(name, { index }, "json");
+  // A page that takes the worker a while to parse (the parser loads first): the fetch sent behind it waits.
+  const rows = Array.from({ length: 6000 }, (_, index) => `| property${index} | String | A property, row ${index}. |`);
+  const page = `# widget resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n${rows.join("\n")}\n`;
+  const pool = new WorkerPool(1);
+  try {
+    // The worker up first (a survey of nothing), so that the wait below is the parse's.
+    await pool.survey(root, { paths: [], sizes: [], mtimes: [] });
+    let settled = false;
+    const parsed = pool.parse([{ file: "resources/widget.md", text: page }]).finally(() => (settled = true));
+    const fetched = pool.fetch(cache.directory!, names);
+    // This thread comes to the sixth entry (and reads the five before it itself) while the worker parses: the
+    // fetch has not begun, or the first five would be on their way.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(settled, false, "the page takes the worker longer than this test waits");
+    assert.equal(fetched("facts-5.bin"), undefined);
+    assert.equal((await parsed).length, 1);
+    let last: FetchedEntry | undefined;
+    for (let waited = 0; !last && waited < 200; waited++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      last = fetched("facts-9.bin");
+    }
+    assert.ok(last, "the entries after it come");
+    for (const name of names.slice(0, 5)) assert.equal(fetched(name), undefined, `${name} is not sent`);
+  } finally {
+    await pool.close();
+  }
+});

@@ -28,6 +28,11 @@ export type Job =
       readonly names: readonly string[];
       /** Where the entries go, a few at a time, as `Array<[name, entry]>`: no reply comes on the worker's own port. */
       readonly port: MessagePort;
+      /**
+       * The position of the last entry the caller asked for (shared): those before it, it took or read itself, and
+       * they are not sent; that one may be on its way.
+       */
+      readonly reached: Int32Array;
     };
 
 /** What a job gives: PageModels serialized (node:v8, for the cache to keep as they are), texts, or a survey. */
@@ -130,8 +135,10 @@ export class WorkerPool {
     const worker = this.workers[0];
     if (this.closing || !worker) return () => undefined;
     const { port1, port2 } = new MessageChannel();
-    const job: Job = { id: this.nextId++, kind: "fetch", dir, names, port: port2 };
+    const reached = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+    const job: Job = { id: this.nextId++, kind: "fetch", dir, names, port: port2, reached };
     worker.postMessage(job, [port2]);
+    const positions = new Map(names.map((name, index) => [name, index]));
     // Taken off the port a batch at a time, only till the entry asked for comes: the entries go in the order the
     // caller reads them, and one held here while this thread does other work would live through a collection or
     // two and be copied into the old generation (megabytes of text read once), where one still in the port is not
@@ -141,6 +148,8 @@ export class WorkerPool {
     const asked = new Set<string>();
     return (name) => {
       asked.add(name);
+      const position = positions.get(name);
+      if (position !== undefined && position > Atomics.load(reached, 0)) Atomics.store(reached, 0, position);
       for (let received; !arrived.has(name) && (received = receiveMessageOnPort(port1));)
         for (const [fetched, entry] of received.message as Array<[string, FetchedEntry]>)
           if (fetched === name || !asked.has(fetched)) arrived.set(fetched, entry);

@@ -17,9 +17,22 @@ import type { Job, JobResult, Reply } from "./pool.js";
  */
 let previous: Promise<unknown> = Promise.resolve();
 
+/**
+ * The pages of an edit being parsed: the caller waits for them once it has read the cache, which the entries fetched
+ * only speed up (it reads those that have not come itself), so the fetch waits for them.
+ */
+let parsing: Promise<unknown> | undefined;
+
 parentPort!.on("message", (job: Job) => {
-  if (job.kind === "fetch") return fetchEntries(job);
+  if (job.kind === "fetch") return void fetchEntries(job);
   const running = job.kind === "survey" ? run(job) : previous.then(() => run(job));
+  if (job.kind === "parse") {
+    const done = (): void => {
+      if (parsing === parsed) parsing = undefined;
+    };
+    const parsed: Promise<void> = running.then(done, done);
+    parsing = parsed;
+  }
   // Settled to nothing: the chain holds no job's result (the PageModels of a batch) once it is sent.
   if (job.kind !== "survey")
     previous = running.then(
@@ -33,12 +46,21 @@ parentPort!.on("message", (job: Job) => {
   );
 });
 
-/** Reads the cache entries asked for, in order, and sends those found sound on the job's port, a few at a time. */
-function fetchEntries({ dir, names, port }: Extract<Job, { kind: "fetch" }>): void {
+/**
+ * Reads the cache entries asked for, in order, and sends those found sound on the job's port, a few at a time,
+ * leaving out those the caller has come to. Between batches it lets other jobs in, and waits while pages parse.
+ */
+async function fetchEntries({ dir, names, port, reached }: Extract<Job, { kind: "fetch" }>): Promise<void> {
   let batch: Array<[string, FetchedEntry]> = [];
-  for (const name of names) {
-    const entry = fetchEntry(dir, name);
-    if (entry) batch.push([name, entry]);
+  for (let index = 0; index < names.length; index++) {
+    if (index % fetchBatch === 0) {
+      // Pages to parse already sent (they come just after) go first.
+      await new Promise(setImmediate);
+      while (parsing) await parsing;
+    }
+    if (index < Atomics.load(reached, 0)) continue;
+    const entry = fetchEntry(dir, names[index]!);
+    if (entry) batch.push([names[index]!, entry]);
     if (batch.length < fetchBatch) continue;
     port.postMessage(batch);
     batch = [];
