@@ -24,7 +24,8 @@ let previous: Promise<unknown> = Promise.resolve();
 let parsing: Promise<unknown> | undefined;
 
 parentPort!.on("message", (job: Job) => {
-  if (job.kind === "fetch") return void fetchEntries(job);
+  // A fetch that fails ends: the caller reads what did not come itself.
+  if (job.kind === "fetch") return void fetchEntries(job).catch(() => job.port.close());
   const running = job.kind === "survey" ? run(job) : previous.then(() => run(job));
   if (job.kind === "parse") {
     const done = (): void => {
