@@ -340,7 +340,7 @@ test("a worker parsing the pages of an edit reads ahead after them, and leaves o
     const fetched = pool.fetch(cache.directory!, names);
     // This thread comes to the sixth entry (and reads the five before it itself) while the worker parses: the
     // fetch has not begun, or the first five would be on their way.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await new Promise((resolve) => setTimeout(resolve, 150));
     assert.equal(settled, false, "the page takes the worker longer than this test waits");
     assert.equal(fetched("facts-5.bin"), undefined);
     assert.equal((await parsed).length, 1);
