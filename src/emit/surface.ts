@@ -238,8 +238,8 @@ export function differingBlocks(before: string, after: string): [SurfaceBlocks, 
   while (start > 0 && !isHeader(before, start, marksBefore)) start = lineStartAt(before, start - 1);
   // From the first line start past the last difference on, the texts are the same (shifted by `shift`).
   const shift = after.length - before.length;
-  let end = lineEndAt(before, before.length - suffix);
-  while (end < before.length && !isHeader(before, end, marksBefore)) end = lineEndAt(before, end);
+  let end = nextLineStart(before, before.length - suffix);
+  while (end < before.length && !isHeader(before, end, marksBefore)) end = nextLineStart(before, end);
   // A line at `start` that is no header in `after` belongs to the entry before it there, and a fence or heading
   // that differs changes how the lines after `end` read: then both are cut whole.
   const stateBefore = stateAt(end, marksBefore);
@@ -276,8 +276,7 @@ function entrySpans(
   let inCode = state.inCode;
   let current: EntrySpan | undefined;
   for (let start = from; start < to || (start === to && to === text.length);) {
-    const newline = text.indexOf("\n", start);
-    const end = newline < 0 ? text.length : newline;
+    const end = endOfLine(text, start);
     const line = start;
     start = end + 1;
     if (lineIs(text, line, end, "## Types")) section = types;
@@ -287,7 +286,7 @@ function entrySpans(
       continue;
     }
     if (!inCode || !section || isBlank(text, line, end)) continue;
-    if (!(text.startsWith("  ", line) && end - line >= 2)) {
+    if (!isMemberLine(text, line, end)) {
       const header = text.slice(line, end);
       const mark = header.lastIndexOf(pageMark);
       const content = mark >= 0 ? header.slice(0, mark) : header;
@@ -311,8 +310,7 @@ function landmarks(text: string): Landmarks {
   const sections: Array<{ line: number; section: "types" | "operations" }> = [];
   for (let at = text.indexOf("## "); at >= 0; at = text.indexOf("## ", at + 3)) {
     if (!lineStart(at)) continue;
-    const newline = text.indexOf("\n", at);
-    const end = newline < 0 ? text.length : newline;
+    const end = endOfLine(text, at);
     if (lineIs(text, at, end, "## Types")) sections.push({ line: at, section: "types" });
     else if (lineIs(text, at, end, "## Operations")) sections.push({ line: at, section: "operations" });
   }
@@ -329,10 +327,8 @@ function stateAt(line: number, { fences, sections }: Landmarks, through = false)
 
 /** Whether the line starting at `line` is an entry's header, as a scan from the text's start reads it. */
 function isHeader(text: string, line: number, marks: Landmarks): boolean {
-  const newline = text.indexOf("\n", line);
-  const end = newline < 0 ? text.length : newline;
-  if (isFence(text, line, end) || isBlank(text, line, end)) return false;
-  if (text.startsWith("  ", line) && end - line >= 2) return false;
+  const end = endOfLine(text, line);
+  if (isFence(text, line, end) || isBlank(text, line, end) || isMemberLine(text, line, end)) return false;
   const { section, inCode } = stateAt(line, marks, true);
   return inCode && section !== undefined;
 }
@@ -343,9 +339,23 @@ function lineStartAt(text: string, at: number): number {
 }
 
 /** The start of the line after the one that holds `at` (the text's length for its last line). */
-function lineEndAt(text: string, at: number): number {
+function nextLineStart(text: string, at: number): number {
+  const end = endOfLine(text, at);
+  return end === text.length ? end : end + 1;
+}
+
+/** Where the line that holds `at` ends: its newline, or the text's end. */
+function endOfLine(text: string, at: number): number {
   const newline = text.indexOf("\n", at);
-  return newline < 0 ? text.length : newline + 1;
+  return newline < 0 ? text.length : newline;
+}
+
+/**
+ * Whether an entry's line is a member's (indented by two spaces) rather than a header: one rule for the scan and for
+ * differingBlocks, whose cut is sound only where it reads headers as the scan does.
+ */
+function isMemberLine(text: string, line: number, end: number): boolean {
+  return text.startsWith("  ", line) && end - line >= 2;
 }
 
 function commonPrefixLength(a: string, b: string): number {

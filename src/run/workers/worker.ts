@@ -27,19 +27,18 @@ parentPort!.on("message", (job: Job) => {
   // A fetch that fails ends: the caller reads what did not come itself.
   if (job.kind === "fetch") return void fetchEntries(job).catch(() => job.port.close());
   const running = job.kind === "survey" ? run(job) : previous.then(() => run(job));
-  if (job.kind === "parse") {
-    const done = (): void => {
-      if (parsing === parsed) parsing = undefined;
-    };
-    const parsed: Promise<void> = running.then(done, done);
-    parsing = parsed;
-  }
   // Settled to nothing: the chain holds no job's result (the PageModels of a batch) once it is sent.
-  if (job.kind !== "survey")
-    previous = running.then(
-      () => undefined,
-      () => undefined,
-    );
+  const settled = running.then(
+    () => undefined,
+    () => undefined,
+  );
+  if (job.kind !== "survey") previous = settled;
+  if (job.kind === "parse") {
+    parsing = settled;
+    void settled.then(() => {
+      if (parsing === settled) parsing = undefined;
+    });
+  }
   running.then(
     (result) => parentPort!.postMessage({ id: job.id, result } satisfies Reply),
     (error: unknown) =>
