@@ -62,7 +62,7 @@ export async function watch(flags: CliFlags, io: Io, signal?: AbortSignal, versi
           io.out.write(`docs2ts: ${describePages(changed)}: the package is unchanged (${seconds}s)\n`);
       } else {
         io.out.write(
-          `docs2ts: ${describePages(changed)}: ${lines.files.length > 0 ? `${lines.files.length} files written (${listSome(lines.files)})` : "no file changed"} (${seconds}s)\n`,
+          `docs2ts: ${describePages(changed)}: ${lines.files.length > 0 ? `${lines.files.length} file${lines.files.length === 1 ? "" : "s"} written (${listSome(lines.files)})` : "no file changed"} (${seconds}s)\n`,
         );
         for (const diagnostic of lines.appeared) io.err.write(`+ ${formatDiagnostic(diagnostic, prefix)}\n`);
         for (const diagnostic of lines.gone) io.err.write(`- ${formatDiagnostic(diagnostic, prefix)}\n`);
