@@ -167,10 +167,14 @@ test(
     await waitFor(() => /sparkle/.test(readFileSync(model, "utf8")), "the new property in the output");
     await waitFor(
       () =>
-        /after a change to v1\.0\/resources\/widget\.md: (1 file|\d+ files) written \([^)]*src\/models\/widget\.ts/.test(
-          out,
-        ),
+        /after a change to v1\.0\/resources\/widget\.md: \d+ files written \([^)]*src\/models\/widget\.ts/.test(out),
       "the report of the change",
+    );
+    // The property's description edited: one file changes, and the report says so in the singular.
+    writeFileSync(page, readFileSync(page, "utf8").replace("Whether it sparkles.", "Whether it sparkles brightly."));
+    await waitFor(
+      () => /after a change to v1\.0\/resources\/widget\.md: 1 file written \(src\/models\/widget\.ts\)/.test(out),
+      "the report of the description edited",
     );
     // A broken page: its diagnostic appears, and the watcher goes on.
     appendFileSync(join(docs, "v1.0", "api", "widget-get.md"), "\n```http\nGET /never/closed\n");
