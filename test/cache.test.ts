@@ -5,10 +5,12 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
+import { crc32 } from "node:zlib";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { deserialize } from "node:v8";
 import { test } from "node:test";
-import { Cache, shardCount, ShardedMap, type FetchedEntry } from "../src/run/cache.js";
+import { Cache, fetchEntry, shardCount, ShardedMap, type FetchedEntry } from "../src/run/cache.js";
 import { resolveConfig } from "../src/run/config.js";
 import { PipelineCache } from "../src/run/pipeline-cache.js";
 import { WorkerPool } from "../src/run/workers/pool.js";
@@ -35,13 +37,14 @@ test("a JSON entry is written as ASCII and reads back with its text past ASCII, 
   assert.deepEqual(cache.read("facts.bin"), facts);
   const bytes = readFileSync(entryPath(root, "one", "facts.bin"));
   assert.ok(
-    bytes.subarray(28).every((byte) => byte < 128),
-    "the payload, after the magic and the SHA-1",
+    bytes.subarray(12).every((byte) => byte < 128),
+    "the payload, after the magic and the checksum",
   );
-  // An entry of JSON in UTF-8, as written before: its magic, the SHA-1 of its payload, the payload.
+  // An entry of JSON in UTF-8, as written before: its magic, the CRC-32 of its payload, the payload.
   const payload = Buffer.from(JSON.stringify({ version: "one", value: facts }), "utf8");
-  const digest = createHash("sha1").update(payload).digest();
-  writeFileSync(entryPath(root, "one", "utf8.bin"), Buffer.concat([bytes.subarray(0, 8), digest, payload]));
+  const checksum = Buffer.alloc(4);
+  checksum.writeUInt32BE(crc32(payload));
+  writeFileSync(entryPath(root, "one", "utf8.bin"), Buffer.concat([bytes.subarray(0, 8), checksum, payload]));
   assert.deepEqual(cache.read("utf8.bin"), facts);
 });
 
@@ -59,6 +62,30 @@ test("a damaged or half-written entry reads as none", () => {
   assert.equal(cache.read("pages.bin"), undefined, "a truncated entry");
   writeFileSync(path, "not a cache entry");
   assert.equal(cache.read("pages.bin"), undefined, "something else");
+});
+
+test("an entry fetched keeps its bytes and text when the next entries are read", () => {
+  const root = tempDir("cache");
+  const cache = Cache.open(root, "one");
+  const other = new Map([["other", "y".repeat(100)]]);
+  const big = new Map([["page", "x".repeat(3 << 20)]]);
+  cache.write("first.bin", value);
+  cache.write("text.bin", { title: "first" }, "json");
+  cache.write("other.bin", other);
+  cache.write("big.bin", big);
+  const dir = join(root, "v-one");
+  const valueOf = (name: string): (() => unknown) => {
+    const entry = fetchEntry(dir, name) as { bytes: Uint8Array };
+    return () => (deserialize(entry.bytes) as { value: unknown }).value;
+  };
+  const first = valueOf("first.bin");
+  const text = fetchEntry(dir, "text.bin") as { text: string };
+  const second = valueOf("other.bin");
+  // Bigger than any entry read so far.
+  assert.deepEqual(valueOf("big.bin")(), big);
+  assert.deepEqual(first(), value);
+  assert.deepEqual(second(), other);
+  assert.deepEqual(JSON.parse(text.text).value, { title: "first" });
 });
 
 test("another version's entries are not read, and its directory goes", () => {
