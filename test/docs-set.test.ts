@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import type { Docs2tsConfig } from "../src/run/config.js";
-import { listDocsFiles, readInput, readPage, stampDocsSet } from "../src/run/docs-set.js";
+import { changedPages, listDocsFiles, readInput, readPage, stampDocsSet } from "../src/run/docs-set.js";
 import { tempDir } from "./helpers.js";
 
 function docsSet(): { config: Docs2tsConfig; files: string[] } {
@@ -28,11 +28,10 @@ test("a page whose stat is unchanged keeps its last key unread; a page whose sta
   const keys = Object.fromEntries(first.files.map((page) => [page.file, page.key]));
 
   // The last run's stamp of b.md no longer matches: b.md is read, a.md is not.
-  const known = {
-    stamp: { ...stamp, "b.md": "moved" },
-    keys: { ...keys, "a.md": "key-from-last-run" },
-    current: stamp,
-  };
+  const last = { files: stamp.files, stats: Float64Array.from(stamp.stats) };
+  last.stats[1 * 3 + 2] = last.stats[1 * 3 + 2]! - 1000;
+  const known = { keys: { ...keys, "a.md": "key-from-last-run" }, changed: changedPages(last, stamp) };
+  assert.deepEqual([...known.changed], ["b.md"]);
   const second = readInput(config, "v1", files, known);
   assert.deepEqual(second.files, [
     { file: "a.md", key: "key-from-last-run" },
@@ -40,7 +39,7 @@ test("a page whose stat is unchanged keeps its last key unread; a page whose sta
   ]);
   // Taken on trust, the key still decides the fingerprint.
   assert.notEqual(second.fingerprint, first.fingerprint);
-  assert.equal(readInput(config, "v1", files, { stamp, keys, current: stamp }).fingerprint, first.fingerprint);
+  assert.equal(readInput(config, "v1", files, { keys, changed: new Set() }).fingerprint, first.fingerprint);
 });
 
 test("a page that cannot be read becomes a diagnostic", () => {
@@ -55,9 +54,9 @@ test("a page gone between listing and stat has no stamp, and is reported unreada
   const { config, files } = docsSet();
   const listed = [...files, "gone.md"];
   const stamp = stampDocsSet(config.input, listed);
-  assert.equal(stamp["gone.md"], "");
-  assert.match(stamp["a.md"]!, /^4:/);
-  const read = readInput(config, "v1", listed, { stamp, keys: {}, current: stamp });
+  assert.deepEqual([...stamp.stats.subarray(2 * 3)], [-1, -1, -1], "gone.md");
+  assert.equal(stamp.stats[0], 4, "the size of a.md");
+  const read = readInput(config, "v1", listed, { keys: {}, changed: changedPages(stamp, stamp) });
   assert.deepEqual(
     read.files.map((page) => page.file),
     ["a.md", "b.md"],
@@ -66,4 +65,23 @@ test("a page gone between listing and stat has no stamp, and is reported unreada
     read.unreadable.map((diagnostic) => [diagnostic.file, diagnostic.code]),
     [["gone.md", "DT100"]],
   );
+});
+
+test("the pages changed between two stamps: those whose stat moved, those added and those gone", () => {
+  const { config, files } = docsSet();
+  const stamp = stampDocsSet(config.input, files);
+  assert.deepEqual([...changedPages(stamp, stampDocsSet(config.input, files))], []);
+  // Each of size, modification time and change time counts.
+  for (const field of [0, 1, 2]) {
+    const moved = { files: stamp.files, stats: Float64Array.from(stamp.stats) };
+    moved.stats[3 + field] = moved.stats[3 + field]! + 1;
+    assert.deepEqual([...changedPages(stamp, moved)], ["b.md"], `field ${field}`);
+  }
+  writeFileSync(join(config.input, "c.md"), "# C\n");
+  const added = stampDocsSet(config.input, listDocsFiles(config.input));
+  assert.deepEqual([...changedPages(stamp, added)], ["c.md"]);
+  const dropped = stampDocsSet(config.input, ["b.md", "c.md"]);
+  assert.deepEqual([...changedPages(added, dropped)].sort(), ["a.md"]);
+  // The same pages listed in another order are not changed.
+  assert.deepEqual([...changedPages(added, stampDocsSet(config.input, ["c.md", "b.md", "a.md"]))], []);
 });

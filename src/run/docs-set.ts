@@ -33,19 +33,49 @@ export function readDocsFile(root: string, file: string): DocsFile {
 }
 
 /**
- * What the pages look like to `stat` (size and times, per page): when it is as a run left it, no page changed
- * since, and the run need not read them. An edit always moves the change time.
+ * What the pages look like to `stat`: for each page listed, its size and its modification and change times, three
+ * numbers in a row of `stats` (-1 for a page gone since it was listed). When it is as a run left it, no page changed
+ * since, and the run need not read them. An edit always moves the change time. Numbers rather than a string per
+ * page: every run stamps every page and compares the stamp with the last run's.
  */
-export type DocsStamp = Record<string, string>;
+export interface DocsStamp {
+  readonly files: readonly string[];
+  readonly stats: Float64Array;
+}
 
 export function stampDocsSet(root: string, files: readonly string[]): DocsStamp {
-  const stamp: DocsStamp = {};
-  for (const file of files) {
+  const stats = new Float64Array(files.length * 3).fill(-1);
+  files.forEach((file, index) => {
     // A page gone since it was listed has no stamp: it is read, and reported unreadable.
-    const stats = statSync(join(root, file), { throwIfNoEntry: false });
-    stamp[file] = stats ? `${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
+    const found = statSync(join(root, file), { throwIfNoEntry: false });
+    if (!found) return;
+    stats[index * 3] = found.size;
+    stats[index * 3 + 1] = found.mtimeMs;
+    stats[index * 3 + 2] = found.ctimeMs;
+  });
+  return { files: [...files], stats };
+}
+
+/** The pages whose stamp differs from one stamp to the other: changed, added or gone. */
+export function changedPages(before: DocsStamp, after: DocsStamp): Set<string> {
+  const changed = new Set<string>();
+  const differs = (from: number, to: number): boolean =>
+    before.stats[from * 3] !== after.stats[to * 3] ||
+    before.stats[from * 3 + 1] !== after.stats[to * 3 + 1] ||
+    before.stats[from * 3 + 2] !== after.stats[to * 3 + 2];
+  // Most often the pages listed are the same, in the same order.
+  if (before.files.length === after.files.length && before.files.every((file, index) => file === after.files[index])) {
+    after.files.forEach((file, index) => differs(index, index) && changed.add(file));
+    return changed;
   }
-  return stamp;
+  const gone = new Map(before.files.map((file, index) => [file, index]));
+  after.files.forEach((file, index) => {
+    const was = gone.get(file);
+    gone.delete(file);
+    if (was === undefined || differs(was, index)) changed.add(file);
+  });
+  for (const file of gone.keys()) changed.add(file);
+  return changed;
 }
 
 /** A page of the docs set and its key (the hash of its path and text). */
@@ -64,26 +94,27 @@ export interface DocsInput {
   readonly fingerprint: string;
 }
 
-/** What the last run saw of the pages: their stamp, and the key of each page it read. */
+/** What the last run saw of the pages: the key of each page it read, and the pages whose stamp differs since. */
 export interface KnownPages {
-  readonly stamp: DocsStamp;
   readonly keys: Readonly<Record<string, string>>;
+  readonly changed: ReadonlySet<string>;
 }
 
 /**
- * Reads the pages and keys them. A page whose stat is as `known` saw it keeps its key unread (the trust the
- * "nothing changed" check puts in the whole stamp, page by page): a run after an edit reads the pages edited.
+ * Reads the pages and keys them. A page `known` has a key for, and whose stamp has not changed since, keeps that key
+ * unread (the trust the "nothing changed" check puts in the whole stamp, page by page): a run after an edit reads
+ * the pages edited.
  */
 export function readInput(
   config: Docs2tsConfig,
   version: string,
   listed = listDocsFiles(config.input),
-  known?: KnownPages & { readonly current: DocsStamp },
+  known?: KnownPages,
 ): DocsInput {
   const files: InputPage[] = [];
   const unreadable: Diagnostic[] = [];
   for (const file of listed) {
-    const key = known && known.current[file] === known.stamp[file] ? known.keys[file] : undefined;
+    const key = known && !known.changed.has(file) ? known.keys[file] : undefined;
     if (key !== undefined) {
       files.push({ file, key });
       continue;

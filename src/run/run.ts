@@ -8,11 +8,10 @@ import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { isDeepStrictEqual } from "node:util";
 import { serialize, setFlagsFromString } from "node:v8";
 import { UsageError, type FilesOutcome, type GenerateOptions, type GenerateResult } from "../api.js";
 import { ConfigError, displayPath, docsLabel, resolveConfig, type Docs2tsConfig } from "./config.js";
-import { listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
+import { changedPages, listDocsFiles, readInput, stampDocsSet, type DocsStamp } from "./docs-set.js";
 import type { RunStats } from "./stats.js";
 import { Cache, cacheScope } from "./cache.js";
 import { PipelineCache } from "./pipeline-cache.js";
@@ -70,12 +69,13 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
     // record and stats the pages; a run that finds nothing changed stops it unused.
     if (workers !== 0 && listed.length >= minimumPoolJobs) ownPool(1);
     const stored = cache.read<RunRecord>(scope.run);
-    const previous = stored && { ...stored, ...unpackPages(stored.pages), record: unpackOutputRecord(stored.record) };
+    const previous = stored && { ...stored, keys: keysOf(stored.pages), record: unpackOutputRecord(stored.record) };
     const stamp = stampDocsSet(config.input, listed);
     const settings = JSON.stringify(config);
     // The pages are read only when `stat` does not show them as the last run left them.
-    const sameStamp = previous !== undefined && isDeepStrictEqual(previous.stamp, stamp);
-    const known = previous ? { stamp: previous.stamp, keys: previous.keys, current: stamp } : undefined;
+    const changed = stored ? changedPages(stored.pages, stamp) : undefined;
+    const sameStamp = changed?.size === 0;
+    const known = previous && changed ? { keys: previous.keys, changed } : undefined;
     // Unless the pages are as the last run left them, the worker reads the cache entries the pipeline reads whole
     // (sixteen megabytes in seven hundred files on the Graph docs) and checks them as soon as it is up (it is still
     // starting), while this thread reads the pages changed.
@@ -127,7 +127,7 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
             cache,
             ...(workers === undefined ? {} : { workers }),
             ...(options.onProgress ? { progress: options.onProgress } : {}),
-            ...(previous ? { changedOnDisk: changedSince(previous.stamp, stamp) } : {}),
+            ...(changed ? { changedOnDisk: changed } : {}),
             ...(pool ? { pool } : {}),
             ...(staging
               ? {
@@ -336,24 +336,16 @@ async function writeReports(
 }
 
 function packPages(stamp: DocsStamp, keys: Record<string, string>): RunRecord["pages"] {
-  const files = Object.keys(stamp);
-  return { files, stamps: files.map((file) => stamp[file]!), keys: files.map((file) => keys[file] ?? null) };
+  return { ...stamp, keys: stamp.files.map((file) => keys[file] ?? null) };
 }
 
-function unpackPages(pages: RunRecord["pages"]): { stamp: DocsStamp; keys: Record<string, string> } {
-  const stamp: DocsStamp = {};
+function keysOf(pages: RunRecord["pages"]): Record<string, string> {
   const keys: Record<string, string> = {};
   pages.files.forEach((file, index) => {
-    stamp[file] = pages.stamps[index]!;
     const key = pages.keys[index];
     if (key) keys[file] = key;
   });
-  return { stamp, keys };
-}
-
-/** The pages whose `stat` differs from the stamp of the last run, new pages included. */
-function changedSince(previous: DocsStamp, stamp: DocsStamp): Set<string> {
-  return new Set(Object.keys(stamp).filter((file) => previous[file] !== stamp[file]));
+  return keys;
 }
 
 /**
@@ -400,7 +392,7 @@ interface RunRecord {
    * Each page's stamp, and its key, which a page whose stat is unchanged keeps without being read: a list per
    * field, like the output record, which V8 reads back faster than an object with a property per page.
    */
-  readonly pages: { readonly files: string[]; readonly stamps: string[]; readonly keys: Array<string | null> };
+  readonly pages: DocsStamp & { readonly keys: Array<string | null> };
   readonly fingerprint: string;
   readonly record: PackedOutputRecord;
   readonly totals: ReportTotals;

@@ -11,7 +11,7 @@ import { execute, resolveOptions, type ExecuteResult } from "./run.js";
 import { failure, printDiagnostics, summary, type CliFlags, type Io } from "../cli.js";
 import { displayPath } from "./config.js";
 import { formatDiagnostic } from "../diagnostics/index.js";
-import { listDocsFiles, stampDocsSet, type DocsStamp } from "./docs-set.js";
+import { changedPages, listDocsFiles, stampDocsSet, type DocsStamp } from "./docs-set.js";
 
 /** How long the docs must stay still after a change before a run starts (an editor writes a file in steps). */
 export const debounceMs = 100;
@@ -145,8 +145,7 @@ export function startWatching(input: string, changed: (file: string | undefined)
     let stamp: DocsStamp = safeStamp(input);
     const interval = setInterval(() => {
       const now = safeStamp(input);
-      for (const file of new Set([...Object.keys(stamp), ...Object.keys(now)]))
-        if (stamp[file] !== now[file]) changed(file);
+      for (const file of changedPages(stamp, now)) changed(file);
       stamp = now;
     }, pollMs);
     return () => clearInterval(interval);
@@ -157,7 +156,7 @@ function safeStamp(input: string): DocsStamp {
   try {
     return stampDocsSet(input, listDocsFiles(input));
   } catch {
-    return {};
+    return { files: [], stats: new Float64Array() };
   }
 }
 
