@@ -20,7 +20,17 @@ import {
 } from "../src/emit/changelog.js";
 import { emitPackage } from "../src/emit/index.js";
 import { parseSurface, surfacePath, type Surface } from "../src/emit/surface.js";
-import { editFixture, fixtureBaseUrl, fixtureTexts, modelOfTexts, root, tempDir } from "./helpers.js";
+import {
+  editFixture,
+  fixtureBaseUrl,
+  fixtureDocs,
+  fixtureTexts,
+  listFiles,
+  modelOfTexts,
+  root,
+  tempDir,
+} from "./helpers.js";
+import { releasePackage } from "../src/run/release.js";
 
 function surfaceTextOf(texts: ReadonlyMap<string, string>): string {
   const emitted = emitPackage(modelOfTexts(texts), {
@@ -341,4 +351,23 @@ test("on docs-input: a property row added is 0.1.0 -> 0.1.1, one removed 0.1.1 -
     changelog(),
     /## 0\.2\.1\n\nNo API change: only other files changed \(documentation text, [^\n]*\n\n## 0\.2\.0/,
   );
+});
+
+test("the release reads the output's files from the caller where it lists them, and a file the package lacks is a change", async () => {
+  const dir = tempDir("release-listed");
+  const out = join(dir, "pkg");
+  const written = await cli(["--input", fixtureDocs, "--out", out, "--base-url", fixtureBaseUrl, "--quiet"], dir);
+  assert.equal(written.code, 0, written.err);
+  const files = new Map(
+    listFiles(out)
+      .filter((path) => path !== "CHANGELOG.md")
+      .map((path) => [path, readFileSync(join(out, path), "utf8")]),
+  );
+  const input = { out, packageName: "widget-store", packageVersion: "0.1.0", files, held: new Map() };
+  assert.equal((await releasePackage(input)).release.kind, "none");
+  const listed = new Set([...files.keys(), "CHANGELOG.md"]);
+  assert.equal((await releasePackage({ ...input, outputFiles: async () => listed })).release.kind, "none");
+  const stray = new Set([...listed, "src/stray.ts"]);
+  const released = await releasePackage({ ...input, outputFiles: async () => stray });
+  assert.equal(released.release.kind, "docs");
 });

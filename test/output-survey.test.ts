@@ -3,7 +3,7 @@
  * every file it keeps: a file changed before the survey, or replaced by a rename after it, is still written again.
  */
 import assert from "node:assert/strict";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { OutputStaging, packOutputRecord, surveyOutput, writeOutput, type OutputRecord } from "../src/run/output.js";
@@ -97,6 +97,32 @@ test("an output another run replaces whole after the survey is checked file by f
   const asked = await commitHeld(out, record, Promise.resolve(survey));
   assert.deepEqual(asked, ["src/models/c.ts"]);
   assert.equal(readFileSync(join(out, "src", "models", "c.ts"), "utf8"), "c\n");
+});
+
+test("files in the output that are not the package's go: as the survey listed them, or listed again", async () => {
+  const { out, record } = await writtenOutput("survey-removed");
+  mkdirSync(join(out, "extra"));
+  writeFileSync(join(out, "extra", "stray.ts"), "a file no run wrote\n");
+  writeFileSync(join(out, "src", "stray.ts"), "another\n");
+  const survey = await surveyOutput(out, packOutputRecord(record));
+  assert.deepEqual(survey.listed.sort(), [...files.keys(), "extra/stray.ts", "src/stray.ts"].sort());
+  assert.deepEqual(await commitHeld(out, record, Promise.resolve(survey)), []);
+  assert.ok(!existsSync(join(out, "extra", "stray.ts")) && !existsSync(join(out, "src", "stray.ts")));
+
+  // A file added after the survey changes its directory's stamp: the output is listed again, and it goes too.
+  const again = await surveyOutput(out, packOutputRecord(record));
+  writeFileSync(join(out, "src", "late.ts"), "added after the survey\n");
+  assert.deepEqual(await commitHeld(out, record, Promise.resolve(again)), []);
+  assert.ok(!existsSync(join(out, "src", "late.ts")));
+  assert.deepEqual(readdirSync(join(out, "src")).sort(), ["a.ts", "b.ts", "models"]);
+});
+
+test("a recorded file gone before the survey is held all the same, and commit asks for its text", async () => {
+  const { out, record } = await writtenOutput("survey-gone");
+  rmSync(join(out, "src", "b.ts"));
+  const asked = await commitHeld(out, record, surveyOutput(out, packOutputRecord(record)));
+  assert.deepEqual(asked, ["src/b.ts"]);
+  assert.equal(readFileSync(join(out, "src", "b.ts"), "utf8"), "b\n");
 });
 
 test("a survey that failed leaves commit to check every file itself", async () => {

@@ -53,6 +53,8 @@ export interface GenerateOptions {
    * no need of the text (the output holds the file as written), and the file goes to `held` instead of `files`.
    */
   readonly holds?: (path: string, key: string) => boolean;
+  /** The files in the output, where the caller lists them anyway (the output's staging): the release asks for them. */
+  readonly outputFiles?: () => Promise<ReadonlySet<string>>;
   /**
    * Pages that `stat` shows changed since the last run. A few of them are parsed at once, on a worker while this
    * thread reads the cache, which will hardly hold them. A hint only: every page is still looked up by the hash of
@@ -168,6 +170,7 @@ export async function generate(
       packageVersion: config.packageVersion,
       files: emittedTexts,
       held: render.held,
+      ...(options.outputFiles ? { outputFiles: options.outputFiles } : {}),
     });
     for (const [path, text] of released.files) {
       emittedTexts.set(path, text);

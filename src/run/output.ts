@@ -97,6 +97,11 @@ export interface OutputSurvey {
   readonly differing: string[];
   /** The stamp of each directory of the output (package-relative, "." for the output itself), taken before the files. */
   readonly directories: Array<[string, string]>;
+  /**
+   * The files in the output, the user's directories left out: what `commit` removes of them it takes from here
+   * while every directory is as stamped (a file added or removed since changes its directory's stamp).
+   */
+  readonly listed: string[];
 }
 
 /**
@@ -119,7 +124,7 @@ export async function surveyOutput(
     if (!stats?.isFile() || stats.size !== sizes[index] || stats.mtimeMs !== mtimes[index])
       differing.push(paths[index]!);
   }
-  return { differing, directories };
+  return { differing, directories, listed: [...listOutputFiles(out)] };
 }
 
 /** Files surveyed between two yields: a few milliseconds' worth. */
@@ -131,15 +136,24 @@ function directoryStamp(out: string, directory: string): string {
   return stats ? `${stats.ino}:${stats.mtimeMs}:${stats.ctimeMs}` : "";
 }
 
-/** The files of a survey still as it found them: each directory's stamp is taken again (a dozen, not thousands). */
-function surveyedFiles(out: string, survey: OutputSurvey): (path: string) => boolean {
+/**
+ * What of a survey still holds: the files still as it found them, and, while every directory is as it was stamped,
+ * its listing of the output. Each directory's stamp is taken again (a dozen, not thousands).
+ */
+function surveyNow(
+  out: string,
+  survey: OutputSurvey,
+): { readonly asSurveyed: (path: string) => boolean; readonly listed: Set<string> | undefined } {
   const unchanged = new Set(
     survey.directories
       .filter(([directory, stamp]) => stamp !== "" && directoryStamp(out, directory) === stamp)
       .map(([directory]) => directory),
   );
   const differing = new Set(survey.differing);
-  return (path) => unchanged.has(dirname(path)) && !differing.has(path);
+  return {
+    asSurveyed: (path) => unchanged.has(dirname(path)) && !differing.has(path),
+    listed: unchanged.size === survey.directories.length ? new Set(survey.listed) : undefined,
+  };
 }
 
 /** Files of the package whose texts the caller did not look up: the output holds them (OutputStaging.hold). */
@@ -166,7 +180,8 @@ export interface WriteResult {
 export class OutputStaging {
   private readonly staging: string;
   private readonly retired: string;
-  private readonly existing: Set<string>;
+  /** The files in the output when the staging began; with a survey, listed by the survey instead (`listed`). */
+  private readonly existing: Set<string> | undefined;
   private readonly hashes = new Map<string, string>();
   /**
    * Files of the output that stay as they are, with what the record says of them and their inode (none for a file
@@ -202,7 +217,24 @@ export class OutputStaging {
     const suffix = `${process.pid}-${Date.now().toString(36)}${(stagingCount++).toString(36)}`;
     this.staging = join(parent, `.${basename(out)}.docs2ts-new-${suffix}`);
     this.retired = join(parent, `.${basename(out)}.docs2ts-old-${suffix}`);
-    this.existing = existsSync(out) ? listFiles(out) : new Set<string>();
+    this.existing = survey ? undefined : listOutputFiles(out);
+  }
+
+  /**
+   * The files in the output: as listed when the staging began, or by the survey while its directories are as it
+   * stamped them, else listed now.
+   */
+  async outputFiles(): Promise<ReadonlySet<string>> {
+    if (this.existing) return this.existing;
+    const survey = await this.survey?.catch(() => undefined);
+    return (survey && surveyNow(this.out, survey).listed) ?? listOutputFiles(this.out);
+  }
+
+  /** Whether the output has `path`, as a file. */
+  private exists(path: string): boolean {
+    return this.existing
+      ? this.existing.has(path)
+      : statSync(within(this.out, path), { throwIfNoEntry: false })?.isFile() === true;
   }
 
   /**
@@ -211,7 +243,8 @@ export class OutputStaging {
    */
   hold(path: string, key: string): boolean {
     const recorded = this.previous[path];
-    if (this.hashes.has(path) || !recorded || recorded.key !== key || !this.existing.has(path)) return false;
+    // With a survey, a recorded file gone from the output is found by commit, which then asks for its text.
+    if (this.hashes.has(path) || !recorded || recorded.key !== key || this.existing?.has(path) === false) return false;
     this.hashes.set(path, recorded.hash);
     this.kept.set(path, { entry: recorded });
     return true;
@@ -224,7 +257,7 @@ export class OutputStaging {
     this.hashes.set(path, hash);
     let target: string;
     try {
-      const kept = this.existing.has(path)
+      const kept = this.exists(path)
         ? unchanged(within(this.out, path), content, hash, this.previous[path])
         : undefined;
       if (kept) {
@@ -264,14 +297,15 @@ export class OutputStaging {
     const { out, staging } = this;
     const paths = [...files.keys(), ...held.keys()];
     const packaged = new Set(paths);
-    const removed = [...this.existing].filter((path) => !packaged.has(path));
+    const survey = await this.survey?.catch(() => undefined);
+    const { asSurveyed, listed } = survey ? surveyNow(out, survey) : { asSurveyed: () => false, listed: undefined };
+    const existing = this.existing ?? listed ?? listOutputFiles(out);
+    const removed = [...existing].filter((path) => !packaged.has(path));
     try {
       if (this.failure) throw this.failure;
       const extra = [...this.hashes.keys()].filter((path) => !packaged.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
       mkdirSync(staging, { recursive: true });
-      const survey = await this.survey?.catch(() => undefined);
-      const asSurveyed = survey ? surveyedFiles(out, survey) : () => false;
       // A file kept that is not as recorded (edited since the last run, or replaced by another run since this one
       // looked) is written after all, unless it holds the same text.
       for (const [path, { entry, inode }] of this.kept) {
@@ -529,7 +563,7 @@ export interface OutputDiff {
 
 /** What writing `files` to `out` would change. */
 export function diffOutput(out: string, files: ReadonlyMap<string, string>): OutputDiff {
-  const existing = existsSync(out) ? listFiles(out) : new Set<string>();
+  const existing = listOutputFiles(out);
   const changed: string[] = [];
   const added: string[] = [];
   for (const [path, content] of files) {
@@ -592,6 +626,11 @@ function guardOutputDirectory(out: string): void {
 }
 
 /** Package-relative paths of the files under `root`, leaving out the user's directories. */
+/** The files in the output, none when there is no output. */
+function listOutputFiles(out: string): Set<string> {
+  return existsSync(out) ? listFiles(out) : new Set<string>();
+}
+
 function listFiles(root: string): Set<string> {
   const files = new Set<string>();
   // Each file's path is its directory's plus its name: relative() and join() per file cost four times the listing.

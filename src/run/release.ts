@@ -48,6 +48,8 @@ export interface ReleaseInput {
   readonly files: ReadonlyMap<string, string>;
   /** Files the output holds as the last run wrote them: unchanged, their text not looked up unless needed. */
   readonly held: ReadonlyMap<string, () => Promise<string>>;
+  /** The files in the output, where the caller has listed them already (the output's staging); else listed here. */
+  readonly outputFiles?: () => Promise<ReadonlySet<string>>;
 }
 
 /** The package.json and CHANGELOG.md of this run, and what changed. */
@@ -105,7 +107,7 @@ export async function releasePackage(
     changes.length > 0 ||
     previousSurface !== surfaceNow ||
     withVersion(manifest, previousVersion) !== previous.manifest ||
-    otherFilesChanged(out, files, held);
+    (await otherFilesChanged(out, files, held, input.outputFiles));
   const bump = bumpOf(changes, outputChanged, previousVersion);
   const breaking = changes.filter((change) => change.breaking).length;
   if (!bump) {
@@ -177,11 +179,12 @@ function withVersion(manifest: string, version: string): string {
  * Whether any file but the release's own differs from the output: one of `files` reads otherwise, or the output has
  * a file the package no longer has. Files `held` are as the last run wrote them. Stops at the first difference.
  */
-function otherFilesChanged(
+async function otherFilesChanged(
   out: string,
   files: ReadonlyMap<string, string>,
   held: ReadonlyMap<string, unknown>,
-): boolean {
+  outputFiles = async (): Promise<Iterable<string>> => listOutput(out),
+): Promise<boolean> {
   for (const [path, text] of files) {
     if (releaseFiles.has(path) || path === surfacePath) continue;
     const target = join(out, ...path.split("/"));
@@ -191,7 +194,8 @@ function otherFilesChanged(
       return true;
     }
   }
-  for (const path of listOutput(out)) if (!files.has(path) && !held.has(path) && !releaseFiles.has(path)) return true;
+  for (const path of await outputFiles())
+    if (!files.has(path) && !held.has(path) && !releaseFiles.has(path)) return true;
   return false;
 }
 

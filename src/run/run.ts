@@ -133,6 +133,7 @@ export async function execute(options: GenerateOptions, context: ExecuteContext)
               ? {
                   onFile: (path: string, text: string) => staging.add(path, text),
                   holds: (path: string, key: string) => staging.hold(path, key),
+                  outputFiles: () => staging.outputFiles(),
                 }
               : {}),
           },
