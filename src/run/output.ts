@@ -299,9 +299,9 @@ export class OutputStaging {
     const packaged = new Set(paths);
     const survey = await this.survey?.catch(() => undefined);
     const { asSurveyed, listed } = survey ? surveyNow(out, survey) : { asSurveyed: () => false, listed: undefined };
-    const existing = this.existing ?? listed ?? listOutputFiles(out);
-    const removed = [...existing].filter((path) => !packaged.has(path));
+    let removed: string[] = [];
     try {
+      removed = [...(this.existing ?? listed ?? listOutputFiles(out))].filter((path) => !packaged.has(path));
       if (this.failure) throw this.failure;
       const extra = [...this.hashes.keys()].filter((path) => !packaged.has(path));
       if (extra.length > 0) throw new Error(`staged files that are not part of the package: ${extra.join(", ")}`);
@@ -625,12 +625,12 @@ function guardOutputDirectory(out: string): void {
   }
 }
 
-/** Package-relative paths of the files under `root`, leaving out the user's directories. */
 /** The files in the output, none when there is no output. */
 function listOutputFiles(out: string): Set<string> {
   return existsSync(out) ? listFiles(out) : new Set<string>();
 }
 
+/** Package-relative paths of the files under `root`, leaving out the user's directories. */
 function listFiles(root: string): Set<string> {
   const files = new Set<string>();
   // Each file's path is its directory's plus its name: relative() and join() per file cost four times the listing.
