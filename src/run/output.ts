@@ -625,8 +625,8 @@ function guardOutputDirectory(out: string): void {
   }
 }
 
-/** The files in the output, none when there is no output. */
-function listOutputFiles(out: string): Set<string> {
+/** The package's files in the output (the user's node_modules/ and dist/ left out), none when there is no output. */
+export function listOutputFiles(out: string): Set<string> {
   return existsSync(out) ? listFiles(out) : new Set<string>();
 }
 

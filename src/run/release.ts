@@ -6,7 +6,7 @@
  * configured one and the changelog starts. Both files are part of the package the run writes whole, so the output
  * is the same with or without the cache: it depends on the docs and the previous package only.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   bumpOf,
@@ -20,6 +20,7 @@ import {
 } from "../emit/changelog.js";
 import { isSurface, parseSurface, surfacePath, type Surface } from "../emit/surface.js";
 import { utf8Text } from "../util/text.js";
+import { listOutputFiles } from "./output.js";
 
 export const manifestPath = "package.json";
 export const changelogPath = "CHANGELOG.md";
@@ -183,7 +184,7 @@ async function otherFilesChanged(
   out: string,
   files: ReadonlyMap<string, string>,
   held: ReadonlyMap<string, unknown>,
-  outputFiles = async (): Promise<Iterable<string>> => listOutput(out),
+  outputFiles = async (): Promise<Iterable<string>> => listOutputFiles(out),
 ): Promise<boolean> {
   for (const [path, text] of files) {
     if (releaseFiles.has(path) || path === surfacePath) continue;
@@ -197,20 +198,4 @@ async function otherFilesChanged(
   for (const path of await outputFiles())
     if (!files.has(path) && !held.has(path) && !releaseFiles.has(path)) return true;
   return false;
-}
-
-/** The package's files in the output, leaving out the user's node_modules/ and dist/. */
-function listOutput(out: string): string[] {
-  if (!existsSync(out)) return [];
-  const paths: string[] = [];
-  const walk = (dir: string, prefix: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) {
-        if (prefix === "" && (entry.name === "node_modules" || entry.name === "dist")) continue;
-        walk(join(dir, entry.name), `${prefix}${entry.name}/`);
-      } else if (entry.isFile()) paths.push(`${prefix}${entry.name}`);
-    }
-  };
-  walk(out, "");
-  return paths;
 }
